@@ -1,0 +1,51 @@
+package org.gridgov.region;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.gridgov.region.internal.GridCatalog;
+import org.gridgov.region.internal.RegionCatalog;
+import org.springframework.stereotype.Component;
+
+/** What other modules may ask of the region module. */
+@Component
+public class RegionApi {
+
+    private final GridCatalog grids;
+    private final RegionCatalog regions;
+
+    RegionApi(GridCatalog grids, RegionCatalog regions) {
+        this.grids = grids;
+        this.regions = regions;
+    }
+
+    /** The grid containing a point now, with its ancestors; empty when no grid contains it. */
+    public Optional<LocatedGrid> locate(double lon, double lat) {
+        return grids.locate(lon, lat);
+    }
+
+    /** The current version of a grid. */
+    public Optional<GridSummary> currentGrid(String code) {
+        return grids.current(code);
+    }
+
+    /** A grid as it was in one version, for records made under that version. */
+    public Optional<GridSummary> gridVersion(long versionId) {
+        return grids.version(versionId);
+    }
+
+    /** The version of a grid that was current at an instant. */
+    public Optional<GridSummary> gridAt(String code, Instant instant) {
+        return grids.at(code, instant);
+    }
+
+    /** Ancestors of a region or grid, top-down. */
+    public List<RegionRef> path(String code) {
+        return regions.path(code);
+    }
+
+    /** The top of this deployment's tree. */
+    public String rootCode() {
+        return regions.rootCode();
+    }
+}

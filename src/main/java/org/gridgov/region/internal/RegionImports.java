@@ -1,0 +1,135 @@
+package org.gridgov.region.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.ProblemException;
+import org.gridgov.region.RegionLevel;
+import org.gridgov.region.internal.RegionRepository.RegionRow;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fills the upper tree from the national division codes shipped with the platform (provinces, cities, counties by
+ * GB/T 2260 and townships by 9-digit code), and takes the villages and communities a deployment adds itself.
+ */
+@Service
+@Transactional
+public class RegionImports {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionImports.class);
+
+    /** The shipped codes are those of the National Bureau of Statistics as of this date. */
+    static final LocalDate REFERENCE_DATE = LocalDate.of(2022, 10, 31);
+
+    private final RegionRepository regions;
+    private final RegionSettings settings;
+
+    RegionImports(RegionRepository regions, RegionSettings settings) {
+        this.regions = regions;
+        this.settings = settings;
+    }
+
+    /**
+     * Imports the root, its ancestors and everything under it down to townships, once: a database that has the
+     * root already is left alone, so that later edits to the tree are kept.
+     */
+    public void importReferenceIfEmpty() {
+        String root = settings.rootCode();
+        if (regions.findCurrent(root).isPresent()) {
+            return;
+        }
+        var rows = new ArrayList<RegionRow>();
+        read("division-provinces.csv", RegionLevel.PROVINCE, -1, root, rows);
+        read("division-cities.csv", RegionLevel.CITY, 2, root, rows);
+        read("division-areas.csv", RegionLevel.COUNTY, 2, root, rows);
+        read("division-streets.csv", RegionLevel.TOWNSHIP, 2, root, rows);
+        if (rows.stream().noneMatch(r -> r.code().equals(root))) {
+            throw new IllegalStateException("gridgov.region.root-code " + root + " is not a known division code");
+        }
+        regions.insertAll(rows);
+        log.info("Imported {} divisions for root {}", rows.size(), root);
+    }
+
+    /**
+     * Adds a village or community under a township.
+     *
+     * @param boundary optional outline; grids are then checked to lie inside it
+     */
+    public void createVillage(String code, String name, String parentCode, Geometry boundary) {
+        var errors = new ArrayList<FieldProblem>();
+        if (code == null || !code.matches("\\d{12}")) {
+            errors.add(new FieldProblem("code", "format", "村（社区）编码须为 12 位数字", "a village code has 12 digits"));
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            errors.add(new FieldProblem("name", "required", "名称必填且不超过 100 字", "name is required, at most 100"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String township = code.substring(0, RegionLevel.TOWNSHIP.codeLength());
+        if (parentCode != null && !parentCode.equals(township)) {
+            throw ProblemException.invalid(
+                    "parentCode",
+                    "mismatch",
+                    "上级编码应为村（社区）编码的前 9 位 " + township,
+                    "parentCode must be the first 9 digits of the code, " + township);
+        }
+        var parent = regions.findCurrent(township).orElse(null);
+        if (parent == null || parent.level() != RegionLevel.TOWNSHIP || !township.startsWith(settings.rootCode())) {
+            throw ProblemException.unprocessable(
+                    "上级乡镇（街道）" + township + " 不存在",
+                    "unknown parent township " + township,
+                    List.of(new FieldProblem(
+                            "parentCode", "unknown-parent", "上级编码不存在", "unknown parent code " + township)));
+        }
+        if (regions.findCurrent(code).isPresent()) {
+            throw ProblemException.conflict("村（社区）" + code + " 已存在", "Village " + code + " exists already");
+        }
+        regions.insertAll(List.of(new RegionRow(
+                code,
+                name,
+                RegionLevel.VILLAGE,
+                township,
+                REFERENCE_DATE,
+                null,
+                null,
+                boundary == null ? null : Geo.toWkb(boundary))));
+    }
+
+    /**
+     * Reads one shipped CSV, keeping rows on the path to the root or under it.
+     *
+     * @param parentColumn the column holding the parent code, or -1 for none
+     */
+    private static void read(String file, RegionLevel level, int parentColumn, String root, List<RegionRow> into) {
+        var resource = new ClassPathResource("reference/" + file);
+        try (var reader =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                var columns = line.split(",");
+                String code = columns[0].trim();
+                if (!(code.startsWith(root) || root.startsWith(code))) {
+                    continue;
+                }
+                String name = columns[1].replace("\"", "").trim();
+                String parent = parentColumn < 0 ? null : columns[parentColumn].trim();
+                into.add(new RegionRow(code, name, level, parent, REFERENCE_DATE, null, null, null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read shipped division file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.gridgov.region.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.ProblemException;
+import org.gridgov.region.DedicatedKind;
+import org.gridgov.region.GridType;
+import org.gridgov.region.LocatedGrid;
+import org.gridgov.region.RegionLevel;
+import org.gridgov.region.internal.GridAdjustmentRecord;
+import org.gridgov.region.internal.GridAdjustments;
+import org.gridgov.region.internal.GridAdjustments.ImportResult;
+import org.gridgov.region.internal.GridAdjustments.SplitPart;
+import org.gridgov.region.internal.GridCatalog;
+import org.gridgov.region.internal.GridFeatures;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Grids: locate a point, read and map them, import and export GeoJSON, and adjust them. */
+@RestController
+@RequestMapping("/api")
+class GridController {
+
+    /** A map draws a whole county's grids (about 2,000 in the demo) in one or two pages. */
+    private static final int MAX_FEATURES_PAGE = 5000;
+
+    private final GridCatalog catalog;
+    private final GridAdjustments adjustments;
+    private final ObjectMapper json;
+
+    GridController(GridCatalog catalog, GridAdjustments adjustments, ObjectMapper json) {
+        this.catalog = catalog;
+        this.adjustments = adjustments;
+        this.json = json;
+    }
+
+    @GetMapping("/grids/locate")
+    LocatedGrid locate(@RequestParam double lon, @RequestParam double lat) {
+        return catalog.locate(lon, lat)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "坐标 [" + lon + ", " + lat + "] 不在任何网格内",
+                        "No grid contains the point [" + lon + ", " + lat + "]"));
+    }
+
+    @GetMapping(
+            value = "/grids/features",
+            produces = {"application/geo+json", "application/json"})
+    ObjectNode features(
+            @RequestParam String region,
+            @RequestParam(required = false) RegionLevel level,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return GridFeatures.collection(catalog.under(region, level, PageQuery.of(page, size, MAX_FEATURES_PAGE)));
+    }
+
+    /** Every current grid under a region as one FeatureCollection file, streamed feature by feature. */
+    @GetMapping("/grids/export")
+    void export(@RequestParam String region, HttpServletResponse response) throws IOException {
+        catalog.under(region, null, new PageQuery(0, 1));
+        response.setContentType("application/geo+json;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"grids-" + region + ".geojson\"");
+        try (var out = response.getOutputStream()) {
+            out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes());
+            boolean[] first = {true};
+            catalog.export(region, grid -> {
+                try {
+                    if (!first[0]) {
+                        out.write(',');
+                    }
+                    first[0] = false;
+                    out.write(json.writeValueAsBytes(GridFeatures.feature(grid)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.write("]}".getBytes());
+        }
+    }
+
+    @PostMapping("/grids/import")
+    ImportResult importGrids(
+            @RequestBody JsonNode collection,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Instant effectiveAt) {
+        return adjustments.importGrids(GridFeatures.collection(collection), reason, effectiveAt);
+    }
+
+    @PostMapping("/grids")
+    @ResponseStatus(HttpStatus.CREATED)
+    GridView create(@RequestBody JsonNode feature, @RequestParam(required = false) String reason) {
+        var grid = adjustments.create(GridFeatures.feature(feature), reason, null);
+        return GridView.of(catalog.detail(grid.code()));
+    }
+
+    @GetMapping("/grids/{code}")
+    GridView grid(@PathVariable String code) {
+        return GridView.of(catalog.detail(code));
+    }
+
+    @GetMapping("/grids/{code}/versions")
+    PageResult<GridVersionView> versions(
+            @PathVariable String code,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return catalog.versions(code, PageQuery.of(page, size)).map(GridVersionView::of);
+    }
+
+    record Redraw(JsonNode geometry, String reason, Instant effectiveAt) {}
+
+    @PostMapping("/grids/{code}/redraw")
+    GridView redraw(@PathVariable String code, @RequestBody Redraw request) {
+        var outline = GridFeatures.outline(request.geometry(), "geometry");
+        var grid = adjustments.redraw(code, outline, request.reason(), request.effectiveAt());
+        return GridView.of(catalog.detail(grid.code()));
+    }
+
+    record Part(String name, GridType type, DedicatedKind dedicatedKind, JsonNode geometry) {}
+
+    record Split(List<Part> parts, String reason, Instant effectiveAt) {}
+
+    @PostMapping("/grids/{code}/split")
+    List<GridView> split(@PathVariable String code, @RequestBody Split request) {
+        if (request.parts() == null) {
+            throw ProblemException.invalid("parts", "required", "缺少拆分部分", "parts are required");
+        }
+        var parts = new ArrayList<SplitPart>();
+        for (int i = 0; i < request.parts().size(); i++) {
+            var part = request.parts().get(i);
+            parts.add(new SplitPart(
+                    part.name(),
+                    part.type(),
+                    part.dedicatedKind(),
+                    GridFeatures.outline(part.geometry(), "parts[" + i + "].geometry")));
+        }
+        return adjustments.split(code, parts, request.reason(), request.effectiveAt()).stream()
+                .map(grid -> GridView.of(catalog.detail(grid.code())))
+                .toList();
+    }
+
+    record Merge(
+            List<String> codes,
+            String name,
+            GridType type,
+            DedicatedKind dedicatedKind,
+            String reason,
+            Instant effectiveAt) {}
+
+    @PostMapping("/grids/merge")
+    GridView merge(@RequestBody Merge request) {
+        var grid = adjustments.merge(
+                request.codes(),
+                request.name(),
+                request.type(),
+                request.dedicatedKind(),
+                request.reason(),
+                request.effectiveAt());
+        return GridView.of(catalog.detail(grid.code()));
+    }
+
+    record Retire(String reason, Instant effectiveAt) {}
+
+    @PostMapping("/grids/{code}/retire")
+    GridView retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
+        var retire = request == null ? new Retire(null, null) : request;
+        adjustments.retire(code, retire.reason(), retire.effectiveAt());
+        return GridView.of(catalog.detail(code));
+    }
+
+    @GetMapping("/grid-adjustments")
+    PageResult<GridAdjustmentRecord> adjustments(
+            @RequestParam String region,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return catalog.adjustments(region, PageQuery.of(page, size));
+    }
+}

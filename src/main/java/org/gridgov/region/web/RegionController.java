@@ -1,0 +1,75 @@
+package org.gridgov.region.web;
+
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.ProblemException;
+import org.gridgov.region.RegionNode;
+import org.gridgov.region.internal.GridFeatures;
+import org.gridgov.region.internal.RegionCatalog;
+import org.gridgov.region.internal.RegionCatalog.RegionDetail;
+import org.gridgov.region.internal.RegionImports;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The region tree: one node, its children, search by name, and adding villages. */
+@RestController
+@RequestMapping("/api/regions")
+class RegionController {
+
+    /** A tree view may ask for a whole level at once: a township has a few dozen villages, a village a few grids. */
+    private static final int MAX_CHILDREN_PAGE = 500;
+
+    private final RegionCatalog catalog;
+    private final RegionImports imports;
+
+    RegionController(RegionCatalog catalog, RegionImports imports) {
+        this.catalog = catalog;
+        this.imports = imports;
+    }
+
+    @GetMapping("/{code}")
+    RegionDetail region(@PathVariable String code) {
+        return catalog.region(code);
+    }
+
+    @GetMapping("/{code}/children")
+    PageResult<RegionNode> children(
+            @PathVariable String code,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return catalog.children(code, PageQuery.of(page, size, MAX_CHILDREN_PAGE));
+    }
+
+    @GetMapping
+    PageResult<RegionNode> search(
+            @RequestParam String name,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        String fragment = name.trim();
+        if (fragment.isEmpty() || fragment.length() > 50) {
+            throw ProblemException.invalid("name", "length", "名称关键字须为 1 到 50 个字", "name must have 1 to 50 characters");
+        }
+        return catalog.search(fragment, PageQuery.of(page, size));
+    }
+
+    /** A village or community to add under a township; the outline is optional. */
+    record NewVillage(String code, String name, String parentCode, JsonNode geometry) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RegionDetail createVillage(@RequestBody NewVillage village) {
+        var outline = village.geometry() == null || village.geometry().isNull()
+                ? null
+                : GridFeatures.outline(village.geometry(), "geometry");
+        imports.createVillage(village.code(), village.name(), village.parentCode(), outline);
+        return catalog.region(village.code());
+    }
+}

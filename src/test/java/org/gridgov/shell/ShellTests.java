@@ -1,0 +1,53 @@
+package org.gridgov.shell;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ShellTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void configNamesTheRootAndNoTileServerByDefault() throws Exception {
+        mvc.perform(get("/api/shell/config"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rootRegionCode").value("421381"))
+                .andExpect(jsonPath("$.tileUrl").doesNotExist());
+    }
+
+    @Test
+    void healthMetricsAndApiDocumentAreServed() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/grids/locate']").exists());
+    }
+
+    @Test
+    void unknownApiPathsAndWrongMethodsAreProblems() throws Exception {
+        mvc.perform(get("/api/nothing-here"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andExpect(jsonPath("$.detailEn").isNotEmpty());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/grids/locate"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.detail").value("不支持该请求方法"));
+    }
+}

@@ -1,0 +1,1 @@
+export default [{ path: '/region', name: 'region', component: () => import('./RegionPage.vue') }]

@@ -1,0 +1,7 @@
+// Collects the side-menu entries of all modules: each src/modules/<name>/menu.js
+// exports a default array of { path, titleKey, icon, order? }.
+const files = import.meta.glob('../modules/*/menu.js', { eager: true })
+
+export const menuEntries = Object.values(files)
+  .flatMap((module) => module.default || [])
+  .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
