@@ -60,7 +60,7 @@ class DemoData {
                     village.name(),
                     RegionLevel.VILLAGE,
                     village.townshipCode(),
-                    RegionImports.REFERENCE_DATE,
+                    RegionRegister.REFERENCE_DATE,
                     null,
                     null,
                     Geo.toWkb(village.boundary())));

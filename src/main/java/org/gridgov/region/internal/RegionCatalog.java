@@ -72,6 +72,28 @@ public class RegionCatalog {
                 path(code));
     }
 
+    /** One dated row of a region: its name and parent over a period, and its successor if it was merged away. */
+    public record RegionVersion(
+            String code,
+            String name,
+            RegionLevel level,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String successorCode) {}
+
+    public PageResult<RegionVersion> versions(String code, PageQuery page) {
+        requireInTree(code);
+        long total = regions.countVersions(code);
+        if (total == 0) {
+            throw notFound(code);
+        }
+        var rows = regions.versions(code, page).stream()
+                .map(r ->
+                        new RegionVersion(r.code(), r.name(), r.level(), r.validFrom(), r.validTo(), r.successorCode()))
+                .toList();
+        return PageResult.of(rows, page, total);
+    }
+
     public PageResult<RegionNode> children(String code, PageQuery page) {
         requireInTree(code);
         if (isGridCode(code)) {

@@ -133,6 +133,36 @@ class RegionRepository {
         });
     }
 
+    /** Ends the current row of a code; false when there is none (someone else ended it first). */
+    boolean end(String code, LocalDate validTo, String successorCode) {
+        return jdbc.sql("update region set valid_to = :validTo, successor_code = :successor"
+                                + " where code = :code and valid_to is null")
+                        .param("validTo", validTo)
+                        .param("successor", successorCode)
+                        .param("code", code)
+                        .update()
+                == 1;
+    }
+
+    /** Every dated row of a code, newest first. */
+    List<RegionRow> versions(String code, PageQuery page) {
+        return jdbc.sql("""
+                        select code, name, level, parent_code, valid_from, valid_to, successor_code, boundary
+                        from region where code = :code order by valid_from desc limit :limit offset :offset""")
+                .param("code", code)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(RegionRepository::row)
+                .list();
+    }
+
+    long countVersions(String code) {
+        return jdbc.sql("select count(*) from region where code = :code")
+                .param("code", code)
+                .query(Long.class)
+                .single();
+    }
+
     void updateBoundary(String code, byte[] boundary) {
         jdbc.sql("update region set boundary = :boundary where code = :code and valid_to is null")
                 .param("boundary", boundary)

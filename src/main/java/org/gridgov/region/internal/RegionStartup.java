@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class RegionStartup implements ApplicationRunner {
 
-    private final RegionImports imports;
+    private final RegionRegister imports;
     private final DemoData demo;
     private final GridLocator locator;
     private final boolean demoEnabled;
     private final int demoGrids;
 
     RegionStartup(
-            RegionImports imports,
+            RegionRegister imports,
             DemoData demo,
             GridLocator locator,
             @Value("${gridgov.demo.enabled:false}") boolean demoEnabled,

@@ -1,5 +1,6 @@
 package org.gridgov.region.web;
 
+import java.time.LocalDate;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
@@ -7,11 +8,13 @@ import org.gridgov.region.RegionNode;
 import org.gridgov.region.internal.GridFeatures;
 import org.gridgov.region.internal.RegionCatalog;
 import org.gridgov.region.internal.RegionCatalog.RegionDetail;
-import org.gridgov.region.internal.RegionImports;
+import org.gridgov.region.internal.RegionCatalog.RegionVersion;
+import org.gridgov.region.internal.RegionRegister;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +31,11 @@ class RegionController {
     private static final int MAX_CHILDREN_PAGE = 500;
 
     private final RegionCatalog catalog;
-    private final RegionImports imports;
+    private final RegionRegister register;
 
-    RegionController(RegionCatalog catalog, RegionImports imports) {
+    RegionController(RegionCatalog catalog, RegionRegister register) {
         this.catalog = catalog;
-        this.imports = imports;
+        this.register = register;
     }
 
     @GetMapping("/{code}")
@@ -60,6 +63,33 @@ class RegionController {
         return catalog.search(fragment, PageQuery.of(page, size));
     }
 
+    @GetMapping("/{code}/versions")
+    PageResult<RegionVersion> versions(
+            @PathVariable String code,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return catalog.versions(code, PageQuery.of(page, size));
+    }
+
+    record Rename(String name, LocalDate validFrom) {}
+
+    /** A new name from a date on (a renamed township or village); the old name stays valid before that date. */
+    @PutMapping("/{code}")
+    RegionDetail rename(@PathVariable String code, @RequestBody Rename request) {
+        register.rename(code, request.name(), request.validFrom());
+        return catalog.region(code);
+    }
+
+    record Retire(LocalDate validTo, String successorCode) {}
+
+    /** Ends an abolished or merged township or village; it must have nothing current below it. */
+    @PostMapping("/{code}/retire")
+    PageResult<RegionVersion> retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
+        var retire = request == null ? new Retire(null, null) : request;
+        register.retire(code, retire.validTo(), retire.successorCode());
+        return catalog.versions(code, PageQuery.of(0, PageQuery.DEFAULT_SIZE));
+    }
+
     /** A village or community to add under a township; the outline is optional. */
     record NewVillage(String code, String name, String parentCode, JsonNode geometry) {}
 
@@ -69,7 +99,7 @@ class RegionController {
         var outline = village.geometry() == null || village.geometry().isNull()
                 ? null
                 : GridFeatures.outline(village.geometry(), "geometry");
-        imports.createVillage(village.code(), village.name(), village.parentCode(), outline);
+        register.createVillage(village.code(), village.name(), village.parentCode(), outline);
         return catalog.region(village.code());
     }
 }

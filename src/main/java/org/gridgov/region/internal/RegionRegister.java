@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fills the upper tree from the national division codes shipped with the platform (provinces, cities, counties by
- * GB/T 2260 and townships by 9-digit code), and takes the villages and communities a deployment adds itself.
+ * Keeps the administrative tree: fills the upper tree from the national division codes shipped with the platform
+ * (provinces, cities, counties by GB/T 2260 and townships by 9-digit code), takes the villages and communities a
+ * deployment adds itself, and follows the yearly code changes — renamed, merged or abolished units — as dated rows,
+ * never overwriting.
  */
 @Service
 @Transactional
-public class RegionImports {
+public class RegionRegister {
 
-    private static final Logger log = LoggerFactory.getLogger(RegionImports.class);
+    private static final Logger log = LoggerFactory.getLogger(RegionRegister.class);
 
     /** The shipped codes are those of the National Bureau of Statistics as of this date. */
     static final LocalDate REFERENCE_DATE = LocalDate.of(2022, 10, 31);
@@ -35,9 +38,12 @@ public class RegionImports {
     private final RegionRepository regions;
     private final RegionSettings settings;
 
-    RegionImports(RegionRepository regions, RegionSettings settings) {
+    private final Clock clock;
+
+    RegionRegister(RegionRepository regions, RegionSettings settings, Clock clock) {
         this.regions = regions;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -74,6 +80,10 @@ public class RegionImports {
         if (name == null || name.isBlank() || name.length() > 100) {
             errors.add(new FieldProblem("name", "required", "名称必填且不超过 100 字", "name is required, at most 100"));
         }
+        if (boundary != null && !boundary.isValid()) {
+            errors.add(new FieldProblem(
+                    "geometry", "invalid-geometry", "边界不是有效的多边形（自相交或环不闭合）", "the outline is not a valid polygon"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -105,6 +115,80 @@ public class RegionImports {
                 null,
                 null,
                 boundary == null ? null : Geo.toWkb(boundary))));
+    }
+
+    /** Renames a township or village from a date on; the old name stays valid before it. */
+    public void rename(String code, String name, LocalDate validFrom) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ProblemException.invalid(
+                    "name", "required", "名称必填且不超过 100 字", "name is required, at most 100 characters");
+        }
+        var current = editable(code);
+        var from = validFrom == null ? LocalDate.now(clock) : validFrom;
+        if (!from.isAfter(current.validFrom()) || from.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalid(
+                    "validFrom",
+                    "range",
+                    "生效日期须晚于现行名称的生效日期 " + current.validFrom() + "，且不晚于今天",
+                    "validFrom must be after " + current.validFrom() + " and not after today");
+        }
+        if (!regions.end(code, from, null)) {
+            throw concurrentChange(code);
+        }
+        regions.insertAll(List.of(new RegionRow(
+                code, name.trim(), current.level(), current.parentCode(), from, null, null, current.boundary())));
+    }
+
+    /**
+     * Ends a township or village that was abolished or merged into another, from a date on. Its villages or grids
+     * must have been moved or retired first, so that nothing current hangs under an ended unit.
+     */
+    public void retire(String code, LocalDate validTo, String successorCode) {
+        var current = editable(code);
+        var to = validTo == null ? LocalDate.now(clock) : validTo;
+        if (!to.isAfter(current.validFrom()) || to.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalid(
+                    "validTo",
+                    "range",
+                    "失效日期须晚于生效日期 " + current.validFrom() + "，且不晚于今天",
+                    "validTo must be after " + current.validFrom() + " and not after today");
+        }
+        if (regions.hasChildren(code)) {
+            throw ProblemException.unprocessable(
+                    code + " 下还有现行的下级区划或网格，请先调整",
+                    code + " still has current regions or grids below it; move or retire them first",
+                    List.of(new FieldProblem("code", "has-children", "存在下级", "has children")));
+        }
+        if (successorCode != null) {
+            var successor = regions.findCurrent(successorCode).orElse(null);
+            if (successor == null || successor.level() != current.level() || successorCode.equals(code)) {
+                throw ProblemException.unprocessable(
+                        "承继单位 " + successorCode + " 不存在或层级不同",
+                        "successor " + successorCode + " is unknown or of another level",
+                        List.of(new FieldProblem("successorCode", "unknown-successor", "承继单位无效", "invalid successor")));
+            }
+        }
+        if (!regions.end(code, to, successorCode)) {
+            throw concurrentChange(code);
+        }
+    }
+
+    private RegionRow editable(String code) {
+        var current = regions.findCurrent(code)
+                .filter(r -> code.startsWith(settings.rootCode()))
+                .orElseThrow(() -> RegionCatalog.notFound(code));
+        if (current.level() != RegionLevel.TOWNSHIP && current.level() != RegionLevel.VILLAGE) {
+            throw ProblemException.unprocessable(
+                    "只能调整乡镇（街道）和村（社区）",
+                    "only townships and villages can be changed here",
+                    List.of(new FieldProblem("code", "level", "层级不可调整", "level cannot be changed")));
+        }
+        return current;
+    }
+
+    private static ProblemException concurrentChange(String code) {
+        return ProblemException.conflict(
+                code + " 已被他人修改，请刷新后重试", code + " was changed by someone else; reload and retry");
     }
 
     /**
