@@ -134,6 +134,35 @@ class GridAdjustmentTests {
     }
 
     @Test
+    void microGridsSitInsideTheirGridAndAreFoundFirst() throws Exception {
+        importGrids(collection(feature(square(lon, lat, 0.02), "\"name\":\"大\",\"villageCode\":\"" + village + "\"")))
+                .andExpect(status().isOk());
+        String grid = village + "101";
+        importGrids(collection(feature(square(lon, lat, 0.01), "\"name\":\"楼栋\",\"parentGridCode\":\"" + grid + "\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created[0]").value(grid + "01"));
+        mvc.perform(get("/api/grids/locate").param("lon", "" + (lon + 0.005)).param("lat", "" + (lat + 0.005)))
+                .andExpect(jsonPath("$.grid.code").value(grid + "01"))
+                .andExpect(jsonPath("$.grid.level").value("MICRO_GRID"))
+                .andExpect(jsonPath("$.path[5].code").value(grid));
+        mvc.perform(get("/api/grids/locate").param("lon", "" + (lon + 0.015)).param("lat", "" + (lat + 0.015)))
+                .andExpect(jsonPath("$.grid.code").value(grid));
+        mvc.perform(post("/api/grids/" + grid + "/retire"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("has-children"));
+    }
+
+    @Test
+    void refusesAGridOutsideItsParentsOutline() throws Exception {
+        importGrids(collection(feature(square(lon, lat, 0.02), "\"name\":\"大\",\"villageCode\":\"" + village + "\"")))
+                .andExpect(status().isOk());
+        importGrids(collection(feature(
+                        square(lon + 0.015, lat, 0.01), "\"name\":\"出界\",\"parentGridCode\":\"" + village + "101\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("outside-parent"));
+    }
+
+    @Test
     void refusesMalformedGeoJsonWithTheFieldAtFault() throws Exception {
         mvc.perform(post("/api/grids/import")
                         .contentType(MediaType.APPLICATION_JSON)
