@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.common.PageQuery;
+import org.gridgov.common.Permissions;
+import org.gridgov.common.RequiresPermission;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.DedicatedKind;
@@ -50,6 +52,7 @@ class GridController {
         this.json = json;
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/grids/locate")
     LocatedGrid locate(@RequestParam double lon, @RequestParam double lat) {
         return catalog.locate(lon, lat)
@@ -58,6 +61,7 @@ class GridController {
                         "No grid contains the point [" + lon + ", " + lat + "]"));
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping(
             value = "/grids/features",
             produces = {"application/geo+json", "application/json"})
@@ -70,6 +74,7 @@ class GridController {
     }
 
     /** Every current grid under a region as one FeatureCollection file, streamed feature by feature. */
+    @RequiresPermission(Permissions.GRID_EXPORT)
     @GetMapping("/grids/export")
     void export(@RequestParam String region, HttpServletResponse response) throws IOException {
         catalog.under(region, null, new PageQuery(0, 1));
@@ -93,6 +98,7 @@ class GridController {
         }
     }
 
+    @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/import")
     ImportResult importGrids(
             @RequestBody JsonNode collection,
@@ -101,6 +107,7 @@ class GridController {
         return adjustments.importGrids(GridFeatures.collection(collection), reason, effectiveAt);
     }
 
+    @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids")
     @ResponseStatus(HttpStatus.CREATED)
     GridView create(@RequestBody JsonNode feature, @RequestParam(required = false) String reason) {
@@ -108,11 +115,13 @@ class GridController {
         return GridView.of(catalog.detail(grid.code()));
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/grids/{code}")
     GridView grid(@PathVariable String code) {
         return GridView.of(catalog.detail(code));
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/grids/{code}/versions")
     PageResult<GridVersionView> versions(
             @PathVariable String code,
@@ -123,6 +132,7 @@ class GridController {
 
     record Redraw(JsonNode geometry, String reason, Instant effectiveAt) {}
 
+    @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/{code}/redraw")
     GridView redraw(@PathVariable String code, @RequestBody Redraw request) {
         var outline = GridFeatures.outline(request.geometry(), "geometry");
@@ -134,6 +144,7 @@ class GridController {
 
     record Split(List<Part> parts, String reason, Instant effectiveAt) {}
 
+    @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/{code}/split")
     List<GridView> split(@PathVariable String code, @RequestBody Split request) {
         if (request.parts() == null) {
@@ -161,6 +172,7 @@ class GridController {
             String reason,
             Instant effectiveAt) {}
 
+    @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/merge")
     GridView merge(@RequestBody Merge request) {
         var grid = adjustments.merge(
@@ -175,6 +187,7 @@ class GridController {
 
     record Retire(String reason, Instant effectiveAt) {}
 
+    @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/{code}/retire")
     GridView retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
         var retire = request == null ? new Retire(null, null) : request;
@@ -182,6 +195,7 @@ class GridController {
         return GridView.of(catalog.detail(code));
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/grid-adjustments")
     PageResult<GridAdjustmentRecord> adjustments(
             @RequestParam String region,

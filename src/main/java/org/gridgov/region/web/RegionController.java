@@ -2,6 +2,8 @@ package org.gridgov.region.web;
 
 import java.time.LocalDate;
 import org.gridgov.common.PageQuery;
+import org.gridgov.common.Permissions;
+import org.gridgov.common.RequiresPermission;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.RegionNode;
@@ -38,11 +40,13 @@ class RegionController {
         this.register = register;
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/{code}")
     RegionDetail region(@PathVariable String code) {
         return catalog.region(code);
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/{code}/children")
     PageResult<RegionNode> children(
             @PathVariable String code,
@@ -51,6 +55,7 @@ class RegionController {
         return catalog.children(code, PageQuery.of(page, size, MAX_CHILDREN_PAGE));
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping
     PageResult<RegionNode> search(
             @RequestParam String name,
@@ -63,6 +68,7 @@ class RegionController {
         return catalog.search(fragment, PageQuery.of(page, size));
     }
 
+    @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/{code}/versions")
     PageResult<RegionVersion> versions(
             @PathVariable String code,
@@ -74,6 +80,7 @@ class RegionController {
     record Rename(String name, LocalDate validFrom) {}
 
     /** A new name from a date on (a renamed township or village); the old name stays valid before that date. */
+    @RequiresPermission(Permissions.REGION_WRITE)
     @PutMapping("/{code}")
     RegionDetail rename(@PathVariable String code, @RequestBody Rename request) {
         register.rename(code, request.name(), request.validFrom());
@@ -83,6 +90,7 @@ class RegionController {
     record Retire(LocalDate validTo, String successorCode) {}
 
     /** Ends an abolished or merged township or village; it must have nothing current below it. */
+    @RequiresPermission(Permissions.REGION_WRITE)
     @PostMapping("/{code}/retire")
     PageResult<RegionVersion> retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
         var retire = request == null ? new Retire(null, null) : request;
@@ -93,6 +101,7 @@ class RegionController {
     /** A village or community to add under a township; the outline is optional. */
     record NewVillage(String code, String name, String parentCode, JsonNode geometry) {}
 
+    @RequiresPermission(Permissions.REGION_WRITE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RegionDetail createVillage(@RequestBody NewVillage village) {

@@ -1,0 +1,31 @@
+package org.gridgov.identity;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The signed-in user as every request sees it: identity, roles, permissions and data scope.
+ *
+ * @param scopeCode the region code whose subtree the user sees, for {@link ScopeKind#REGION}
+ * @param gridCodes the grids the user covers, for {@link ScopeKind#GRIDS}
+ * @param passwordExpired the password must be changed before anything else is allowed
+ */
+public record CurrentUser(
+        long id,
+        String username,
+        String realName,
+        Set<Role> roles,
+        Set<String> permissions,
+        String organizationCode,
+        String organizationName,
+        ScopeKind scopeKind,
+        String scopeCode,
+        List<String> gridCodes,
+        boolean passwordExpired)
+        implements Serializable {
+
+    public boolean can(String permission) {
+        return permissions.contains(permission);
+    }
+}

@@ -1,0 +1,59 @@
+package org.gridgov.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.gridgov.identity.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reloads the signed-in user of a session on every request, so that a disabled account or a changed role takes
+ * effect at once rather than at the next sign-in; and holds a user whose password expired to changing it.
+ */
+@Component
+class CurrentUserFilter extends OncePerRequestFilter {
+
+    private final UserRepository users;
+    private final Authenticator authenticator;
+    private final ProblemResponses problems;
+
+    CurrentUserFilter(UserRepository users, Authenticator authenticator, ProblemResponses problems) {
+        this.users = users;
+        this.authenticator = authenticator;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        // Bearer requests were loaded fresh from the database a moment ago; sessions carry the sign-in's copy.
+        if (authentication != null
+                && authentication.getPrincipal() instanceof CurrentUser signedIn
+                && !SecurityConfiguration.hasBearerToken(request)) {
+            var fresh = users.findById(signedIn.id()).filter(UserRow::active).map(authenticator::toCurrentUser);
+            if (fresh.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                request.getSession().invalidate();
+                problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "账户已停用", "Account disabled");
+                return;
+            }
+            SecurityContextHolder.getContext().setAuthentication(SecurityConfiguration.authenticated(fresh.get()));
+            if (fresh.get().passwordExpired() && !request.getRequestURI().startsWith("/api/auth/")) {
+                problems.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "password-expired",
+                        "密码已过期或为初始密码，请先修改密码",
+                        "The password has expired or is an initial one; change it first");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

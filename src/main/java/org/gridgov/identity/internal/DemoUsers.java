@@ -1,0 +1,113 @@
+package org.gridgov.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.gridgov.common.PersonalData;
+import org.gridgov.common.PersonalDataKind;
+import org.gridgov.identity.Role;
+import org.gridgov.identity.ScopeKind;
+import org.gridgov.region.RegionApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo organizations and one account per role, all with the password {@value #PASSWORD} (listed in the README),
+ * created once when the demo data is on and there are no accounts yet.
+ */
+@Component
+@Order(20)
+class DemoUsers implements ApplicationRunner {
+
+    static final String PASSWORD = "GridGov@2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final PasswordPolicy passwords;
+    private final PersonalData personalData;
+    private final RegionApi regions;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoUsers(
+            UserRepository users,
+            OrganizationRepository organizations,
+            PasswordPolicy passwords,
+            PersonalData personalData,
+            RegionApi regions,
+            Clock clock,
+            @Value("${gridgov.demo.enabled:false}") boolean enabled) {
+        this.users = users;
+        this.organizations = organizations;
+        this.passwords = passwords;
+        this.personalData = personalData;
+        this.regions = regions;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!enabled || users.countAll() > 0) {
+            return;
+        }
+        long county = organizations.insert("421381-center", "广水市网格化服务管理中心", "CENTER", "421381", null);
+        long township = organizations.insert("421381101-center", "杨寨镇综治中心", "CENTER", "421381101", county);
+        long otherTownship = organizations.insert("421381001-center", "应山街道综治中心", "CENTER", "421381001", county);
+        long department = organizations.insert("421381-cgj", "广水市城市管理执法局", "DEPARTMENT", "421381", county);
+        String hash = passwords.hash(PASSWORD);
+        var grids = List.of("421381101001101", "421381101001102").stream()
+                .filter(code -> regions.currentGrid(code).isPresent())
+                .toList();
+        String village = "421381101001";
+        user("admin", "系统管理员", county, ScopeKind.REGION, "421381", Role.SYSTEM_ADMIN, hash, List.of());
+        user("secadmin", "安全管理员", county, ScopeKind.REGION, "421381", Role.SECURITY_ADMIN, hash, List.of());
+        user("auditor", "审计管理员", county, ScopeKind.REGION, "421381", Role.AUDIT_ADMIN, hash, List.of());
+        user("county.operator", "县中心坐席员", county, ScopeKind.REGION, "421381", Role.CENTER_OPERATOR, hash, List.of());
+        user("county.leader", "县中心领导", county, ScopeKind.REGION, "421381", Role.CENTER_LEADER, hash, List.of());
+        user("yz.operator", "杨寨镇坐席员", township, ScopeKind.REGION, "421381101", Role.CENTER_OPERATOR, hash, List.of());
+        user("ys.operator", "应山街道坐席员", otherTownship, ScopeKind.REGION, "421381001", Role.CENTER_OPERATOR, hash, List.of());
+        user("grid.leader", "网格长", township, ScopeKind.REGION, village, Role.GRID_LEADER, hash, List.of());
+        user("grid.worker", "网格员", township, ScopeKind.GRIDS, village, Role.GRID_WORKER, hash, grids);
+        user("grid.assistant", "网格辅助员", township, ScopeKind.GRIDS, village, Role.GRID_ASSISTANT, hash, grids);
+        user("dept.handler", "城管局经办人", department, ScopeKind.REGION, "421381", Role.DEPARTMENT_HANDLER, hash, List.of());
+        user("dept.leader", "城管局领导", department, ScopeKind.REGION, "421381", Role.DEPARTMENT_LEADER, hash, List.of());
+        user("resident", "群众", null, ScopeKind.SELF, "421381", Role.RESIDENT, hash, List.of());
+        log.info("Demo accounts created; password for all: see README");
+    }
+
+    private void user(
+            String username,
+            String realName,
+            Long organization,
+            ScopeKind scopeKind,
+            String scopeCode,
+            Role role,
+            String hash,
+            List<String> grids) {
+        // A made-up mobile number per account, to show masking.
+        var phone = personalData.seal(PersonalDataKind.PHONE, "1380000" + String.format("%04d", users.countAll() + 1));
+        users.insert(
+                new NewUser(
+                        username,
+                        realName,
+                        phone.ciphertext(),
+                        phone.lookupHash(),
+                        organization,
+                        scopeKind,
+                        scopeCode,
+                        hash,
+                        clock.instant(),
+                        Set.of(role),
+                        grids),
+                clock.instant());
+    }
+}

@@ -1,0 +1,53 @@
+package org.gridgov.identity.internal;
+
+import org.gridgov.identity.CurrentUser;
+import org.springframework.stereotype.Service;
+
+/** The sign-in operations the web layer offers, over the package's authenticator and token service. */
+@Service
+public class IdentityAuth {
+
+    private final Authenticator authenticator;
+    private final TokenService tokens;
+    private final UserAdministration administration;
+
+    IdentityAuth(Authenticator authenticator, TokenService tokens, UserAdministration administration) {
+        this.authenticator = authenticator;
+        this.tokens = tokens;
+        this.administration = administration;
+    }
+
+    /** An access token (short-lived) and a refresh token (replaced on each use). */
+    public record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {}
+
+    public Object me(CurrentUser user) {
+        return Me.of(user);
+    }
+
+    public TokenPair signIn(String username, String password, String code, String clientAddress) {
+        try {
+            return tokens.issue(authenticator.authenticate(username, password, code, clientAddress));
+        } catch (org.springframework.security.core.AuthenticationException e) {
+            String message = e.getMessage() == null ? Authenticator.BAD_CREDENTIALS : e.getMessage();
+            int split = message.indexOf(" / ");
+            throw new org.gridgov.common.ProblemException(
+                    org.springframework.http.HttpStatus.UNAUTHORIZED,
+                    "login-failed",
+                    split < 0 ? message : message.substring(0, split),
+                    split < 0 ? message : message.substring(split + 3),
+                    java.util.List.of());
+        }
+    }
+
+    public TokenPair refresh(String refreshToken) {
+        return tokens.refresh(refreshToken);
+    }
+
+    public void revoke(String token) {
+        tokens.revoke(token);
+    }
+
+    public void changePassword(CurrentUser user, String oldPassword, String newPassword) {
+        administration.changeOwnPassword(user, oldPassword, newPassword);
+    }
+}

@@ -1,0 +1,71 @@
+package org.gridgov.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.gridgov.common.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Centers and departments. */
+@Repository
+class OrganizationRepository {
+
+    private final JdbcClient jdbc;
+
+    OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A center or department; {@code level} follows from the length of its region code. */
+    record OrganizationRow(long id, String code, String name, String kind, String regionCode, Long parentId) {}
+
+    Optional<OrganizationRow> findByCode(String code) {
+        return jdbc.sql("select id, code, name, kind, region_code, parent_id from organization where code = :code")
+                .param("code", code)
+                .query(OrganizationRow.class)
+                .optional();
+    }
+
+    Optional<OrganizationRow> findById(long id) {
+        return jdbc.sql("select id, code, name, kind, region_code, parent_id from organization where id = :id")
+                .param("id", id)
+                .query(OrganizationRow.class)
+                .optional();
+    }
+
+    /** Organizations of regions under {@code scopePrefix}, children of {@code parentId} (top level when null). */
+    List<OrganizationRow> children(Long parentId, String scopePrefix, PageQuery page) {
+        return jdbc.sql("select id, code, name, kind, region_code, parent_id from organization"
+                        + " where region_code like :scope || '%' and "
+                        + (parentId == null ? "parent_id is null" : "parent_id = :parent")
+                        + " order by region_code, kind, code limit :limit offset :offset")
+                .param("scope", scopePrefix)
+                .param("parent", parentId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(OrganizationRow.class)
+                .list();
+    }
+
+    long countChildren(Long parentId, String scopePrefix) {
+        return jdbc.sql("select count(*) from organization where region_code like :scope || '%' and "
+                        + (parentId == null ? "parent_id is null" : "parent_id = :parent"))
+                .param("scope", scopePrefix)
+                .param("parent", parentId)
+                .query(Long.class)
+                .single();
+    }
+
+    long insert(String code, String name, String kind, String regionCode, Long parentId) {
+        return jdbc.sql("""
+                        insert into organization (code, name, kind, region_code, parent_id)
+                        values (:code, :name, :kind, :region, :parent) returning id""")
+                .param("code", code)
+                .param("name", name)
+                .param("kind", kind)
+                .param("region", regionCode)
+                .param("parent", parentId)
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,65 @@
+package org.gridgov.identity.internal;
+
+import java.util.ArrayList;
+import java.util.Set;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Centers (county, township, village station) and departments, each on a node of the region tree. */
+@Service
+@Transactional
+public class Organizations {
+
+    static final Set<String> KINDS = Set.of("CENTER", "DEPARTMENT", "STATION");
+
+    private final OrganizationRepository organizations;
+
+    Organizations(OrganizationRepository organizations) {
+        this.organizations = organizations;
+    }
+
+    public record OrganizationView(long id, String code, String name, String kind, String regionCode, Long parentId) {}
+
+    public PageResult<OrganizationView> children(CurrentUser actor, Long parentId, PageQuery page) {
+        var rows = organizations.children(parentId, actor.scopeCode(), page).stream()
+                .map(Organizations::view)
+                .toList();
+        return PageResult.of(rows, page, organizations.countChildren(parentId, actor.scopeCode()));
+    }
+
+    public OrganizationView create(
+            CurrentUser actor, String code, String name, String kind, String regionCode, Long parentId) {
+        var errors = new ArrayList<FieldProblem>();
+        if (code == null || !code.matches("[A-Za-z0-9-]{2,40}")) {
+            errors.add(new FieldProblem("code", "format", "组织编码为 2 到 40 位字母、数字或 -", "code: 2-40 letters, digits, -"));
+        } else if (organizations.findByCode(code).isPresent()) {
+            errors.add(new FieldProblem("code", "taken", "组织编码已存在", "code is taken"));
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            errors.add(new FieldProblem("name", "required", "须填写名称", "name is required"));
+        }
+        if (kind == null || !KINDS.contains(kind)) {
+            errors.add(new FieldProblem("kind", "unknown-value", "类型须为 CENTER、DEPARTMENT 或 STATION", "kind: CENTER, DEPARTMENT or STATION"));
+        }
+        if (regionCode == null || !regionCode.startsWith(actor.scopeCode())) {
+            errors.add(new FieldProblem("regionCode", "outside-scope", "所属区划须在您的管辖范围内", "regionCode must lie in your scope"));
+        }
+        if (parentId != null && organizations.findById(parentId).isEmpty()) {
+            errors.add(new FieldProblem("parentId", "unknown-parent", "上级组织不存在", "unknown parent organization"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        long id = organizations.insert(code, name.trim(), kind, regionCode, parentId);
+        return view(organizations.findById(id).orElseThrow());
+    }
+
+    private static OrganizationView view(OrganizationRepository.OrganizationRow row) {
+        return new OrganizationView(row.id(), row.code(), row.name(), row.kind(), row.regionCode(), row.parentId());
+    }
+}

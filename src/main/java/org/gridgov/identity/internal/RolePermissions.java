@@ -1,0 +1,62 @@
+package org.gridgov.identity.internal;
+
+import static org.gridgov.common.Permissions.AUDIT_READ;
+import static org.gridgov.common.Permissions.GRID_EXPORT;
+import static org.gridgov.common.Permissions.GRID_WRITE;
+import static org.gridgov.common.Permissions.ORG_READ;
+import static org.gridgov.common.Permissions.ORG_WRITE;
+import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
+import static org.gridgov.common.Permissions.REGION_READ;
+import static org.gridgov.common.Permissions.REGION_WRITE;
+import static org.gridgov.common.Permissions.ROLE_ASSIGN;
+import static org.gridgov.common.Permissions.USER_READ;
+import static org.gridgov.common.Permissions.USER_WRITE;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gridgov.identity.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which permissions each role holds: the built-in sets below, overridden per role by configuration.
+ *
+ * <p>The administrators split the system's own work (三权分立): the system administrator keeps accounts and
+ * organizations but cannot grant roles, the security administrator grants roles but keeps no accounts, the audit
+ * administrator only reads the audit log; none of them reads business data.
+ */
+@Component
+public class RolePermissions {
+
+    private static final Map<Role, Set<String>> BUILT_IN = Map.ofEntries(
+            Map.entry(Role.SYSTEM_ADMIN, Set.of(USER_READ, USER_WRITE, ORG_READ, ORG_WRITE)),
+            Map.entry(Role.SECURITY_ADMIN, Set.of(USER_READ, ROLE_ASSIGN, ORG_READ)),
+            Map.entry(Role.AUDIT_ADMIN, Set.of(AUDIT_READ)),
+            Map.entry(Role.CENTER_OPERATOR, Set.of(REGION_READ, REGION_WRITE, GRID_WRITE, GRID_EXPORT, ORG_READ)),
+            Map.entry(Role.CENTER_LEADER, Set.of(REGION_READ, GRID_EXPORT, ORG_READ, PERSONAL_UNMASK)),
+            Map.entry(Role.GRID_LEADER, Set.of(REGION_READ)),
+            Map.entry(Role.GRID_WORKER, Set.of(REGION_READ)),
+            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ)),
+            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ)),
+            Map.entry(Role.DEPARTMENT_LEADER, Set.of(REGION_READ)),
+            Map.entry(Role.RESIDENT, Set.of()));
+
+    private final Map<Role, Set<String>> permissions = new EnumMap<>(Role.class);
+
+    RolePermissions(IdentitySettings settings) {
+        for (var role : Role.values()) {
+            permissions.put(role, Set.copyOf(settings.rolePermissions().getOrDefault(role, BUILT_IN.get(role))));
+        }
+    }
+
+    public Set<String> of(Role role) {
+        return permissions.get(role);
+    }
+
+    public Set<String> of(Set<Role> roles) {
+        var all = new TreeSet<String>();
+        roles.forEach(role -> all.addAll(of(role)));
+        return all;
+    }
+}

@@ -1,0 +1,224 @@
+package org.gridgov.identity.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.PersonalData;
+import org.gridgov.common.PersonalDataKind;
+import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUser;
+import org.gridgov.identity.Role;
+import org.gridgov.identity.ScopeKind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps accounts: the system administrator creates and edits them, the security administrator grants roles, and
+ * nobody grants roles to themselves. Every account and every change stays inside the actor's own scope.
+ */
+@Service
+@Transactional
+public class UserAdministration {
+
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final PasswordPolicy passwords;
+    private final PersonalData personalData;
+    private final TokenService tokens;
+    private final Auditing audit;
+    private final Clock clock;
+
+    UserAdministration(
+            UserRepository users,
+            OrganizationRepository organizations,
+            PasswordPolicy passwords,
+            PersonalData personalData,
+            TokenService tokens,
+            Auditing audit,
+            Clock clock) {
+        this.users = users;
+        this.organizations = organizations;
+        this.passwords = passwords;
+        this.personalData = personalData;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An account as an administrator sees it; the phone masked unless the viewer may see it. */
+    public record UserView(
+            long id,
+            String username,
+            String realName,
+            String phone,
+            String organizationCode,
+            String organizationName,
+            ScopeKind scopeKind,
+            String scopeCode,
+            List<String> gridCodes,
+            Set<Role> roles,
+            String status,
+            boolean locked) {}
+
+    public record UserDraft(
+            String username,
+            String realName,
+            String phone,
+            String organizationCode,
+            ScopeKind scopeKind,
+            String scopeCode,
+            List<String> gridCodes,
+            String initialPassword) {}
+
+    public PageResult<UserView> list(CurrentUser actor, String fragment, PageQuery page) {
+        String scope = actor.scopeCode();
+        String f = fragment == null || fragment.isBlank() ? null : fragment.trim();
+        return PageResult.of(
+                users.list(scope, f, page).stream().map(this::view).toList(), page, users.count(scope, f));
+    }
+
+    public UserView get(CurrentUser actor, long id) {
+        return view(visible(actor, id));
+    }
+
+    public UserView create(CurrentUser actor, UserDraft draft) {
+        var errors = new ArrayList<FieldProblem>();
+        if (draft.username() == null || !draft.username().matches("[A-Za-z0-9._-]{3,64}")) {
+            errors.add(new FieldProblem(
+                    "username", "format", "用户名须为 3 到 64 位字母、数字或 ._-", "username: 3-64 of letters, digits, . _ -"));
+        } else if (users.exists(draft.username())) {
+            errors.add(new FieldProblem("username", "taken", "用户名已存在", "username is taken"));
+        }
+        if (draft.realName() == null || draft.realName().isBlank() || draft.realName().length() > 50) {
+            errors.add(new FieldProblem("realName", "required", "须填写真实姓名", "realName is required"));
+        }
+        var kind = draft.scopeKind() == null ? ScopeKind.REGION : draft.scopeKind();
+        String scopeCode = draft.scopeCode() == null ? actor.scopeCode() : draft.scopeCode();
+        if (!scopeCode.startsWith(actor.scopeCode())) {
+            errors.add(new FieldProblem(
+                    "scopeCode", "outside-scope", "数据范围超出您自己的管辖范围", "scopeCode lies outside your own scope"));
+        }
+        var org = draft.organizationCode() == null
+                ? null
+                : organizations.findByCode(draft.organizationCode()).orElse(null);
+        if (draft.organizationCode() != null && (org == null || !org.regionCode().startsWith(actor.scopeCode()))) {
+            errors.add(new FieldProblem("organizationCode", "unknown", "组织不存在", "unknown organization"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        passwords.check("initialPassword", draft.initialPassword(), draft.username());
+        var phone = draft.phone() == null || draft.phone().isBlank()
+                ? null
+                : personalData.seal(PersonalDataKind.PHONE, draft.phone());
+        long id = users.insert(
+                new NewUser(
+                        draft.username(),
+                        draft.realName().trim(),
+                        phone == null ? null : phone.ciphertext(),
+                        phone == null ? null : phone.lookupHash(),
+                        org == null ? null : org.id(),
+                        kind,
+                        scopeCode,
+                        passwords.hash(draft.initialPassword()),
+                        passwords.mustChange(),
+                        Set.of(),
+                        draft.gridCodes() == null ? List.of() : draft.gridCodes()),
+                clock.instant());
+        return view(users.findById(id).orElseThrow());
+    }
+
+    /** Grants exactly these roles; the three administrator roles only by a security administrator, never to oneself. */
+    public UserView assignRoles(CurrentUser actor, long id, Set<Role> roles) {
+        var user = visible(actor, id);
+        if (user.id() == actor.id()) {
+            throw ProblemException.unprocessable(
+                    "不能给自己授予或收回角色",
+                    "You cannot change your own roles",
+                    List.of(new FieldProblem("roles", "self", "不能修改自己的角色", "cannot change own roles")));
+        }
+        var granted = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            granted.addAll(roles);
+        }
+        users.replaceRoles(id, granted);
+        tokens.revokeAll(id);
+        audit.permissionChange(actor, id, "roles " + user.roles() + " -> " + granted);
+        return view(users.findById(id).orElseThrow());
+    }
+
+    public UserView setStatus(CurrentUser actor, long id, String status) {
+        if (!"ACTIVE".equals(status) && !"DISABLED".equals(status)) {
+            throw ProblemException.invalid("status", "unknown-value", "状态须为 ACTIVE 或 DISABLED", "status: ACTIVE or DISABLED");
+        }
+        var user = visible(actor, id);
+        users.setStatus(id, status);
+        if ("DISABLED".equals(status)) {
+            tokens.revokeAll(id);
+        }
+        return view(users.findById(id).orElseThrow());
+    }
+
+    /** Unlocks an account and sets a password the user must change at the next sign-in. */
+    public void resetPassword(CurrentUser actor, long id, String password) {
+        var user = visible(actor, id);
+        passwords.check("password", password, user.username());
+        users.setPassword(id, passwords.hash(password), passwords.mustChange());
+        users.recordSuccess(id);
+        tokens.revokeAll(id);
+    }
+
+    public void changeOwnPassword(CurrentUser user, String oldPassword, String newPassword) {
+        var row = users.findById(user.id()).orElseThrow();
+        if (!passwords.matches(oldPassword, row.passwordHash())) {
+            throw ProblemException.invalid("oldPassword", "wrong", "原密码不正确", "the old password is wrong");
+        }
+        passwords.check("newPassword", newPassword, row.username());
+        if (passwords.matches(newPassword, row.passwordHash())) {
+            throw ProblemException.invalid("newPassword", "unchanged", "新密码不能与原密码相同", "the new password equals the old");
+        }
+        users.setPassword(user.id(), passwords.hash(newPassword), clock.instant());
+    }
+
+    /** The phone number in full, for a viewer who may see it and says why; audited. */
+    public String unmaskPhone(CurrentUser actor, long id, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw ProblemException.invalid("purpose", "required", "查看完整号码须说明用途", "a purpose is required");
+        }
+        var user = visible(actor, id);
+        audit.unmask(actor, "user.phone", String.valueOf(id), purpose.trim());
+        return user.phoneCipher() == null ? null : personalData.open(PersonalDataKind.PHONE, user.phoneCipher());
+    }
+
+    private UserRow visible(CurrentUser actor, long id) {
+        return users.findById(id)
+                .filter(u -> u.scopeCode().startsWith(actor.scopeCode()))
+                .orElseThrow(() -> ProblemException.notFound("用户不存在", "No such user"));
+    }
+
+    private UserView view(UserRow user) {
+        String phone = user.phoneCipher() == null
+                ? null
+                : personalData.mask(
+                        PersonalDataKind.PHONE, personalData.open(PersonalDataKind.PHONE, user.phoneCipher()));
+        boolean locked = user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant());
+        return new UserView(
+                user.id(),
+                user.username(),
+                user.realName(),
+                phone,
+                user.organizationCode(),
+                user.organizationName(),
+                user.scopeKind(),
+                user.scopeCode(),
+                user.gridCodes(),
+                user.roles(),
+                user.status(),
+                locked);
+    }
+}

@@ -1,0 +1,196 @@
+package org.gridgov.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuditChainTests {
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    MockMvc mvc;
+
+    /** The tests share one database, so each one looks only at its own user's records. */
+    String username;
+
+    @BeforeEach
+    void newUser() {
+        username = "chain-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    void recordWrites(int count) {
+        for (int i = 0; i < count; i++) {
+            audit.record(AuditEntry.builder(AuditAction.WRITE, AuditResult.SUCCESS)
+                    .username(username)
+                    .object("grid", String.valueOf(i))
+                    .detail("POST /api/grids 201")
+                    .build());
+        }
+    }
+
+    List<Long> ids() {
+        return jdbc.queryForList("select id from audit_log where username = ? order by id", Long.class, username);
+    }
+
+    /** Runs SQL with triggers off, as only a superuser could, to play the part of someone editing history. */
+    void bypassingTriggers(String sql, Object... args) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("set local session_replication_role = replica");
+            jdbc.update(sql, args);
+        });
+    }
+
+    @Test
+    void theChainVerifiesAfterSeveralAppends() {
+        long before = audit.verify().checked();
+        recordWrites(5);
+
+        var verification = audit.verify();
+
+        assertThat(verification.ok()).isTrue();
+        assertThat(verification.firstBrokenId()).isNull();
+        assertThat(verification.checked()).isGreaterThanOrEqualTo(before + 5);
+        var links = jdbc.queryForList(
+                "select a.id from audit_log a join audit_log b on b.hash = a.prev_hash where a.username = ?",
+                Long.class,
+                username);
+        assertThat(links).containsAll(ids().subList(1, 5));
+    }
+
+    @Test
+    void theVerifyEndpointReportsAnIntactChain() throws Exception {
+        recordWrites(2);
+        mvc.perform(get("/api/audit/verify")
+                        .with(user("auditor").authorities(new SimpleGrantedAuthority("audit:read"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(true))
+                .andExpect(jsonPath("$.checked").isNumber())
+                .andExpect(jsonPath("$.firstBrokenId").isEmpty());
+    }
+
+    @Test
+    void aChangedRecordIsReportedByItsId() {
+        recordWrites(3);
+        long middle = ids().get(1);
+        try {
+            bypassingTriggers("update audit_log set detail = 'POST /api/grids 403' where id = ?", middle);
+
+            var verification = audit.verify();
+
+            assertThat(verification.ok()).isFalse();
+            assertThat(verification.firstBrokenId()).isEqualTo(middle);
+        } finally {
+            bypassingTriggers("update audit_log set detail = 'POST /api/grids 201' where id = ?", middle);
+        }
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void aRemovedRecordIsReportedAtItsSuccessor() {
+        recordWrites(3);
+        var ids = ids();
+        String backup = "audit_log_backup_" + username.substring(6);
+        jdbc.execute("create table " + backup + " as select * from audit_log where id = " + ids.get(1));
+        try {
+            bypassingTriggers("delete from audit_log where id = ?", ids.get(1));
+
+            var verification = audit.verify();
+
+            assertThat(verification.ok()).isFalse();
+            assertThat(verification.firstBrokenId()).isEqualTo(ids.get(2));
+        } finally {
+            bypassingTriggers("insert into audit_log select * from " + backup + " where not exists"
+                    + " (select 1 from audit_log a where a.id = " + ids.get(1) + ")");
+            jdbc.execute("drop table " + backup);
+        }
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateDeleteOrTruncateRecords() {
+        recordWrites(1);
+        long id = ids().getFirst();
+
+        assertThatThrownBy(() -> jdbc.update("update audit_log set detail = 'changed' where id = ?", id))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("audit_log is append-only: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_log where id = ?", id))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("audit_log is append-only: DELETE refused");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_log"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("audit_log is append-only: TRUNCATE refused");
+        assertThat(jdbc.queryForObject("select detail from audit_log where id = ?", String.class, id))
+                .isEqualTo("POST /api/grids 201");
+    }
+
+    @Test
+    void concurrentAppendsKeepOneUnbrokenChain() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var done = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        audit.record(AuditEntry.builder(AuditAction.WRITE, AuditResult.SUCCESS)
+                                .username(username)
+                                .object("thread", thread + "-" + i)
+                                .build());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(ids()).hasSize(threads * perThread);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_log a where a.username = ? and not exists"
+                                + " (select 1 from audit_log p where p.hash = a.prev_hash)",
+                        Long.class,
+                        username))
+                .isZero();
+        assertThat(audit.verify().ok()).isTrue();
+    }
+}
