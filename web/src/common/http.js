@@ -20,17 +20,29 @@ function query(params) {
   return text ? `?${text}` : ''
 }
 
-export async function getJson(path, params, { signal } = {}) {
-  const response = await fetch(path + query(params), {
-    headers: { Accept: 'application/json, application/problem+json' },
-    signal,
-  })
+async function answer(response) {
   const type = response.headers.get('content-type') || ''
   const body = type.includes('json') ? await response.json().catch(() => null) : null
   if (!response.ok) {
     throw new ProblemError(response.status, body || { title: response.statusText, status: response.status })
   }
   return body
+}
+
+const ACCEPT = 'application/json, application/problem+json'
+
+export async function getJson(path, params, { signal } = {}) {
+  return answer(await fetch(path + query(params), { headers: { Accept: ACCEPT }, signal }))
+}
+
+/** POSTs JSON: an object is serialized, a string (e.g. a file's text) is sent as it is. */
+export async function postJson(path, body, params) {
+  const response = await fetch(path + query(params), {
+    method: 'POST',
+    headers: { Accept: ACCEPT, 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body ?? {}),
+  })
+  return answer(response)
 }
 
 /** Loads every page of a paged endpoint and returns the concatenated content. */
@@ -58,3 +70,8 @@ export function problemText(error, locale) {
   }
   return error?.message || String(error)
 }
+
+/** The message of one problem entry (errors[]) in the given locale. */
+export const fieldMessage = (item, locale) =>
+  (locale === 'en' ? item.messageEn || item.message : item.message || item.messageEn) || item.code || ''
+

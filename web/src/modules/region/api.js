@@ -1,5 +1,5 @@
-// REST client of the region module (region tree, grids and point location).
-import { getAllPages, getJson } from '@/common/http.js'
+// REST client of the region module (region tree, grids, point location and grid adjustments).
+import { getAllPages, getJson, postJson } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -34,3 +34,22 @@ export const getGrid = (code) => getJson(`/api/grids/${enc(code)}`)
 
 /** GET /api/grids/locate?lon=&lat=: the grid containing the point (404 outside all grids, 400 bad input). */
 export const locate = (lon, lat) => getJson('/api/grids/locate', { lon, lat })
+
+/** GET /api/grids/export?region=: URL of the GeoJSON file of every current grid under a region (a download). */
+export const gridExportUrl = (region) => `/api/grids/export?region=${enc(region)}`
+
+/** POST /api/grids/import?reason=: imports a FeatureCollection given as JSON text; all or nothing. */
+export const importGrids = (text, reason) => postJson('/api/grids/import', text, { reason: reason || undefined })
+
+/** GET /api/grids/{code}/versions: one page of the grid's versions, newest first. */
+export const getGridVersions = (code, page = 0, size = 20) =>
+  getJson(`/api/grids/${enc(code)}/versions`, { page, size })
+
+/** POST /api/grids/{code}/retire: ends the grid; answers the grid as retired. */
+export const retireGrid = (code, reason) => postJson(`/api/grids/${enc(code)}/retire`, { reason })
+
+/** POST /api/grids/merge: merges grids of one parent into a new grid, which it answers. */
+export const mergeGrids = (codes, name, reason) => postJson('/api/grids/merge', { codes, name, reason })
+
+/** GET /api/grid-adjustments?region=: one page of the adjustments that touched grids under a region. */
+export const getAdjustments = (region, page = 0, size = 20) => getJson('/api/grid-adjustments', { region, page, size })

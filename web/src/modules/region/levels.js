@@ -7,4 +7,5 @@ export const GRID_COLORS = {
   ORDINARY: '#3a7bd5',
   DEDICATED: '#e07b24',
   HIGHLIGHT: '#d62728',
+  SELECTED: '#8e44ad',
 }
