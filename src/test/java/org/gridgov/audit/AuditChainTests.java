@@ -144,12 +144,15 @@ class AuditChainTests {
 
         assertThatThrownBy(() -> jdbc.update("update audit_log set detail = 'changed' where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("audit_log is append-only: UPDATE refused");
         assertThatThrownBy(() -> jdbc.update("delete from audit_log where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("audit_log is append-only: DELETE refused");
         assertThatThrownBy(() -> jdbc.execute("truncate audit_log"))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("audit_log is append-only: TRUNCATE refused");
         assertThat(jdbc.queryForObject("select detail from audit_log where id = ?", String.class, id))
                 .isEqualTo("POST /api/grids 201");

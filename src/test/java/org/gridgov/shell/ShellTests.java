@@ -6,18 +6,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.gridgov.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 @SpringBootTest
 @AutoConfigureMockMvc
 class ShellTests {
 
     @Autowired
+    WebApplicationContext context;
+
     MockMvc mvc;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        mvc = SignedIn.as(context, "county.operator");
+    }
 
     @Test
     void configNamesTheRootAndNoTileServerByDefault() throws Exception {

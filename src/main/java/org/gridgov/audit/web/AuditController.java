@@ -17,8 +17,9 @@ import org.gridgov.audit.internal.AuditSearch;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridgov.common.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +40,7 @@ class AuditController {
 
     /** Records newest first; {@code from} is inclusive and {@code to} exclusive, both ISO-8601 with an offset. */
     @GetMapping
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permissions.AUDIT_READ)
     PageResult<AuditRecord> search(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -78,7 +79,7 @@ class AuditController {
     }
 
     @GetMapping("/verify")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permissions.AUDIT_READ)
     ChainVerification verify() {
         return log.verify();
     }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +37,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
         var body = problem(ex.status(), ex.type(), ex.detail(), ex.detailEn(), ex.errors());
         return ResponseEntity.status(ex.status()).body(body);
+    }
+
+    /** Method security refusals reach the controller advice before the security chain; they are 403s, not errors. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleDenied(AccessDeniedException ex) {
+        var body = problem(HttpStatus.FORBIDDEN, "forbidden", "没有权限执行此操作", "You are not allowed to do this", List.of());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
     }
 
     @ExceptionHandler(Exception.class)

@@ -49,9 +49,7 @@ class Auditing {
         var result = status == 401 || status == 403
                 ? AuditResult.DENIED
                 : status >= 400 ? AuditResult.FAILURE : AuditResult.SUCCESS;
-        var entry = user == null
-                ? AuditEntry.builder(AuditAction.WRITE, result)
-                : of(user, AuditAction.WRITE, result);
+        var entry = user == null ? AuditEntry.builder(AuditAction.WRITE, result) : of(user, AuditAction.WRITE, result);
         log.record(entry.object("api", path)
                 .detail(method + " " + path + " " + status)
                 .clientAddress(clientAddress)

@@ -50,7 +50,8 @@ class Authenticator {
      * @throws AuthenticationException when the sign-in is refused
      */
     CurrentUser authenticate(String username, String password, String totpCode, String clientAddress) {
-        var user = username == null ? null : users.findByUsername(username.trim()).orElse(null);
+        var user =
+                username == null ? null : users.findByUsername(username.trim()).orElse(null);
         if (user == null) {
             // Spend the time of a hash check anyway, so that unknown users do not answer faster.
             passwords.matches(password, "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3s6UELG7hV6qUVo1MNm7V8a");
@@ -60,8 +61,8 @@ class Authenticator {
         var now = clock.instant();
         if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
             audit.loginFailed(user, username, "locked", clientAddress);
-            throw new LockedException("账户已锁定，请于 " + user.lockedUntil() + " 后重试 / account locked until "
-                    + user.lockedUntil());
+            throw new LockedException(
+                    "账户已锁定，请于 " + user.lockedUntil() + " 后重试 / account locked until " + user.lockedUntil());
         }
         if (!user.active()) {
             audit.loginFailed(user, username, "disabled", clientAddress);

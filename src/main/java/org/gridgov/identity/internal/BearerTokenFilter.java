@@ -29,7 +29,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String token = request.getHeader("Authorization").substring("Bearer ".length()).trim();
+        String token =
+                request.getHeader("Authorization").substring("Bearer ".length()).trim();
         var user = tokens.authenticate(token);
         if (user.isEmpty()) {
             problems.write(

@@ -74,11 +74,27 @@ class DemoUsers implements ApplicationRunner {
         user("county.operator", "县中心坐席员", county, ScopeKind.REGION, "421381", Role.CENTER_OPERATOR, hash, List.of());
         user("county.leader", "县中心领导", county, ScopeKind.REGION, "421381", Role.CENTER_LEADER, hash, List.of());
         user("yz.operator", "杨寨镇坐席员", township, ScopeKind.REGION, "421381101", Role.CENTER_OPERATOR, hash, List.of());
-        user("ys.operator", "应山街道坐席员", otherTownship, ScopeKind.REGION, "421381001", Role.CENTER_OPERATOR, hash, List.of());
+        user(
+                "ys.operator",
+                "应山街道坐席员",
+                otherTownship,
+                ScopeKind.REGION,
+                "421381001",
+                Role.CENTER_OPERATOR,
+                hash,
+                List.of());
         user("grid.leader", "网格长", township, ScopeKind.REGION, village, Role.GRID_LEADER, hash, List.of());
         user("grid.worker", "网格员", township, ScopeKind.GRIDS, village, Role.GRID_WORKER, hash, grids);
         user("grid.assistant", "网格辅助员", township, ScopeKind.GRIDS, village, Role.GRID_ASSISTANT, hash, grids);
-        user("dept.handler", "城管局经办人", department, ScopeKind.REGION, "421381", Role.DEPARTMENT_HANDLER, hash, List.of());
+        user(
+                "dept.handler",
+                "城管局经办人",
+                department,
+                ScopeKind.REGION,
+                "421381",
+                Role.DEPARTMENT_HANDLER,
+                hash,
+                List.of());
         user("dept.leader", "城管局领导", department, ScopeKind.REGION, "421381", Role.DEPARTMENT_LEADER, hash, List.of());
         user("resident", "群众", null, ScopeKind.SELF, "421381", Role.RESIDENT, hash, List.of());
         log.info("Demo accounts created; password for all: see README");

@@ -33,7 +33,9 @@ record IdentitySettings(
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30m") Duration refreshIdleTimeout,
         @DefaultValue("12h") Duration refreshMaxLifetime,
-        @DefaultValue({"SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"}) List<Role> totpRoles) {
+
+        @DefaultValue({"SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"})
+        List<Role> totpRoles) {
 
     IdentitySettings {
         rolePermissions = rolePermissions == null ? Map.of() : Map.copyOf(rolePermissions);

@@ -44,10 +44,15 @@ public class Organizations {
             errors.add(new FieldProblem("name", "required", "须填写名称", "name is required"));
         }
         if (kind == null || !KINDS.contains(kind)) {
-            errors.add(new FieldProblem("kind", "unknown-value", "类型须为 CENTER、DEPARTMENT 或 STATION", "kind: CENTER, DEPARTMENT or STATION"));
+            errors.add(new FieldProblem(
+                    "kind",
+                    "unknown-value",
+                    "类型须为 CENTER、DEPARTMENT 或 STATION",
+                    "kind: CENTER, DEPARTMENT or STATION"));
         }
         if (regionCode == null || !regionCode.startsWith(actor.scopeCode())) {
-            errors.add(new FieldProblem("regionCode", "outside-scope", "所属区划须在您的管辖范围内", "regionCode must lie in your scope"));
+            errors.add(new FieldProblem(
+                    "regionCode", "outside-scope", "所属区划须在您的管辖范围内", "regionCode must lie in your scope"));
         }
         if (parentId != null && organizations.findById(parentId).isEmpty()) {
             errors.add(new FieldProblem("parentId", "unknown-parent", "上级组织不存在", "unknown parent organization"));

@@ -54,8 +54,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .csrf(csrf -> csrf.spa()
                         .ignoringRequestMatchers(
-                                SecurityConfiguration::hasBearerToken, r -> r.getRequestURI()
-                                        .startsWith("/api/auth/token")))
+                                SecurityConfiguration::hasBearerToken,
+                                r -> r.getRequestURI().startsWith("/api/auth/token")))
                 .formLogin(form -> form.loginProcessingUrl("/api/auth/login")
                         .authenticationDetailsSource(LoginDetails::of)
                         .successHandler(login::success)
@@ -64,11 +64,7 @@ class SecurityConfiguration {
                         .addLogoutHandler(login::logout)
                         .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthenticated",
-                                "请先登录",
-                                "Sign in first"))
+                                response, HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录", "Sign in first"))
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 response,
                                 HttpStatus.FORBIDDEN,

@@ -17,7 +17,8 @@ class TokenRepository {
         this.jdbc = jdbc;
     }
 
-    record TokenRow(long id, long userId, String kind, UUID family, Instant issuedAt, Instant expiresAt, Instant revokedAt) {}
+    record TokenRow(
+            long id, long userId, String kind, UUID family, Instant issuedAt, Instant expiresAt, Instant revokedAt) {}
 
     void insert(long userId, String kind, byte[] hash, UUID family, Instant issuedAt, Instant expiresAt) {
         jdbc.sql("""

@@ -75,7 +75,9 @@ class TokenService {
     Optional<CurrentUser> authenticate(String accessToken) {
         var now = clock.instant();
         return tokens.findByHash(hash(accessToken))
-                .filter(t -> t.kind().equals("ACCESS") && t.revokedAt() == null && t.expiresAt().isAfter(now))
+                .filter(t -> t.kind().equals("ACCESS")
+                        && t.revokedAt() == null
+                        && t.expiresAt().isAfter(now))
                 .flatMap(t -> users.findById(t.userId()))
                 .filter(UserRow::active)
                 .map(authenticator::toCurrentUser);
@@ -96,7 +98,8 @@ class TokenService {
         String refresh = random();
         tokens.insert(userId, "ACCESS", hash(access), family, now, now.plus(settings.accessTokenTtl()));
         tokens.insert(userId, "REFRESH", hash(refresh), family, now, now.plus(settings.refreshIdleTimeout()));
-        return new TokenPair(access, refresh, "Bearer", settings.accessTokenTtl().toSeconds());
+        return new TokenPair(
+                access, refresh, "Bearer", settings.accessTokenTtl().toSeconds());
     }
 
     private static String random() {

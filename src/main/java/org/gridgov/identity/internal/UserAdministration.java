@@ -78,8 +78,7 @@ public class UserAdministration {
     public PageResult<UserView> list(CurrentUser actor, String fragment, PageQuery page) {
         String scope = actor.scopeCode();
         String f = fragment == null || fragment.isBlank() ? null : fragment.trim();
-        return PageResult.of(
-                users.list(scope, f, page).stream().map(this::view).toList(), page, users.count(scope, f));
+        return PageResult.of(users.list(scope, f, page).stream().map(this::view).toList(), page, users.count(scope, f));
     }
 
     public UserView get(CurrentUser actor, long id) {
@@ -94,7 +93,9 @@ public class UserAdministration {
         } else if (users.exists(draft.username())) {
             errors.add(new FieldProblem("username", "taken", "用户名已存在", "username is taken"));
         }
-        if (draft.realName() == null || draft.realName().isBlank() || draft.realName().length() > 50) {
+        if (draft.realName() == null
+                || draft.realName().isBlank()
+                || draft.realName().length() > 50) {
             errors.add(new FieldProblem("realName", "required", "须填写真实姓名", "realName is required"));
         }
         var kind = draft.scopeKind() == null ? ScopeKind.REGION : draft.scopeKind();
@@ -106,7 +107,8 @@ public class UserAdministration {
         var org = draft.organizationCode() == null
                 ? null
                 : organizations.findByCode(draft.organizationCode()).orElse(null);
-        if (draft.organizationCode() != null && (org == null || !org.regionCode().startsWith(actor.scopeCode()))) {
+        if (draft.organizationCode() != null
+                && (org == null || !org.regionCode().startsWith(actor.scopeCode()))) {
             errors.add(new FieldProblem("organizationCode", "unknown", "组织不存在", "unknown organization"));
         }
         if (!errors.isEmpty()) {
@@ -154,7 +156,8 @@ public class UserAdministration {
 
     public UserView setStatus(CurrentUser actor, long id, String status) {
         if (!"ACTIVE".equals(status) && !"DISABLED".equals(status)) {
-            throw ProblemException.invalid("status", "unknown-value", "状态须为 ACTIVE 或 DISABLED", "status: ACTIVE or DISABLED");
+            throw ProblemException.invalid(
+                    "status", "unknown-value", "状态须为 ACTIVE 或 DISABLED", "status: ACTIVE or DISABLED");
         }
         var user = visible(actor, id);
         users.setStatus(id, status);
@@ -180,7 +183,8 @@ public class UserAdministration {
         }
         passwords.check("newPassword", newPassword, row.username());
         if (passwords.matches(newPassword, row.passwordHash())) {
-            throw ProblemException.invalid("newPassword", "unchanged", "新密码不能与原密码相同", "the new password equals the old");
+            throw ProblemException.invalid(
+                    "newPassword", "unchanged", "新密码不能与原密码相同", "the new password equals the old");
         }
         users.setPassword(user.id(), passwords.hash(newPassword), clock.instant());
     }

@@ -47,9 +47,10 @@ class UserRepository {
 
     /** Accounts whose scope lies within {@code scopePrefix}, optionally filtered by a name fragment. */
     List<UserRow> list(String scopePrefix, String fragment, PageQuery page) {
-        return jdbc.sql("select " + COLUMNS + FROM + "where u.scope_code like :scope || '%'"
-                        + " and (cast(:fragment as text) is null or u.username like '%' || :fragment || '%'"
-                        + " or u.real_name like '%' || :fragment || '%') order by u.username limit :limit offset :offset")
+        return jdbc.sql(
+                        "select " + COLUMNS + FROM + "where u.scope_code like :scope || '%'"
+                                + " and (cast(:fragment as text) is null or u.username like '%' || :fragment || '%'"
+                                + " or u.real_name like '%' || :fragment || '%') order by u.username limit :limit offset :offset")
                 .param("scope", scopePrefix)
                 .param("fragment", fragment)
                 .param("limit", page.size())

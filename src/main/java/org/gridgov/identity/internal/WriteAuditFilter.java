@@ -43,7 +43,8 @@ class WriteAuditFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            audit.write(user, request.getMethod(), request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
+            audit.write(
+                    user, request.getMethod(), request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
         }
     }
 }

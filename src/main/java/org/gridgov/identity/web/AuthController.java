@@ -49,8 +49,7 @@ class AuthController {
     @PostMapping("/token")
     TokenPair token(@RequestBody Credentials credentials, HttpServletRequest request) {
         if (credentials.username() == null || credentials.password() == null) {
-            throw ProblemException.invalid(
-                    "username", "required", "须提供用户名和密码", "username and password are required");
+            throw ProblemException.invalid("username", "required", "须提供用户名和密码", "username and password are required");
         }
         return auth.signIn(credentials.username(), credentials.password(), credentials.code(), request.getRemoteAddr());
     }

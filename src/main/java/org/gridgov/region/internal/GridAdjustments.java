@@ -39,6 +39,7 @@ public class GridAdjustments {
     private final RegionSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RegionCatalog catalog;
 
     GridAdjustments(
             GridRepository grids,
@@ -46,13 +47,15 @@ public class GridAdjustments {
             GridRules rules,
             RegionSettings settings,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            RegionCatalog catalog) {
         this.grids = grids;
         this.regions = regions;
         this.rules = rules;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     /**
@@ -348,6 +351,10 @@ public class GridAdjustments {
                 draft.code() == null ? null : grids.findCurrent(draft.code()).orElse(null);
         String parentGridCode = draft.parentGridCode();
         String villageCode = draft.villageCode();
+        if (current != null && !current.code().startsWith(catalog.scopePrefix())) {
+            errors.add(unknownParent(f + "code", draft.code()));
+            return null;
+        }
         if (draft.code() != null && current == null) {
             // A new grid with a code chosen by the caller: its code must say where it sits.
             if (!draft.code().matches("\\d{15}|\\d{17}|\\d{19}")) {
@@ -382,7 +389,9 @@ public class GridAdjustments {
         Geometry parentOutline = null;
         int level = 1;
         if (parentGridCode != null) {
-            var parent = grids.findCurrent(parentGridCode).orElse(null);
+            var parent = grids.findCurrent(parentGridCode)
+                    .filter(g -> g.code().startsWith(catalog.scopePrefix()))
+                    .orElse(null);
             if (parent == null) {
                 errors.add(unknownParent(f + "parentGridCode", parentGridCode));
                 return null;
@@ -404,7 +413,7 @@ public class GridAdjustments {
             var village = regions.findCurrent(villageCode).orElse(null);
             if (village == null
                     || village.level() != RegionLevel.VILLAGE
-                    || !villageCode.startsWith(settings.rootCode())) {
+                    || !villageCode.startsWith(catalog.scopePrefix())) {
                 errors.add(unknownParent(f + "villageCode", villageCode));
                 return null;
             }
@@ -478,6 +487,7 @@ public class GridAdjustments {
     }
 
     private GridVersion lock(String code) {
+        catalog.requireInTree(code);
         return grids.lockCurrent(code).orElseThrow(() -> RegionCatalog.notFound(code));
     }
 

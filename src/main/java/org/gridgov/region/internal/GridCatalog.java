@@ -39,7 +39,7 @@ public class GridCatalog {
     public GridDetail detail(String code) {
         var grid = grids.findCurrent(code)
                 .or(() -> latestVersion(code))
-                .filter(g -> g.code().startsWith(regions.rootCode()))
+                .filter(g -> g.code().startsWith(regions.scopePrefix()))
                 .orElseThrow(() -> RegionCatalog.notFound(code));
         return new GridDetail(grid, summary(grid), regions.path(code));
     }
@@ -59,7 +59,7 @@ public class GridCatalog {
 
     public PageResult<GridVersion> versions(String code, PageQuery page) {
         long total = grids.countVersions(code);
-        if (total == 0 || !code.startsWith(regions.rootCode())) {
+        if (total == 0 || !code.startsWith(regions.scopePrefix())) {
             throw RegionCatalog.notFound(code);
         }
         return PageResult.of(grids.versions(code, page), page, total);
@@ -97,6 +97,12 @@ public class GridCatalog {
     public PageResult<GridAdjustmentRecord> adjustments(String regionCode, PageQuery page) {
         regions.region(regionCode);
         return PageResult.of(grids.adjustments(regionCode, page), page, grids.countAdjustments(regionCode));
+    }
+
+    /** The grid containing a point within the caller's scope, or empty; the coordinates must be in range. */
+    public Optional<LocatedGrid> locateInScope(double lon, double lat) {
+        String prefix = regions.scopePrefix();
+        return locate(lon, lat).filter(located -> located.grid().code().startsWith(prefix));
     }
 
     /** The grid containing a point, or empty; the coordinates must be in range. */

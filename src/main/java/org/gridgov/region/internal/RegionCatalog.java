@@ -3,6 +3,7 @@ package org.gridgov.region.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.common.CurrentScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
@@ -21,11 +22,13 @@ public class RegionCatalog {
     private final RegionRepository regions;
     private final GridRepository grids;
     private final RegionSettings settings;
+    private final CurrentScope scope;
 
-    RegionCatalog(RegionRepository regions, GridRepository grids, RegionSettings settings) {
+    RegionCatalog(RegionRepository regions, GridRepository grids, RegionSettings settings, CurrentScope scope) {
         this.regions = regions;
         this.grids = grids;
         this.settings = settings;
+        this.scope = scope;
     }
 
     /** A node with its validity and its ancestors. */
@@ -110,7 +113,7 @@ public class RegionCatalog {
 
     /** Regions, then grids, whose names contain {@code fragment}; one page over both. */
     public PageResult<RegionNode> search(String fragment, PageQuery page) {
-        String root = settings.rootCode();
+        String root = scopePrefix();
         long regionCount = regions.countByName(root, fragment);
         long gridCount = grids.countByName(root, fragment);
         var content = new ArrayList<RegionNode>();
@@ -149,10 +152,27 @@ public class RegionCatalog {
         return code.length() > RegionLevel.VILLAGE.codeLength();
     }
 
-    private void requireInTree(String code) {
-        if (!code.startsWith(settings.rootCode())) {
+    /**
+     * The caller's scope within this deployment's tree: codes outside it answer "not found", so that a caller cannot
+     * even learn which codes exist elsewhere.
+     */
+    void requireInTree(String code) {
+        if (!code.startsWith(scopePrefix())) {
             throw notFound(code);
         }
+    }
+
+    /**
+     * The deeper of the deployment's root and the caller's scope; a scope beside the root covers nothing, and "-"
+     * matches no code.
+     */
+    String scopePrefix() {
+        String prefix = scope.regionPrefix();
+        String root = settings.rootCode();
+        if (root.startsWith(prefix)) {
+            return root;
+        }
+        return prefix.startsWith(root) ? prefix : "-";
     }
 
     static ProblemException notFound(String code) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.RegionLevel;
@@ -39,11 +40,13 @@ public class RegionRegister {
     private final RegionSettings settings;
 
     private final Clock clock;
+    private final CurrentScope scope;
 
-    RegionRegister(RegionRepository regions, RegionSettings settings, Clock clock) {
+    RegionRegister(RegionRepository regions, RegionSettings settings, Clock clock, CurrentScope scope) {
         this.regions = regions;
         this.settings = settings;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /**
@@ -96,7 +99,7 @@ public class RegionRegister {
                     "parentCode must be the first 9 digits of the code, " + township);
         }
         var parent = regions.findCurrent(township).orElse(null);
-        if (parent == null || parent.level() != RegionLevel.TOWNSHIP || !township.startsWith(settings.rootCode())) {
+        if (parent == null || parent.level() != RegionLevel.TOWNSHIP || !scope.covers(township)) {
             throw ProblemException.unprocessable(
                     "上级乡镇（街道）" + township + " 不存在",
                     "unknown parent township " + township,
@@ -175,7 +178,7 @@ public class RegionRegister {
 
     private RegionRow editable(String code) {
         var current = regions.findCurrent(code)
-                .filter(r -> code.startsWith(settings.rootCode()))
+                .filter(r -> code.startsWith(settings.rootCode()) && scope.covers(code))
                 .orElseThrow(() -> RegionCatalog.notFound(code));
         if (current.level() != RegionLevel.TOWNSHIP && current.level() != RegionLevel.VILLAGE) {
             throw ProblemException.unprocessable(

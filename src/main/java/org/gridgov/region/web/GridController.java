@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.common.PageQuery;
-import org.gridgov.common.Permissions;
-import org.gridgov.common.RequiresPermission;
 import org.gridgov.common.PageResult;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
+import org.gridgov.common.RequiresPermission;
 import org.gridgov.region.DedicatedKind;
 import org.gridgov.region.GridType;
 import org.gridgov.region.LocatedGrid;
@@ -55,7 +55,7 @@ class GridController {
     @RequiresPermission(Permissions.REGION_READ)
     @GetMapping("/grids/locate")
     LocatedGrid locate(@RequestParam double lon, @RequestParam double lat) {
-        return catalog.locate(lon, lat)
+        return catalog.locateInScope(lon, lat)
                 .orElseThrow(() -> ProblemException.notFound(
                         "坐标 [" + lon + ", " + lat + "] 不在任何网格内",
                         "No grid contains the point [" + lon + ", " + lat + "]"));

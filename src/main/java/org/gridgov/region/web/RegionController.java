@@ -2,10 +2,10 @@ package org.gridgov.region.web;
 
 import java.time.LocalDate;
 import org.gridgov.common.PageQuery;
-import org.gridgov.common.Permissions;
-import org.gridgov.common.RequiresPermission;
 import org.gridgov.common.PageResult;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
+import org.gridgov.common.RequiresPermission;
 import org.gridgov.region.RegionNode;
 import org.gridgov.region.internal.GridFeatures;
 import org.gridgov.region.internal.RegionCatalog;

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gridgov.SignedIn;
 import org.gridgov.region.RegionApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.ObjectMapper;
 
 @SpringBootTest
@@ -33,6 +35,8 @@ class GridAdjustmentTests {
     private static final AtomicInteger nextVillage = new AtomicInteger(900);
 
     @Autowired
+    WebApplicationContext context;
+
     MockMvc mvc;
 
     @Autowired
@@ -47,6 +51,7 @@ class GridAdjustmentTests {
 
     @BeforeEach
     void newVillage() throws Exception {
+        mvc = SignedIn.as(context, "county.operator");
         int n = nextVillage.getAndIncrement();
         village = "421381102" + n;
         lon = 100 + (n - 900) * 0.1;

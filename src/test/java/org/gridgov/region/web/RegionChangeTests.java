@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gridgov.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -27,12 +29,15 @@ class RegionChangeTests {
     private static final AtomicInteger nextVillage = new AtomicInteger(800);
 
     @Autowired
+    WebApplicationContext context;
+
     MockMvc mvc;
 
     String village;
 
     @BeforeEach
     void newVillage() throws Exception {
+        mvc = SignedIn.as(context, "county.operator");
         village = "421381103" + nextVillage.getAndIncrement();
         mvc.perform(post("/api/regions")
                         .contentType(MediaType.APPLICATION_JSON)
