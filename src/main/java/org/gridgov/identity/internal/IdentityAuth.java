@@ -47,6 +47,17 @@ public class IdentityAuth {
         tokens.revoke(token);
     }
 
+    /** A newly enrolled second factor: the secret for an authenticator app, and the same as an otpauth URI. */
+    public record TotpEnrollment(String secret, String otpauthUri) {}
+
+    /**
+     * Turns on the second factor for the signed-in user after checking their password; from then on every sign-in
+     * needs the app's code. A password reset by an administrator turns it off again (lost phone).
+     */
+    public TotpEnrollment enrollTotp(CurrentUser user, String password) {
+        return administration.enrollTotp(user, password);
+    }
+
     public void changePassword(CurrentUser user, String oldPassword, String newPassword) {
         administration.changeOwnPassword(user, oldPassword, newPassword);
     }

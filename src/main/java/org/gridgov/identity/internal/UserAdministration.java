@@ -137,6 +137,9 @@ public class UserAdministration {
 
     /** Grants exactly these roles; the three administrator roles only by a security administrator, never to oneself. */
     public UserView assignRoles(CurrentUser actor, long id, Set<Role> roles) {
+        if (roles == null) {
+            throw ProblemException.invalid("roles", "required", "须给出角色列表（可为空）", "roles is required (may be empty)");
+        }
         var user = visible(actor, id);
         if (user.id() == actor.id()) {
             throw ProblemException.unprocessable(
@@ -145,9 +148,7 @@ public class UserAdministration {
                     List.of(new FieldProblem("roles", "self", "不能修改自己的角色", "cannot change own roles")));
         }
         var granted = EnumSet.noneOf(Role.class);
-        if (roles != null) {
-            granted.addAll(roles);
-        }
+        granted.addAll(roles);
         users.replaceRoles(id, granted);
         tokens.revokeAll(id);
         audit.permissionChange(actor, id, "roles " + user.roles() + " -> " + granted);
@@ -172,6 +173,7 @@ public class UserAdministration {
         var user = visible(actor, id);
         passwords.check("password", password, user.username());
         users.setPassword(id, passwords.hash(password), passwords.mustChange());
+        users.setTotpSecret(id, null);
         users.recordSuccess(id);
         tokens.revokeAll(id);
     }
@@ -187,6 +189,17 @@ public class UserAdministration {
                     "newPassword", "unchanged", "新密码不能与原密码相同", "the new password equals the old");
         }
         users.setPassword(user.id(), passwords.hash(newPassword), clock.instant());
+    }
+
+    IdentityAuth.TotpEnrollment enrollTotp(CurrentUser user, String password) {
+        var row = users.findById(user.id()).orElseThrow();
+        if (!passwords.matches(password, row.passwordHash())) {
+            throw ProblemException.invalid("password", "wrong", "密码不正确", "the password is wrong");
+        }
+        String secret = Totp.newSecret();
+        users.setTotpSecret(user.id(), secret);
+        String uri = "otpauth://totp/GridGov:" + row.username() + "?secret=" + secret + "&issuer=GridGov";
+        return new IdentityAuth.TotpEnrollment(secret, uri);
     }
 
     /** The phone number in full, for a viewer who may see it and says why; audited. */

@@ -75,6 +75,14 @@ class AuthController {
         }
     }
 
+    record TotpRequest(String password) {}
+
+    /** Enrolls the signed-in user in the second factor (required for administrators by policy). */
+    @PostMapping("/totp")
+    IdentityAuth.TotpEnrollment enrollTotp(@RequestBody TotpRequest request) {
+        return auth.enrollTotp(currentUsers.require(), request.password());
+    }
+
     record PasswordChange(String oldPassword, String newPassword) {}
 
     @PostMapping("/password")

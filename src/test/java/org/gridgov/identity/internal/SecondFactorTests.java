@@ -1,0 +1,90 @@
+package org.gridgov.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
+import org.gridgov.SignedIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.web.context.WebApplicationContext;
+
+@SpringBootTest
+class SecondFactorTests {
+
+    private static final String PASSWORD = "Second#Factor9";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Test
+    void rfc6238ReferenceCodes() {
+        // RFC 6238 appendix B, SHA-1 seed "12345678901234567890", 8 digits there; 6 digits are its last six.
+        String secret = Totp.base32("12345678901234567890".getBytes());
+        assertThat(Totp.code(secret, 59 / 30)).isEqualTo("287082");
+        assertThat(Totp.code(secret, 1111111109L / 30)).isEqualTo("081804");
+        assertThat(Totp.verify(secret, "081804", Instant.ofEpochSecond(1111111109L)))
+                .isTrue();
+        assertThat(Totp.verify(secret, "081805", Instant.ofEpochSecond(1111111109L)))
+                .isFalse();
+    }
+
+    @Test
+    void anEnrolledUserNeedsTheCodeToSignIn() throws Exception {
+        String username = "totp" + System.nanoTime() % 100000;
+        String created = SignedIn.as(context, "admin")
+                .perform(post("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"realName\":\"双因素\",\"initialPassword\":\""
+                                + PASSWORD + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        SignedIn.as(context, "secadmin")
+                .perform(put("/api/users/" + id + "/roles")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"SECURITY_ADMIN\"]}"))
+                .andExpect(status().isOk());
+        var anonymous = SignedIn.anonymous(context);
+        String tokens = anonymous
+                .perform(post("/api/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String access = JsonPath.read(tokens, "$.accessToken");
+        String enrolled = anonymous
+                .perform(post("/api/auth/totp")
+                        .header("Authorization", "Bearer " + access)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"" + PASSWORD + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.otpauthUri").isNotEmpty())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String secret = JsonPath.read(enrolled, "$.secret");
+
+        anonymous
+                .perform(post("/api/auth/login").param("username", username).param("password", PASSWORD))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("动态口令错误"));
+        String code = Totp.code(secret, Instant.now().getEpochSecond() / 30);
+        anonymous
+                .perform(post("/api/auth/login")
+                        .param("username", username)
+                        .param("password", PASSWORD)
+                        .param("code", code))
+                .andExpect(status().isOk());
+    }
+}
