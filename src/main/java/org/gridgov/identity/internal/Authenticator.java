@@ -3,6 +3,7 @@ package org.gridgov.identity.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Set;
+import org.gridgov.common.Unscoped;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.Role;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * Checks a sign-in — password, lock-out after repeated failures, second factor — the same way for the browser's
  * session login and for bearer-token clients, and audits every attempt.
  */
+@Unscoped("a sign-in happens before there is a caller with a scope")
 @Component
 class Authenticator {
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.gridgov.common.Unscoped;
 import org.gridgov.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reloads the signed-in user of a session on every request, so that a disabled account or a changed role takes
  * effect at once rather than at the next sign-in; and holds a user whose password expired to changing it.
  */
+@Unscoped("reloads the signed-in user's own account")
 @Component
 class CurrentUserFilter extends OncePerRequestFilter {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
+import org.gridgov.common.Unscoped;
 import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
 import org.gridgov.region.RegionApi;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The demo organizations and one account per role, all with the password {@value #PASSWORD} (listed in the README),
  * created once when the demo data is on and there are no accounts yet.
  */
+@Unscoped("creates the demo accounts at start-up, when there is no caller")
 @Component
 @Order(20)
 class DemoUsers implements ApplicationRunner {

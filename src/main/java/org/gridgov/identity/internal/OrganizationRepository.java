@@ -3,10 +3,12 @@ package org.gridgov.identity.internal;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Centers and departments. */
+@ScopedData(tables = {"organization"})
 @Repository
 class OrganizationRepository {
 

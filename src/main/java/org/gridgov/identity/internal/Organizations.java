@@ -2,6 +2,7 @@ package org.gridgov.identity.internal;
 
 import java.util.ArrayList;
 import java.util.Set;
+import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -18,18 +19,20 @@ public class Organizations {
     static final Set<String> KINDS = Set.of("CENTER", "DEPARTMENT", "STATION");
 
     private final OrganizationRepository organizations;
+    private final CurrentScope scope;
 
-    Organizations(OrganizationRepository organizations) {
+    Organizations(OrganizationRepository organizations, CurrentScope scope) {
         this.organizations = organizations;
+        this.scope = scope;
     }
 
     public record OrganizationView(long id, String code, String name, String kind, String regionCode, Long parentId) {}
 
     public PageResult<OrganizationView> children(CurrentUser actor, Long parentId, PageQuery page) {
-        var rows = organizations.children(parentId, actor.scopeCode(), page).stream()
+        var rows = organizations.children(parentId, scope.regionPrefix(), page).stream()
                 .map(Organizations::view)
                 .toList();
-        return PageResult.of(rows, page, organizations.countChildren(parentId, actor.scopeCode()));
+        return PageResult.of(rows, page, organizations.countChildren(parentId, scope.regionPrefix()));
     }
 
     public OrganizationView create(
@@ -50,7 +53,7 @@ public class Organizations {
                     "类型须为 CENTER、DEPARTMENT 或 STATION",
                     "kind: CENTER, DEPARTMENT or STATION"));
         }
-        if (regionCode == null || !regionCode.startsWith(actor.scopeCode())) {
+        if (regionCode == null || !regionCode.startsWith(scope.regionPrefix())) {
             errors.add(new FieldProblem(
                     "regionCode", "outside-scope", "所属区划须在您的管辖范围内", "regionCode must lie in your scope"));
         }

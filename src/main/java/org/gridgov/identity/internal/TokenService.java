@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridgov.common.ProblemException;
+import org.gridgov.common.Unscoped;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.internal.IdentityAuth.TokenPair;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Bearer tokens for mobile and API clients: a short-lived access token and a refresh token that is replaced on every
  * use. Only hashes are stored. A refresh token used twice means it was copied: the whole family is revoked.
  */
+@Unscoped("tokens are checked before there is a caller with a scope")
 @Service
 // A refused refresh still revokes what it must: the refusal must not roll the revocation back.
 @Transactional(noRollbackFor = ProblemException.class)

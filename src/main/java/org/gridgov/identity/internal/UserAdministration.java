@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -32,6 +33,7 @@ public class UserAdministration {
     private final TokenService tokens;
     private final Auditing audit;
     private final Clock clock;
+    private final CurrentScope scope;
 
     UserAdministration(
             UserRepository users,
@@ -40,7 +42,8 @@ public class UserAdministration {
             PersonalData personalData,
             TokenService tokens,
             Auditing audit,
-            Clock clock) {
+            Clock clock,
+            CurrentScope scope) {
         this.users = users;
         this.organizations = organizations;
         this.passwords = passwords;
@@ -48,6 +51,7 @@ public class UserAdministration {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** An account as an administrator sees it; the phone masked unless the viewer may see it. */
@@ -76,9 +80,10 @@ public class UserAdministration {
             String initialPassword) {}
 
     public PageResult<UserView> list(CurrentUser actor, String fragment, PageQuery page) {
-        String scope = actor.scopeCode();
+        String prefix = scope.regionPrefix();
         String f = fragment == null || fragment.isBlank() ? null : fragment.trim();
-        return PageResult.of(users.list(scope, f, page).stream().map(this::view).toList(), page, users.count(scope, f));
+        return PageResult.of(
+                users.list(prefix, f, page).stream().map(this::view).toList(), page, users.count(prefix, f));
     }
 
     public UserView get(CurrentUser actor, long id) {
@@ -99,8 +104,8 @@ public class UserAdministration {
             errors.add(new FieldProblem("realName", "required", "须填写真实姓名", "realName is required"));
         }
         var kind = draft.scopeKind() == null ? ScopeKind.REGION : draft.scopeKind();
-        String scopeCode = draft.scopeCode() == null ? actor.scopeCode() : draft.scopeCode();
-        if (!scopeCode.startsWith(actor.scopeCode())) {
+        String scopeCode = draft.scopeCode() == null ? scope.regionPrefix() : draft.scopeCode();
+        if (!scopeCode.startsWith(scope.regionPrefix())) {
             errors.add(new FieldProblem(
                     "scopeCode", "outside-scope", "数据范围超出您自己的管辖范围", "scopeCode lies outside your own scope"));
         }
@@ -108,7 +113,7 @@ public class UserAdministration {
                 ? null
                 : organizations.findByCode(draft.organizationCode()).orElse(null);
         if (draft.organizationCode() != null
-                && (org == null || !org.regionCode().startsWith(actor.scopeCode()))) {
+                && (org == null || !org.regionCode().startsWith(scope.regionPrefix()))) {
             errors.add(new FieldProblem("organizationCode", "unknown", "组织不存在", "unknown organization"));
         }
         if (!errors.isEmpty()) {
@@ -214,7 +219,7 @@ public class UserAdministration {
 
     private UserRow visible(CurrentUser actor, long id) {
         return users.findById(id)
-                .filter(u -> u.scopeCode().startsWith(actor.scopeCode()))
+                .filter(u -> u.scopeCode().startsWith(scope.regionPrefix()))
                 .orElseThrow(() -> ProblemException.notFound("用户不存在", "No such user"));
     }
 

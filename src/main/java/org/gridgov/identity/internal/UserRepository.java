@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
 import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Accounts with their roles and grids. */
+@ScopedData(tables = {"app_user", "organization", "user_role", "user_grid"})
 @Repository
 class UserRepository {
 

@@ -3,6 +3,7 @@ package org.gridgov.region.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.common.Unscoped;
 import org.gridgov.region.GridsChanged;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.internal.GridRepository.NewGrid;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Loads the demo county: the real townships of 广水市 (Guangshui, 421381) with synthetic villages and grids drawn by
  * {@link DemoGridGenerator}. Loaded once; a database that has villages under the county already is left alone.
  */
+@Unscoped("loads the demo county at start-up, when there is no caller")
 @Component
 class DemoData {
 

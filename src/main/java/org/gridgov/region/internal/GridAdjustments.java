@@ -39,7 +39,7 @@ public class GridAdjustments {
     private final RegionSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final RegionCatalog catalog;
+    private final RegionScope scope;
 
     GridAdjustments(
             GridRepository grids,
@@ -48,14 +48,14 @@ public class GridAdjustments {
             RegionSettings settings,
             ApplicationEventPublisher events,
             Clock clock,
-            RegionCatalog catalog) {
+            RegionScope scope) {
         this.grids = grids;
         this.regions = regions;
         this.rules = rules;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
-        this.catalog = catalog;
+        this.scope = scope;
     }
 
     /**
@@ -351,7 +351,7 @@ public class GridAdjustments {
                 draft.code() == null ? null : grids.findCurrent(draft.code()).orElse(null);
         String parentGridCode = draft.parentGridCode();
         String villageCode = draft.villageCode();
-        if (current != null && !current.code().startsWith(catalog.scopePrefix())) {
+        if (current != null && !current.code().startsWith(scope.prefix())) {
             errors.add(unknownParent(f + "code", draft.code()));
             return null;
         }
@@ -390,7 +390,7 @@ public class GridAdjustments {
         int level = 1;
         if (parentGridCode != null) {
             var parent = grids.findCurrent(parentGridCode)
-                    .filter(g -> g.code().startsWith(catalog.scopePrefix()))
+                    .filter(g -> g.code().startsWith(scope.prefix()))
                     .orElse(null);
             if (parent == null) {
                 errors.add(unknownParent(f + "parentGridCode", parentGridCode));
@@ -411,9 +411,7 @@ public class GridAdjustments {
             return null;
         } else {
             var village = regions.findCurrent(villageCode).orElse(null);
-            if (village == null
-                    || village.level() != RegionLevel.VILLAGE
-                    || !villageCode.startsWith(catalog.scopePrefix())) {
+            if (village == null || village.level() != RegionLevel.VILLAGE || !villageCode.startsWith(scope.prefix())) {
                 errors.add(unknownParent(f + "villageCode", villageCode));
                 return null;
             }
@@ -487,7 +485,7 @@ public class GridAdjustments {
     }
 
     private GridVersion lock(String code) {
-        catalog.requireInTree(code);
+        scope.require(code);
         return grids.lockCurrent(code).orElseThrow(() -> RegionCatalog.notFound(code));
     }
 

@@ -22,11 +22,13 @@ public class GridCatalog {
     private final GridRepository grids;
     private final RegionCatalog regions;
     private final GridLocator locator;
+    private final RegionScope scope;
 
-    GridCatalog(GridRepository grids, RegionCatalog regions, GridLocator locator) {
+    GridCatalog(GridRepository grids, RegionCatalog regions, GridLocator locator, RegionScope scope) {
         this.grids = grids;
         this.regions = regions;
         this.locator = locator;
+        this.scope = scope;
     }
 
     /** A grid version in full, with its ancestors. */
@@ -39,7 +41,7 @@ public class GridCatalog {
     public GridDetail detail(String code) {
         var grid = grids.findCurrent(code)
                 .or(() -> latestVersion(code))
-                .filter(g -> g.code().startsWith(regions.scopePrefix()))
+                .filter(g -> g.code().startsWith(scope.prefix()))
                 .orElseThrow(() -> RegionCatalog.notFound(code));
         return new GridDetail(grid, summary(grid), regions.path(code));
     }
@@ -59,7 +61,7 @@ public class GridCatalog {
 
     public PageResult<GridVersion> versions(String code, PageQuery page) {
         long total = grids.countVersions(code);
-        if (total == 0 || !code.startsWith(regions.scopePrefix())) {
+        if (total == 0 || !code.startsWith(scope.prefix())) {
             throw RegionCatalog.notFound(code);
         }
         return PageResult.of(grids.versions(code, page), page, total);
@@ -101,7 +103,7 @@ public class GridCatalog {
 
     /** The grid containing a point within the caller's scope, or empty; the coordinates must be in range. */
     public Optional<LocatedGrid> locateInScope(double lon, double lat) {
-        String prefix = regions.scopePrefix();
+        String prefix = scope.prefix();
         return locate(lon, lat).filter(located -> located.grid().code().startsWith(prefix));
     }
 

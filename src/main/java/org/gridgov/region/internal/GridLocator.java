@@ -2,6 +2,7 @@ package org.gridgov.region.internal;
 
 import java.util.ArrayList;
 import java.util.Optional;
+import org.gridgov.common.Unscoped;
 import org.gridgov.region.GridsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps the locate index in step with the stored grids: rebuilt after every grid change committed on this node, and
  * on a short poll of the adjustment counter for changes made on another node.
  */
+@Unscoped("one locate index of all grids; GridCatalog filters its answers by the caller's scope")
 @Component
 class GridLocator {
 

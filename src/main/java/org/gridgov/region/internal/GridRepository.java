@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
 import org.gridgov.region.DedicatedKind;
 import org.gridgov.region.GridType;
 import org.gridgov.region.RegionLevel;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Grid versions and the adjustments that made them. */
+@ScopedData(tables = {"grid", "grid_adjustment"})
 @Repository
 class GridRepository {
 

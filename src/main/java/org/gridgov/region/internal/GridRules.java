@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.gridgov.common.FieldProblem;
+import org.gridgov.common.Unscoped;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  *       than {@code overlapTolerance} of the smaller of the two areas.
  * </ol>
  */
+@Unscoped("an outline is checked against every grid, whoever draws it")
 @Component
 class GridRules {
 

@@ -3,7 +3,6 @@ package org.gridgov.region.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.common.CurrentScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
@@ -22,9 +21,9 @@ public class RegionCatalog {
     private final RegionRepository regions;
     private final GridRepository grids;
     private final RegionSettings settings;
-    private final CurrentScope scope;
+    private final RegionScope scope;
 
-    RegionCatalog(RegionRepository regions, GridRepository grids, RegionSettings settings, CurrentScope scope) {
+    RegionCatalog(RegionRepository regions, GridRepository grids, RegionSettings settings, RegionScope scope) {
         this.regions = regions;
         this.grids = grids;
         this.settings = settings;
@@ -152,27 +151,12 @@ public class RegionCatalog {
         return code.length() > RegionLevel.VILLAGE.codeLength();
     }
 
-    /**
-     * The caller's scope within this deployment's tree: codes outside it answer "not found", so that a caller cannot
-     * even learn which codes exist elsewhere.
-     */
     void requireInTree(String code) {
-        if (!code.startsWith(scopePrefix())) {
-            throw notFound(code);
-        }
+        scope.require(code);
     }
 
-    /**
-     * The deeper of the deployment's root and the caller's scope; a scope beside the root covers nothing, and "-"
-     * matches no code.
-     */
     String scopePrefix() {
-        String prefix = scope.regionPrefix();
-        String root = settings.rootCode();
-        if (root.startsWith(prefix)) {
-            return root;
-        }
-        return prefix.startsWith(root) ? prefix : "-";
+        return scope.prefix();
     }
 
     static ProblemException notFound(String code) {

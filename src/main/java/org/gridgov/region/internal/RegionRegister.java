@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.RegionLevel;
@@ -40,9 +39,9 @@ public class RegionRegister {
     private final RegionSettings settings;
 
     private final Clock clock;
-    private final CurrentScope scope;
+    private final RegionScope scope;
 
-    RegionRegister(RegionRepository regions, RegionSettings settings, Clock clock, CurrentScope scope) {
+    RegionRegister(RegionRepository regions, RegionSettings settings, Clock clock, RegionScope scope) {
         this.regions = regions;
         this.settings = settings;
         this.clock = clock;

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
 import org.gridgov.region.GridType;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionNode;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The administrative regions, current rows only unless said otherwise. */
+@ScopedData(tables = {"region", "grid"})
 @Repository
 class RegionRepository {
 
