@@ -40,6 +40,7 @@ class AuthorizationMatrixTests {
     private static final Set<String> OPEN = Set.of(
             "/api/auth/login",
             "/api/auth/csrf",
+            "/api/auth/providers",
             "/api/auth/me",
             "/api/auth/token",
             "/api/auth/token/refresh",

@@ -20,7 +20,7 @@ public class IdentityAuth {
     /** An access token (short-lived) and a refresh token (replaced on each use). */
     public record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {}
 
-    public Object me(CurrentUser user) {
+    public Me me(CurrentUser user) {
         return Me.of(user);
     }
 

@@ -7,7 +7,7 @@ import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
 
 /** The signed-in user as the browser application needs it to build its menu. */
-record Me(
+public record Me(
         String username,
         String realName,
         Set<Role> roles,
@@ -19,7 +19,7 @@ record Me(
         List<String> gridCodes,
         boolean passwordExpired) {
 
-    static Me of(CurrentUser user) {
+    public static Me of(CurrentUser user) {
         return new Me(
                 user.username(),
                 user.realName(),

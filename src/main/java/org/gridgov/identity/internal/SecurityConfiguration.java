@@ -3,6 +3,7 @@ package org.gridgov.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import org.gridgov.identity.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -41,10 +43,19 @@ class SecurityConfiguration {
             CurrentUserFilter currentUser,
             WriteAuditFilter writeAudit,
             LoginHandlers login,
-            ProblemResponses problems)
+            ProblemResponses problems,
+            ObjectProvider<ClientRegistrationRepository> identityProviders,
+            OidcLogin oidc)
             throws Exception {
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.successHandler(oidc::success));
+        }
         http.authorizeHttpRequests(a -> a.requestMatchers(
-                                "/api/auth/login", "/api/auth/token", "/api/auth/token/refresh", "/api/auth/csrf")
+                                "/api/auth/login",
+                                "/api/auth/token",
+                                "/api/auth/token/refresh",
+                                "/api/auth/csrf",
+                                "/api/auth/providers")
                         .permitAll()
                         .requestMatchers("/api/shell/config")
                         .permitAll()

@@ -5,7 +5,11 @@ import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUsers;
 import org.gridgov.identity.internal.IdentityAuth;
 import org.gridgov.identity.internal.IdentityAuth.TokenPair;
+import org.gridgov.identity.internal.Me;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +29,15 @@ class AuthController {
 
     private final IdentityAuth auth;
     private final CurrentUsers currentUsers;
+    private final ObjectProvider<ClientRegistrationRepository> identityProviders;
 
-    AuthController(IdentityAuth auth, CurrentUsers currentUsers) {
+    AuthController(
+            IdentityAuth auth,
+            CurrentUsers currentUsers,
+            ObjectProvider<ClientRegistrationRepository> identityProviders) {
         this.auth = auth;
         this.currentUsers = currentUsers;
+        this.identityProviders = identityProviders;
     }
 
     /** Makes the browser receive the CSRF cookie before its first write (the sign-in form included). */
@@ -39,8 +48,28 @@ class AuthController {
 
     record CsrfView(String headerName, String token) {}
 
+    record Provider(String id, String name, String url) {}
+
+    /** Identity providers configured for single sign-on; empty when the deployment has none. */
+    @GetMapping("/providers")
+    java.util.List<Provider> providers() {
+        var repository = identityProviders.getIfAvailable();
+        if (!(repository instanceof Iterable<?> registrations)) {
+            return java.util.List.of();
+        }
+        var providers = new java.util.ArrayList<Provider>();
+        for (var item : registrations) {
+            var registration = (ClientRegistration) item;
+            providers.add(new Provider(
+                    registration.getRegistrationId(),
+                    registration.getClientName(),
+                    "/oauth2/authorization/" + registration.getRegistrationId()));
+        }
+        return providers;
+    }
+
     @GetMapping("/me")
-    Object me() {
+    Me me() {
         return auth.me(currentUsers.require());
     }
 
