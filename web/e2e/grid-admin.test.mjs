@@ -2,6 +2,7 @@
 // merge, version history, retire and the adjustment log.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers.
+// Signs in as the county operator through the login page; the API calls made from the page send the CSRF header.
 // Rerunnable against the same server: each run works in a village of its own, created here, whose grids lie far
 // from the demo county (around lon 105, lat 25) at a longitude derived from the village code.
 import { after, before, test } from 'node:test'
@@ -9,62 +10,34 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import {
+  BASE_URL,
+  fetchInPage as fetchIn,
+  launchBrowser,
+  screenshot as saveScreenshot,
+  settleTransitions as settle,
+  signIn,
+} from './support.mjs'
 
-const BASE_URL = process.env.BASE_URL
-const OUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out')
-const TIMEOUT = 20_000
 const TOWNSHIP = { code: '421381102', name: '陈巷镇' }
 
-let userDataDir
-let context
+let browser
 let page
 
 before(async () => {
-  assert.ok(BASE_URL, 'set BASE_URL to the running GridGov server, e.g. http://localhost:8080')
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-'))
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  })
-  context.setDefaultTimeout(TIMEOUT)
-  page = context.pages()[0] ?? (await context.newPage())
+  browser = await launchBrowser({ acceptDownloads: true })
+  page = browser.page
 })
 
 after(async () => {
-  await context?.close()
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true })
+  await browser?.close()
 })
 
-/** Fetches JSON from the page's origin, as the page itself would; body (an object) is sent as JSON. */
-function fetchInPage(url, method = 'GET', body = undefined) {
-  return page.evaluate(
-    async ({ u, m, b }) => {
-      const init = { method: m, headers: { Accept: 'application/json' } }
-      if (b !== undefined) {
-        init.headers['Content-Type'] = 'application/json'
-        init.body = JSON.stringify(b)
-      }
-      const response = await fetch(u, init)
-      const text = await response.text()
-      return { status: response.status, body: text ? JSON.parse(text) : null }
-    },
-    { u: url, m: method, b: body },
-  )
-}
+/**
+ * Fetches JSON from the page's origin, as the page itself would (with the session cookie); body (an object) is sent
+ * as JSON, and writes carry the X-XSRF-TOKEN header.
+ */
+const fetchInPage = (url, method = 'GET', body = undefined) => fetchIn(page, url, method, body)
 
 /** A closed square ring of `size` degrees with its south-west corner at [lon, lat]. */
 function square(lon, lat, size = 0.01) {
@@ -114,7 +87,9 @@ test('grid import, merge, versions, retire and adjustment log', async () => {
     if (request.url().includes('/api/grids/import')) importCalls.push(request.url())
   })
 
-  await page.goto(BASE_URL)
+  // The county operator may read and write grids (region:read, region:write, grid:write, grid:export).
+  await page.goto(`${BASE_URL}/#/login`)
+  await signIn(page, 'county.operator')
   await page.waitForURL(/#\/region/)
   const village = await prepareVillage()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-files-'))
@@ -279,16 +254,10 @@ function writeFile(dir, name, text) {
 
 const polygon = (code) => page.locator(`[data-testid="grid-map"] path[data-code="${code}"]`)
 
-async function screenshot(name) {
-  fs.mkdirSync(OUT_DIR, { recursive: true })
-  await page.screenshot({ path: path.join(OUT_DIR, name) })
-}
+const screenshot = (name) => saveScreenshot(page, name)
 
 /** Waits until no Vue enter/leave transition (dialog, drawer, list) is running. */
-async function settleTransitions() {
-  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'))
-  await page.waitForTimeout(200)
-}
+const settleTransitions = () => settle(page)
 
 /** Waits until the map has no zoom or pan animation running. */
 async function settleMap() {

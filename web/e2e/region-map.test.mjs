@@ -1,62 +1,34 @@
 // Browser test of the region page (tree, grid map, grid detail, point location).
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers.
+// Signs in as the county operator (demo account, scope 广水市) through the login page first.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { BASE_URL, TIMEOUT, fetchInPage as fetchIn, launchBrowser, screenshot, signIn } from './support.mjs'
 
-const BASE_URL = process.env.BASE_URL
-const OUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out')
-const TIMEOUT = 20_000
-
-let userDataDir
-let context
+let browser
 let page
 
 before(async () => {
-  assert.ok(BASE_URL, 'set BASE_URL to the running GridGov server, e.g. http://localhost:8080')
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-'))
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  })
-  context.setDefaultTimeout(TIMEOUT)
-  page = context.pages()[0] ?? (await context.newPage())
+  browser = await launchBrowser()
+  page = browser.page
 })
 
 after(async () => {
-  await context?.close()
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true })
+  await browser?.close()
 })
 
-/** Fetches JSON from the page's origin, as the page itself would. */
-function fetchInPage(url) {
-  return page.evaluate(async (u) => {
-    const response = await fetch(u)
-    return { status: response.status, body: await response.json() }
-  }, url)
-}
+/** Fetches JSON from the page's origin, as the page itself would (signed in: with the session cookie). */
+const fetchInPage = (url) => fetchIn(page, url)
 
 test('region tree, grid map, grid detail and point location', async () => {
   const errors = []
   page.on('pageerror', (error) => errors.push(error.message))
 
+  // Signed out, the application shows the login page; the county operator then lands on the grid map.
   await page.goto(BASE_URL)
+  await page.waitForURL(/#\/login/)
+  await signIn(page, 'county.operator')
   await page.waitForURL(/#\/region/)
 
   // The tree shows the root, expanded on load, with its townships.
@@ -99,8 +71,7 @@ test('region tree, grid map, grid detail and point location', async () => {
   assert.match(await detail.innerText(), /普通网格|专属网格/)
 
   await settleMap()
-  fs.mkdirSync(OUT_DIR, { recursive: true })
-  await page.screenshot({ path: path.join(OUT_DIR, 'region-map.png') })
+  await screenshot(page, 'region-map.png')
 
   // A point outside all grids shows the problem's detail.
   await page.getByTestId('locate-lon').fill('0')
@@ -112,7 +83,7 @@ test('region tree, grid map, grid detail and point location', async () => {
   await message.waitFor()
   assert.ok(problem.body.detail, 'the 404 problem has a detail')
   assert.match(await message.innerText(), new RegExp(escapeRegExp(problem.body.detail)))
-  await page.screenshot({ path: path.join(OUT_DIR, 'region-map-error.png') })
+  await screenshot(page, 'region-map-error.png')
 
   assert.deepEqual(errors, [], 'no uncaught errors in the page')
 })

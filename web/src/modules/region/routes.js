@@ -1,1 +1,3 @@
-export default [{ path: '/region', name: 'region', component: () => import('./RegionPage.vue') }]
+export default [
+  { path: '/region', name: 'region', component: () => import('./RegionPage.vue'), meta: { permission: 'region:read' } },
+]

@@ -46,7 +46,9 @@ class CurrentUserFilter extends OncePerRequestFilter {
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(SecurityConfiguration.authenticated(fresh.get()));
-            if (fresh.get().passwordExpired() && !request.getRequestURI().startsWith("/api/auth/")) {
+            // Only the API is held back: the browser application itself must load to offer the password change.
+            String path = request.getRequestURI();
+            if (fresh.get().passwordExpired() && path.startsWith("/api/") && !path.startsWith("/api/auth/")) {
                 problems.write(
                         response,
                         HttpStatus.FORBIDDEN,

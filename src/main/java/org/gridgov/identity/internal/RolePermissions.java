@@ -34,7 +34,7 @@ public class RolePermissions {
             Map.entry(Role.SECURITY_ADMIN, Set.of(USER_READ, ROLE_ASSIGN, ORG_READ)),
             Map.entry(Role.AUDIT_ADMIN, Set.of(AUDIT_READ)),
             Map.entry(Role.CENTER_OPERATOR, Set.of(REGION_READ, REGION_WRITE, GRID_WRITE, GRID_EXPORT, ORG_READ)),
-            Map.entry(Role.CENTER_LEADER, Set.of(REGION_READ, GRID_EXPORT, ORG_READ, PERSONAL_UNMASK)),
+            Map.entry(Role.CENTER_LEADER, Set.of(REGION_READ, GRID_EXPORT, ORG_READ, USER_READ, PERSONAL_UNMASK)),
             Map.entry(Role.GRID_LEADER, Set.of(REGION_READ)),
             Map.entry(Role.GRID_WORKER, Set.of(REGION_READ)),
             Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ)),

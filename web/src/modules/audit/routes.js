@@ -1,0 +1,3 @@
+export default [
+  { path: '/audit', name: 'audit', component: () => import('./AuditPage.vue'), meta: { permission: 'audit:read' } },
+]
