@@ -40,7 +40,7 @@ class EmbeddedDatabaseConfiguration {
                 durable(EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false))
                         .setPort(settings.port())
                         .start(),
-                true);
+                false);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package org.gridgov.common.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -34,6 +35,18 @@ class EmbeddedDatabaseTests {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("survives");
         }
+    }
+
+    @Test
+    void stoppingTheApplicationStopsItsDurableServer() throws Exception {
+        var server = new EmbeddedDatabaseConfiguration()
+                .embeddedServer(new EmbeddedDatabaseSettings(dataDir.toString(), 0, false));
+        var db = server.postgres().getPostgresDatabase();
+        try (var c = db.getConnection()) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+        server.close();
+        assertThatThrownBy(db::getConnection).isInstanceOf(SQLException.class);
     }
 
     private EmbeddedPostgres start() throws Exception {
