@@ -287,6 +287,13 @@ class IdentityTests {
                 .andExpect(jsonPath("$.content[0].result").value("FAILURE"));
         auditor.perform(get("/api/audit").param("username", "county.operator").param("action", "WRITE"))
                 .andExpect(jsonPath("$.content[*].detail", hasItem("POST /api/regions 400")));
+        SignedIn.as(context, "county.operator")
+                .perform(
+                        get("/api/grids/export").param("region", "421381101001").param("purpose", "核对网格"))
+                .andExpect(status().isOk());
+        auditor.perform(get("/api/audit").param("username", "county.operator").param("action", "EXPORT"))
+                .andExpect(jsonPath("$.content[0].purpose").value("核对网格"))
+                .andExpect(jsonPath("$.content[0].result").value("SUCCESS"));
         auditor.perform(get("/api/audit/verify")).andExpect(jsonPath("$.ok").value(true));
     }
 

@@ -56,6 +56,20 @@ class Auditing {
                 .build());
     }
 
+    /** A download of data; the purpose is the caller's, or "download" when the client gave none. */
+    void export(CurrentUser user, String target, int status, String purpose, String clientAddress) {
+        var result = status == 401 || status == 403
+                ? AuditResult.DENIED
+                : status >= 400 ? AuditResult.FAILURE : AuditResult.SUCCESS;
+        var entry =
+                user == null ? AuditEntry.builder(AuditAction.EXPORT, result) : of(user, AuditAction.EXPORT, result);
+        log.record(entry.object("api", target)
+                .purpose(purpose == null || purpose.isBlank() ? "下载 download" : purpose)
+                .detail("GET " + target + " " + status)
+                .clientAddress(clientAddress)
+                .build());
+    }
+
     void permissionChange(CurrentUser actor, long userId, String detail) {
         log.record(of(actor, AuditAction.PERMISSION_CHANGE, AuditResult.SUCCESS)
                 .object("user", String.valueOf(userId))

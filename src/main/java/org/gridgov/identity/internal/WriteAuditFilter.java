@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Audits every write through the API — whoever made it, whatever the outcome — so that no module can forget to.
- * Sign-ins are audited where they are decided, with their reason.
+ * Audits every write and every export (a path ending in {@code /export}) through the API — whoever made it, whatever
+ * the outcome — so that no module can forget to. Sign-ins are audited where they are decided, with their reason.
  */
 @Component
 class WriteAuditFilter extends OncePerRequestFilter {
@@ -29,7 +29,7 @@ class WriteAuditFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return READS.contains(request.getMethod())
+        return (READS.contains(request.getMethod()) && !isExport(path))
                 || !path.startsWith("/api/")
                 || path.equals("/api/auth/login")
                 || path.startsWith("/api/auth/token");
@@ -43,8 +43,22 @@ class WriteAuditFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            audit.write(
-                    user, request.getMethod(), request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
+            String path = request.getRequestURI();
+            if (isExport(path)) {
+                String query = request.getQueryString();
+                audit.export(
+                        user,
+                        query == null ? path : path + "?" + query,
+                        response.getStatus(),
+                        request.getParameter("purpose"),
+                        request.getRemoteAddr());
+            } else {
+                audit.write(user, request.getMethod(), path, response.getStatus(), request.getRemoteAddr());
+            }
         }
+    }
+
+    private static boolean isExport(String path) {
+        return path.endsWith("/export");
     }
 }
