@@ -193,7 +193,11 @@ class AuthorizationMatrixTests {
 
     /** Calls an endpoint with sample arguments: path variables and required parameters get values of the scope. */
     private int call(Role role, Endpoint endpoint, String regionCode) throws Exception {
-        String url = endpoint.pattern().replace("{code}", regionCode).replace("{id}", "1");
+        // Ids that name nothing: a permitted caller gets past authorization to a 404 and changes nothing.
+        String url = endpoint.pattern()
+                .replace("{code}", regionCode)
+                .replace("{day}", "2026-10-01")
+                .replaceAll("\\{[^}]+}", "999999");
         var request = request(endpoint.method(), url)
                 .param("region", regionCode)
                 .param("name", "镇")

@@ -17,6 +17,15 @@ public final class Permissions {
     public static final String ORG_WRITE = "org:write";
     public static final String AUDIT_READ = "audit:read";
     public static final String PERSONAL_UNMASK = "personal:unmask";
+    public static final String EVENT_REPORT = "event:report";
+    public static final String EVENT_READ = "event:read";
+    public static final String EVENT_ACCEPT = "event:accept";
+    public static final String EVENT_DISPATCH = "event:dispatch";
+    public static final String EVENT_HANDLE = "event:handle";
+    public static final String EVENT_VERIFY = "event:verify";
+    public static final String EVENT_SUPERVISE = "event:supervise";
+    public static final String CATALOG_WRITE = "catalog:write";
+    public static final String CALENDAR_WRITE = "calendar:write";
 
     private Permissions() {}
 }

@@ -58,6 +58,16 @@ class OrganizationRepository {
                 .single();
     }
 
+    /** Centers and stations whose region contains the code, the closest (longest region code) first. */
+    List<OrganizationRow> centersCovering(String code) {
+        return jdbc.sql("select id, code, name, kind, region_code, parent_id from organization"
+                        + " where kind in ('CENTER', 'STATION') and active and :code like region_code || '%'"
+                        + " order by length(region_code) desc, code")
+                .param("code", code)
+                .query(OrganizationRow.class)
+                .list();
+    }
+
     long insert(String code, String name, String kind, String regionCode, Long parentId) {
         return jdbc.sql("""
                         insert into organization (code, name, kind, region_code, parent_id)

@@ -1,6 +1,7 @@
 package org.gridgov.identity.internal;
 
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Set;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
@@ -8,6 +9,7 @@ import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUser;
+import org.gridgov.identity.OrganizationRef;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organizations {
 
     static final Set<String> KINDS = Set.of("CENTER", "DEPARTMENT", "STATION");
+    static final Set<String> KINDS_OF_CENTERS = Set.of("CENTER", "STATION");
 
     private final OrganizationRepository organizations;
     private final CurrentScope scope;
@@ -65,6 +68,29 @@ public class Organizations {
         }
         long id = organizations.insert(code, name.trim(), kind, regionCode, parentId);
         return view(organizations.findById(id).orElseThrow());
+    }
+
+    public Optional<OrganizationRef> ref(String code) {
+        return organizations.findByCode(code).map(Organizations::ref);
+    }
+
+    public Optional<OrganizationRef> lowestCenterCovering(String code) {
+        return organizations.centersCovering(code).stream().findFirst().map(Organizations::ref);
+    }
+
+    public Optional<OrganizationRef> parentCenter(String code) {
+        var current = organizations.findByCode(code).orElse(null);
+        while (current != null && current.parentId() != null) {
+            current = organizations.findById(current.parentId()).orElse(null);
+            if (current != null && KINDS_OF_CENTERS.contains(current.kind())) {
+                return Optional.of(ref(current));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static OrganizationRef ref(OrganizationRepository.OrganizationRow row) {
+        return new OrganizationRef(row.code(), row.name(), row.kind(), row.regionCode());
     }
 
     private static OrganizationView view(OrganizationRepository.OrganizationRow row) {

@@ -1,6 +1,15 @@
 package org.gridgov.identity.internal;
 
 import static org.gridgov.common.Permissions.AUDIT_READ;
+import static org.gridgov.common.Permissions.CALENDAR_WRITE;
+import static org.gridgov.common.Permissions.CATALOG_WRITE;
+import static org.gridgov.common.Permissions.EVENT_ACCEPT;
+import static org.gridgov.common.Permissions.EVENT_DISPATCH;
+import static org.gridgov.common.Permissions.EVENT_HANDLE;
+import static org.gridgov.common.Permissions.EVENT_READ;
+import static org.gridgov.common.Permissions.EVENT_REPORT;
+import static org.gridgov.common.Permissions.EVENT_SUPERVISE;
+import static org.gridgov.common.Permissions.EVENT_VERIFY;
 import static org.gridgov.common.Permissions.GRID_EXPORT;
 import static org.gridgov.common.Permissions.GRID_WRITE;
 import static org.gridgov.common.Permissions.ORG_READ;
@@ -33,14 +42,37 @@ public class RolePermissions {
             Map.entry(Role.SYSTEM_ADMIN, Set.of(USER_READ, USER_WRITE, ORG_READ, ORG_WRITE)),
             Map.entry(Role.SECURITY_ADMIN, Set.of(USER_READ, ROLE_ASSIGN, ORG_READ)),
             Map.entry(Role.AUDIT_ADMIN, Set.of(AUDIT_READ)),
-            Map.entry(Role.CENTER_OPERATOR, Set.of(REGION_READ, REGION_WRITE, GRID_WRITE, GRID_EXPORT, ORG_READ)),
-            Map.entry(Role.CENTER_LEADER, Set.of(REGION_READ, GRID_EXPORT, ORG_READ, USER_READ, PERSONAL_UNMASK)),
-            Map.entry(Role.GRID_LEADER, Set.of(REGION_READ)),
-            Map.entry(Role.GRID_WORKER, Set.of(REGION_READ)),
-            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ)),
-            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ)),
-            Map.entry(Role.DEPARTMENT_LEADER, Set.of(REGION_READ)),
-            Map.entry(Role.RESIDENT, Set.of()));
+            Map.entry(
+                    Role.CENTER_OPERATOR,
+                    Set.of(
+                            REGION_READ,
+                            REGION_WRITE,
+                            GRID_WRITE,
+                            GRID_EXPORT,
+                            ORG_READ,
+                            EVENT_REPORT,
+                            EVENT_READ,
+                            EVENT_ACCEPT,
+                            EVENT_DISPATCH,
+                            EVENT_VERIFY,
+                            CALENDAR_WRITE,
+                            CATALOG_WRITE)),
+            Map.entry(
+                    Role.CENTER_LEADER,
+                    Set.of(
+                            REGION_READ,
+                            GRID_EXPORT,
+                            ORG_READ,
+                            USER_READ,
+                            PERSONAL_UNMASK,
+                            EVENT_READ,
+                            EVENT_SUPERVISE)),
+            Map.entry(Role.GRID_LEADER, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY)),
+            Map.entry(Role.GRID_WORKER, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY)),
+            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ)),
+            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE)),
+            Map.entry(Role.DEPARTMENT_LEADER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE)),
+            Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));
 
     private final Map<Role, Set<String>> permissions = new EnumMap<>(Role.class);
 

@@ -1,0 +1,188 @@
+package org.gridgov.event.internal;
+
+import java.time.Instant;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.ProblemException;
+import org.gridgov.event.EventStatus;
+import org.gridgov.event.Move;
+import org.gridgov.event.Step;
+import org.gridgov.event.Urgency;
+
+/**
+ * An event as the workflow changes it. Each verb checks that the status allows the move (the table in {@link Move})
+ * and that a reason is given where one is needed, then changes status and holder; who may make the move is checked by
+ * {@link EventDesk}, which knows the caller.
+ */
+final class Event {
+
+    long id;
+    String serialNumber;
+    String requestId;
+    String title;
+    String description;
+    String categoryCode;
+    String categoryName;
+    String majorCode;
+    String majorName;
+    int catalogVersion;
+    Urgency urgency;
+    double lon;
+    double lat;
+    String address;
+    String gridCode;
+    long gridVersionId;
+    String source;
+    Long reporterUserId;
+    String reporterName;
+    byte[] reporterPhone;
+    byte[] reporterPhoneHash;
+    int involvedCount;
+    EventStatus status;
+    EventStatus suspendedFrom;
+    String holderOrg;
+    String dispatcherOrg;
+    String handlerOrg;
+    Step step;
+    Instant stepStartedAt;
+    Instant deadlineAt;
+    String supervision;
+    Integer satisfaction;
+    String result;
+    int version;
+    Instant reportedAt;
+    Instant closedAt;
+
+    /** What a move changed, for the history row and the published event. */
+    record Transition(
+            Move move, EventStatus from, EventStatus to, String fromHolder, String toHolder, String note, Step step) {}
+
+    Transition accept() {
+        return apply(Move.ACCEPT, null, holderOrg, Step.DISPATCH);
+    }
+
+    Transition reject(String reason) {
+        return apply(Move.REJECT, reason, holderOrg, null);
+    }
+
+    /** 就地处置: the result goes to the holding center for verification. */
+    Transition resolveOnTheSpot(String result, String reporterOrg) {
+        var t = apply(Move.RESOLVE, result, holderOrg, Step.VERIFY);
+        this.result = result;
+        this.handlerOrg = reporterOrg;
+        this.dispatcherOrg = holderOrg;
+        return t;
+    }
+
+    Transition escalate(String reason, String parentCenter) {
+        return apply(Move.ESCALATE, reason, parentCenter, Step.ACCEPT);
+    }
+
+    Transition dispatch(String note, String assignee) {
+        String dispatcher = holderOrg;
+        var t = apply(Move.DISPATCH, note, assignee, Step.CLAIM);
+        this.dispatcherOrg = dispatcher;
+        this.handlerOrg = assignee;
+        return t;
+    }
+
+    Transition claim() {
+        return apply(Move.CLAIM, null, holderOrg, Step.HANDLE);
+    }
+
+    Transition returnToDispatcher(String reason) {
+        return apply(Move.RETURN, reason, dispatcherOrg, Step.DISPATCH);
+    }
+
+    Transition feedback(String result) {
+        var t = apply(Move.FEEDBACK, result, dispatcherOrg, Step.VERIFY);
+        this.result = result;
+        return t;
+    }
+
+    Transition verifyPass(String note, Instant at) {
+        var t = apply(Move.VERIFY_PASS, note, holderOrg, null);
+        this.closedAt = at;
+        return t;
+    }
+
+    Transition verifyFail(String reason) {
+        return apply(Move.VERIFY_FAIL, reason, handlerOrg, Step.HANDLE);
+    }
+
+    Transition suspend(String reason) {
+        EventStatus before = status;
+        var t = apply(Move.SUSPEND, reason, holderOrg, null);
+        this.suspendedFrom = before;
+        return t;
+    }
+
+    Transition resume() {
+        guard(Move.RESUME, null);
+        EventStatus back = suspendedFrom == null ? EventStatus.ACCEPTED : suspendedFrom;
+        var t = new Transition(Move.RESUME, status, back, holderOrg, holderOrg, null, stepOf(back));
+        this.status = back;
+        this.suspendedFrom = null;
+        this.step = t.step();
+        return t;
+    }
+
+    Transition reopen(String reason) {
+        var t = apply(Move.REOPEN, reason, holderOrg, Step.DISPATCH);
+        this.closedAt = null;
+        return t;
+    }
+
+    Transition rate(int satisfaction, String note) {
+        if (satisfaction < 1 || satisfaction > 5) {
+            throw ProblemException.invalid(
+                    "satisfaction", "range", "满意度须为 1 到 5", "satisfaction must be between 1 and 5");
+        }
+        var t = apply(Move.RATE, note, holderOrg, null);
+        this.satisfaction = satisfaction;
+        return t;
+    }
+
+    Transition archive() {
+        return apply(Move.ARCHIVE, null, holderOrg, null);
+    }
+
+    Transition supervise(String level, String note) {
+        guard(Move.SUPERVISE, note);
+        this.supervision = level;
+        return new Transition(Move.SUPERVISE, status, status, holderOrg, holderOrg, level + ": " + note, step);
+    }
+
+    private Transition apply(Move move, String note, String newHolder, Step nextStep) {
+        guard(move, note);
+        var t = new Transition(move, status, move.to(), holderOrg, newHolder, note, nextStep);
+        this.status = move.to();
+        this.holderOrg = newHolder;
+        this.step = nextStep;
+        return t;
+    }
+
+    private void guard(Move move, String note) {
+        if (!status.allows(move)) {
+            throw new ProblemException(
+                    org.springframework.http.HttpStatus.CONFLICT,
+                    "move-not-allowed",
+                    "事件当前状态为" + status.label() + "，不能执行该操作",
+                    "The event is " + status + "; " + move + " is not allowed now",
+                    java.util.List.of(new FieldProblem("move", "status", status.label(), status.name())));
+        }
+        if (move.needsReason() && (note == null || note.isBlank())) {
+            throw ProblemException.invalid("note", "required", "此操作须填写原因或结果", "this move needs a reason or result");
+        }
+    }
+
+    private static Step stepOf(EventStatus status) {
+        return switch (status) {
+            case REPORTED -> Step.ACCEPT;
+            case ACCEPTED -> Step.DISPATCH;
+            case DISPATCHED -> Step.CLAIM;
+            case CLAIMED -> Step.HANDLE;
+            case FEEDBACK -> Step.VERIFY;
+            default -> null;
+        };
+    }
+}

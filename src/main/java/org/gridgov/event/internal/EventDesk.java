@@ -1,0 +1,421 @@
+package org.gridgov.event.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.PersonalData;
+import org.gridgov.common.PersonalDataKind;
+import org.gridgov.common.ProblemException;
+import org.gridgov.event.EventMoved;
+import org.gridgov.event.EventStatus;
+import org.gridgov.event.Move;
+import org.gridgov.event.Step;
+import org.gridgov.event.Urgency;
+import org.gridgov.identity.CurrentUser;
+import org.gridgov.identity.CurrentUsers;
+import org.gridgov.identity.OrganizationDirectory;
+import org.gridgov.identity.Role;
+import org.gridgov.region.GridSummary;
+import org.gridgov.region.RegionApi;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The event desk: takes reports and makes moves for the signed-in caller — who may make which move on which event
+ * (permission, scope, holding organization), deadlines of each step from the time-limit rules and the working
+ * calendar, the history row and the published {@link EventMoved} of every move.
+ */
+@Service
+@Transactional
+public class EventDesk {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final EventRepository events;
+    private final EventCatalog catalog;
+    private final WorkingCalendar calendar;
+    private final RegionApi regions;
+    private final OrganizationDirectory organizations;
+    private final CurrentUsers users;
+    private final EventScope scope;
+    private final PersonalData personalData;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    EventDesk(
+            EventRepository events,
+            EventCatalog catalog,
+            WorkingCalendar calendar,
+            RegionApi regions,
+            OrganizationDirectory organizations,
+            CurrentUsers users,
+            EventScope scope,
+            PersonalData personalData,
+            ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.events = events;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.regions = regions;
+        this.organizations = organizations;
+        this.users = users;
+        this.scope = scope;
+        this.personalData = personalData;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * A report. {@code requestId}, when given, makes it idempotent: a client that resends after losing signal gets
+     * the event it created the first time.
+     */
+    public record ReportCommand(
+            String requestId,
+            String title,
+            String description,
+            String categoryCode,
+            Urgency urgency,
+            Double lon,
+            Double lat,
+            String address,
+            String gridCode,
+            String source,
+            Integer involvedCount,
+            String reporterName,
+            String reporterPhone) {}
+
+    /** What a report answered: the event, and whether it was created now or found from an earlier send. */
+    public record Reported(EventView event, boolean created) {}
+
+    public Reported report(ReportCommand command) {
+        var user = users.require();
+        if (command.requestId() != null && !command.requestId().isBlank()) {
+            var earlier = events.findByRequestId(command.requestId());
+            if (earlier.isPresent()) {
+                var e = earlier.get();
+                if (!java.util.Objects.equals(e.reporterUserId, user.id())) {
+                    throw ProblemException.conflict(
+                            "请求号已被使用", "requestId " + command.requestId() + " was used by another report");
+                }
+                return new Reported(view(e, user), false);
+            }
+        }
+        var errors = new ArrayList<FieldProblem>();
+        if (command.title() == null
+                || command.title().isBlank()
+                || command.title().length() > 200) {
+            errors.add(new FieldProblem("title", "required", "标题必填，不超过 200 字", "title is required, at most 200"));
+        }
+        var category = command.categoryCode() == null
+                ? null
+                : catalog.current(command.categoryCode()).orElse(null);
+        if (category == null) {
+            errors.add(new FieldProblem("categoryCode", "unknown", "事件类别不存在", "unknown categoryCode"));
+        }
+        if (command.lon() == null || command.lon() < -180 || command.lon() > 180) {
+            errors.add(new FieldProblem("lon", "range", "经度必填且在 -180 到 180 之间", "lon is required, -180..180"));
+        }
+        if (command.lat() == null || command.lat() < -90 || command.lat() > 90) {
+            errors.add(new FieldProblem("lat", "range", "纬度必填且在 -90 到 90 之间", "lat is required, -90..90"));
+        }
+        if (command.involvedCount() != null && command.involvedCount() < 0) {
+            errors.add(new FieldProblem("involvedCount", "range", "涉及人数不能为负", "involvedCount cannot be negative"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        GridSummary grid = command.gridCode() != null
+                ? regions.currentGrid(command.gridCode())
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "gridCode", "unknown", "网格不存在", "unknown gridCode " + command.gridCode()))
+                : regions.locate(command.lon(), command.lat())
+                        .map(located -> located.grid())
+                        .orElseThrow(() -> ProblemException.unprocessable(
+                                "事发位置不在任何网格内",
+                                "The location lies in no grid",
+                                List.of(new FieldProblem("lon", "outside-grids", "位置不在任何网格内", "no grid here"))));
+        if (!grid.code().startsWith(scope.prefix())) {
+            throw ProblemException.unprocessable(
+                    "事发位置不在您的管辖范围内",
+                    "The location lies outside your scope",
+                    List.of(new FieldProblem("lon", "outside-scope", "超出管辖范围", "outside your scope")));
+        }
+        var holder = organizations
+                .lowestCenterCovering(grid.code())
+                .orElseThrow(
+                        () -> ProblemException.unprocessable("该区域没有受理中心", "No center covers this area", List.of()));
+        var now = clock.instant();
+        var e = new Event();
+        String county = grid.code().substring(0, 6);
+        int year = now.atZone(CHINA).getYear();
+        e.serialNumber = String.format("%s-%d-%06d", county, year, events.nextSerial(county, year));
+        e.requestId = command.requestId() == null || command.requestId().isBlank() ? null : command.requestId();
+        e.title = command.title().trim();
+        e.description = command.description();
+        e.categoryCode = category.code();
+        e.categoryName = category.name();
+        e.majorCode = category.majorCode();
+        e.majorName = category.majorName();
+        e.catalogVersion = category.versionId();
+        e.urgency = command.urgency() == null ? Urgency.NORMAL : command.urgency();
+        e.lon = command.lon();
+        e.lat = command.lat();
+        e.address = command.address();
+        e.gridCode = grid.code();
+        e.gridVersionId = grid.versionId();
+        e.source = command.source() != null ? command.source() : defaultSource(user);
+        e.reporterUserId = user.id();
+        e.reporterName = command.reporterName() != null ? command.reporterName() : user.realName();
+        if (command.reporterPhone() != null && !command.reporterPhone().isBlank()) {
+            var sealed = personalData.seal(PersonalDataKind.PHONE, command.reporterPhone());
+            e.reporterPhone = sealed.ciphertext();
+            e.reporterPhoneHash = sealed.lookupHash();
+        }
+        e.involvedCount = command.involvedCount() == null ? 0 : command.involvedCount();
+        e.status = EventStatus.REPORTED;
+        e.holderOrg = holder.code();
+        e.step = Step.ACCEPT;
+        e.stepStartedAt = now;
+        e.deadlineAt = deadline(e, Step.ACCEPT, now);
+        e.reportedAt = now;
+        e.id = events.insert(e);
+        var t = new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, e.holderOrg, null, Step.ACCEPT);
+        record(e, t, user, now);
+        return new Reported(view(e, user), true);
+    }
+
+    /** What a move carries: the version the caller saw, a note (reason or result), and move-specific values. */
+    public record MoveCommand(
+            Integer version, String note, String assignee, Integer satisfaction, String supervision) {}
+
+    public EventView move(long id, Move move, MoveCommand command) {
+        var user = users.require();
+        var e = load(id, user);
+        if (!user.can(move.permission())) {
+            throw forbidden("没有执行该操作的权限", "You lack the permission for " + move);
+        }
+        if (!mayAct(e, move, user)) {
+            throw forbidden("该事件不由您所在单位办理", "The event is not held by your organization for " + move);
+        }
+        if (command.version() == null) {
+            throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
+        }
+        if (command.version() != e.version) {
+            throw staleVersion();
+        }
+        var now = clock.instant();
+        var t = switch (move) {
+            case ACCEPT -> e.accept();
+            case REJECT -> e.reject(command.note());
+            case RESOLVE -> e.resolveOnTheSpot(command.note(), user.organizationCode());
+            case ESCALATE -> {
+                var parent = organizations
+                        .parentCenter(e.holderOrg)
+                        .orElseThrow(() -> ProblemException.unprocessable(
+                                "已是最高一级，不能再上报", "This is the top level; nowhere to escalate", List.of()));
+                yield e.escalate(command.note(), parent.code());
+            }
+            case DISPATCH -> {
+                var assignee = command.assignee() == null
+                        ? null
+                        : organizations.find(command.assignee()).orElse(null);
+                if (assignee == null || assignee.code().equals(e.holderOrg)) {
+                    throw ProblemException.invalid(
+                            "assignee", "unknown", "须指定承办单位（部门或下级）", "assignee must be another organization");
+                }
+                yield e.dispatch(command.note(), assignee.code());
+            }
+            case CLAIM -> e.claim();
+            case RETURN -> e.returnToDispatcher(command.note());
+            case FEEDBACK -> e.feedback(command.note());
+            case VERIFY_PASS -> e.verifyPass(command.note(), now);
+            case VERIFY_FAIL -> e.verifyFail(command.note());
+            case SUSPEND -> e.suspend(command.note());
+            case RESUME -> e.resume();
+            case REOPEN -> e.reopen(command.note());
+            case RATE -> {
+                if (command.satisfaction() == null) {
+                    throw ProblemException.invalid("satisfaction", "required", "须给出满意度", "satisfaction is required");
+                }
+                yield e.rate(command.satisfaction(), command.note());
+            }
+            case ARCHIVE -> e.archive();
+            case SUPERVISE ->
+                e.supervise(command.supervision() == null ? "NORMAL" : command.supervision(), command.note());
+            case REPORT -> throw ProblemException.invalid("move", "unknown", "不支持的操作", "not a move on an event");
+        };
+        // Supervising and rating leave the running step alone; every other move starts the next step's clock.
+        if (move != Move.SUPERVISE && move != Move.RATE) {
+            e.stepStartedAt = t.step() == null ? null : now;
+            e.deadlineAt = t.step() == null ? null : deadline(e, t.step(), now);
+        }
+        if (!events.update(e, command.version())) {
+            throw staleVersion();
+        }
+        e.version++;
+        record(e, t, user, now);
+        return view(e, user);
+    }
+
+    public EventView get(long id) {
+        var user = users.require();
+        return view(load(id, user), user);
+    }
+
+    public PageResult<EventRepository.HistoryRow> history(long id, PageQuery page) {
+        var user = users.require();
+        var e = load(id, user);
+        return PageResult.of(events.history(e.id, page), page, events.countHistory(e.id));
+    }
+
+    /** A work list: box todo, reported, overdue, supervised, done, or everything in scope when null. */
+    public record ListQuery(
+            String box, String status, String category, String urgency, Instant from, Instant to, String region) {}
+
+    public PageResult<EventView> list(ListQuery q, PageQuery page) {
+        var user = users.require();
+        var filter = new EventRepository.Filter(
+                scope.prefix(),
+                scope.reporterOnly(user),
+                q.box(),
+                user.organizationCode(),
+                user.gridCodes(),
+                user.id(),
+                q.status(),
+                q.category(),
+                q.urgency(),
+                q.from(),
+                q.to(),
+                q.region());
+        var now = clock.instant();
+        var rows =
+                events.list(filter, now, page).stream().map(e -> view(e, user)).toList();
+        return PageResult.of(rows, page, events.count(filter, now));
+    }
+
+    private Event load(long id, CurrentUser user) {
+        return events.find(id, scope.prefix(), scope.reporterOnly(user))
+                .orElseThrow(() -> ProblemException.notFound("事件不存在", "No such event"));
+    }
+
+    /** Who may make a move on this event, beyond holding the permission. */
+    private boolean mayAct(Event e, Move move, CurrentUser user) {
+        boolean holds = e.holderOrg.equals(user.organizationCode());
+        return switch (move) {
+            case RESOLVE -> java.util.Objects.equals(e.reporterUserId, user.id());
+            case VERIFY_PASS, VERIFY_FAIL -> holds || user.gridCodes().contains(e.gridCode);
+            case RATE -> java.util.Objects.equals(e.reporterUserId, user.id()) || user.can(Move.ACCEPT.permission());
+            case SUPERVISE -> !holds;
+            default -> holds;
+        };
+    }
+
+    private List<Move> allowedMoves(Event e, CurrentUser user) {
+        var allowed = new ArrayList<Move>();
+        for (var move : Move.values()) {
+            if (move != Move.REPORT && e.status.allows(move) && user.can(move.permission()) && mayAct(e, move, user)) {
+                allowed.add(move);
+            }
+        }
+        return allowed;
+    }
+
+    private java.time.Instant deadline(Event e, Step step, Instant from) {
+        var limit = catalog.limit(e.categoryCode, e.urgency, null, step);
+        return calendar.deadline(from, limit.amount(), limit.unit());
+    }
+
+    /** GREEN, YELLOW once 80 % of the step's time is used, RED when overdue. */
+    private String card(Event e, Instant now) {
+        if (e.deadlineAt == null || e.stepStartedAt == null || !e.status.isOpen() || e.step == null) {
+            return null;
+        }
+        if (now.isAfter(e.deadlineAt)) {
+            return "RED";
+        }
+        var unit = catalog.limit(e.categoryCode, e.urgency, null, e.step).unit();
+        Duration total = calendar.workingTimeBetween(e.stepStartedAt, e.deadlineAt, unit);
+        Duration used = calendar.workingTimeBetween(e.stepStartedAt, now, unit);
+        return !total.isZero() && used.toMillis() * 10 >= total.toMillis() * 8 ? "YELLOW" : "GREEN";
+    }
+
+    private void record(Event e, Event.Transition t, CurrentUser user, Instant now) {
+        var actor = new EventRepository.Actor(
+                user.id(),
+                user.username(),
+                user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                user.organizationCode());
+        events.appendHistory(e.id, t, actor, e.deadlineAt, now);
+        publisher.publishEvent(
+                new EventMoved(e.id, e.serialNumber, t.move(), t.from(), t.to(), t.fromHolder(), t.toHolder(), now));
+    }
+
+    private EventView view(Event e, CurrentUser user) {
+        String phone = e.reporterPhone == null
+                ? null
+                : personalData.mask(PersonalDataKind.PHONE, personalData.open(PersonalDataKind.PHONE, e.reporterPhone));
+        return new EventView(
+                e.id,
+                e.serialNumber,
+                e.title,
+                e.description,
+                e.categoryCode,
+                e.categoryName,
+                e.majorCode,
+                e.majorName,
+                e.urgency,
+                e.lon,
+                e.lat,
+                e.address,
+                e.gridCode,
+                e.gridVersionId,
+                e.source,
+                e.reporterName,
+                phone,
+                e.involvedCount,
+                e.status,
+                e.status.label(),
+                e.holderOrg,
+                e.dispatcherOrg,
+                e.handlerOrg,
+                e.step,
+                e.deadlineAt,
+                card(e, clock.instant()),
+                e.supervision,
+                e.satisfaction,
+                e.result,
+                e.version,
+                e.reportedAt,
+                e.closedAt,
+                allowedMoves(e, user));
+    }
+
+    private static String defaultSource(CurrentUser user) {
+        if (user.roles().contains(Role.RESIDENT)) {
+            return "RESIDENT_WEB";
+        }
+        if (user.roles().contains(Role.GRID_WORKER)
+                || user.roles().contains(Role.GRID_LEADER)
+                || user.roles().contains(Role.GRID_ASSISTANT)) {
+            return "GRID_WORKER";
+        }
+        return "API";
+    }
+
+    private static ProblemException forbidden(String detail, String detailEn) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", detail, detailEn, List.of());
+    }
+
+    private static ProblemException staleVersion() {
+        return ProblemException.conflict("事件已被他人处理，请刷新后重试", "The event changed meanwhile; reload and retry");
+    }
+}

@@ -1,0 +1,327 @@
+package org.gridgov.event.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
+import org.gridgov.event.EventStatus;
+import org.gridgov.event.Step;
+import org.gridgov.event.Urgency;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Events, their history and case numbers. Every read binds the caller's scope as a grid-code prefix. */
+@Repository
+@ScopedData(tables = {"event", "event_history", "event_serial"})
+class EventRepository {
+
+    private static final String COLUMNS = """
+            id, serial_number, request_id, title, description, category_code, category_name, major_code, major_name,
+            catalog_version, urgency, lon, lat, address, grid_code, grid_version_id, source, reporter_user_id,
+            reporter_name, reporter_phone, reporter_phone_hash, involved_count, status, suspended_from, holder_org,
+            dispatcher_org, handler_org, step, step_started_at, deadline_at, supervision, satisfaction, result,
+            version, reported_at, closed_at""";
+
+    private final JdbcClient jdbc;
+
+    EventRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next case number of a county and year, safe under concurrent reports. */
+    int nextSerial(String countyCode, int year) {
+        return jdbc.sql("""
+                        insert into event_serial (county_code, year, last_number) values (:county, :year, 1)
+                        on conflict (county_code, year) do update set last_number = event_serial.last_number + 1
+                        returning last_number""")
+                .param("county", countyCode)
+                .param("year", year)
+                .query(Integer.class)
+                .single();
+    }
+
+    Optional<Event> findByRequestId(String requestId) {
+        return jdbc.sql("select " + COLUMNS + " from event where request_id = :requestId")
+                .param("requestId", requestId)
+                .query(EventRepository::row)
+                .optional();
+    }
+
+    /** An event inside the scope, or empty; {@code reporterOnly} limits to the caller's own reports. */
+    Optional<Event> find(long id, String scopePrefix, Long reporterOnly) {
+        return jdbc.sql("select " + COLUMNS + " from event where id = :id and grid_code like :scope || '%'"
+                        + " and (cast(:reporter as bigint) is null or reporter_user_id = :reporter)")
+                .param("id", id)
+                .param("scope", scopePrefix)
+                .param("reporter", reporterOnly)
+                .query(EventRepository::row)
+                .optional();
+    }
+
+    long insert(Event e) {
+        return jdbc.sql("""
+                        insert into event (serial_number, request_id, title, description, category_code,
+                            category_name, major_code, major_name, catalog_version, urgency, lon, lat, address,
+                            grid_code, grid_version_id, source, reporter_user_id, reporter_name, reporter_phone,
+                            reporter_phone_hash, involved_count, status, holder_org, step, step_started_at,
+                            deadline_at, reported_at)
+                        values (:serial, :requestId, :title, :description, :categoryCode, :categoryName,
+                            :majorCode, :majorName, :catalogVersion, :urgency, :lon, :lat, :address, :gridCode,
+                            :gridVersionId, :source, :reporterUserId, :reporterName, :reporterPhone,
+                            :reporterPhoneHash, :involvedCount, :status, :holderOrg, :step, :stepStartedAt,
+                            :deadlineAt, :reportedAt)
+                        returning id""")
+                .param("serial", e.serialNumber)
+                .param("requestId", e.requestId)
+                .param("title", e.title)
+                .param("description", e.description)
+                .param("categoryCode", e.categoryCode)
+                .param("categoryName", e.categoryName)
+                .param("majorCode", e.majorCode)
+                .param("majorName", e.majorName)
+                .param("catalogVersion", e.catalogVersion)
+                .param("urgency", e.urgency.name())
+                .param("lon", e.lon)
+                .param("lat", e.lat)
+                .param("address", e.address)
+                .param("gridCode", e.gridCode)
+                .param("gridVersionId", e.gridVersionId)
+                .param("source", e.source)
+                .param("reporterUserId", e.reporterUserId)
+                .param("reporterName", e.reporterName)
+                .param("reporterPhone", e.reporterPhone)
+                .param("reporterPhoneHash", e.reporterPhoneHash)
+                .param("involvedCount", e.involvedCount)
+                .param("status", e.status.name())
+                .param("holderOrg", e.holderOrg)
+                .param("step", e.step == null ? null : e.step.name())
+                .param("stepStartedAt", ts(e.stepStartedAt))
+                .param("deadlineAt", ts(e.deadlineAt))
+                .param("reportedAt", ts(e.reportedAt))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Saves a moved event if nobody moved it since it was read; false when someone did (optimistic version). */
+    boolean update(Event e, int expectedVersion) {
+        return jdbc.sql("""
+                        update event set status = :status, suspended_from = :suspendedFrom, holder_org = :holder,
+                            dispatcher_org = :dispatcher, handler_org = :handler, step = :step,
+                            step_started_at = :stepStartedAt, deadline_at = :deadlineAt, supervision = :supervision,
+                            satisfaction = :satisfaction, result = :result, closed_at = :closedAt,
+                            version = version + 1
+                        where id = :id and version = :version""")
+                        .param("status", e.status.name())
+                        .param("suspendedFrom", e.suspendedFrom == null ? null : e.suspendedFrom.name())
+                        .param("holder", e.holderOrg)
+                        .param("dispatcher", e.dispatcherOrg)
+                        .param("handler", e.handlerOrg)
+                        .param("step", e.step == null ? null : e.step.name())
+                        .param("stepStartedAt", ts(e.stepStartedAt))
+                        .param("deadlineAt", ts(e.deadlineAt))
+                        .param("supervision", e.supervision)
+                        .param("satisfaction", e.satisfaction)
+                        .param("result", e.result)
+                        .param("closedAt", ts(e.closedAt))
+                        .param("id", e.id)
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    void appendHistory(long eventId, Event.Transition t, Actor actor, Instant deadline, Instant at) {
+        jdbc.sql("""
+                        insert into event_history (event_id, move, from_status, to_status, from_holder, to_holder,
+                            actor_id, actor_name, actor_roles, actor_org, note, deadline_at, at)
+                        values (:event, :move, :from, :to, :fromHolder, :toHolder, :actorId, :actorName,
+                            :actorRoles, :actorOrg, :note, :deadline, :at)""")
+                .param("event", eventId)
+                .param("move", t.move().name())
+                .param("from", t.from() == null ? null : t.from().name())
+                .param("to", t.to().name())
+                .param("fromHolder", t.fromHolder())
+                .param("toHolder", t.toHolder())
+                .param("actorId", actor.id())
+                .param("actorName", actor.name())
+                .param("actorRoles", actor.roles())
+                .param("actorOrg", actor.organization())
+                .param("note", t.note())
+                .param("deadline", ts(deadline))
+                .param("at", ts(at))
+                .update();
+    }
+
+    /** Who made a move, as the history keeps it. */
+    record Actor(Long id, String name, String roles, String organization) {}
+
+    /** One row of an event's history. */
+    record HistoryRow(
+            long id,
+            String move,
+            String fromStatus,
+            String toStatus,
+            String fromHolder,
+            String toHolder,
+            String actorName,
+            String actorRoles,
+            String actorOrg,
+            String note,
+            Instant deadlineAt,
+            Instant at) {}
+
+    List<HistoryRow> history(long eventId, PageQuery page) {
+        return jdbc.sql("""
+                        select id, move, from_status, to_status, from_holder, to_holder, actor_name, actor_roles,
+                            actor_org, note, deadline_at, at
+                        from event_history where event_id = :event order by id limit :limit offset :offset""")
+                .param("event", eventId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new HistoryRow(
+                        rs.getLong("id"),
+                        rs.getString("move"),
+                        rs.getString("from_status"),
+                        rs.getString("to_status"),
+                        rs.getString("from_holder"),
+                        rs.getString("to_holder"),
+                        rs.getString("actor_name"),
+                        rs.getString("actor_roles"),
+                        rs.getString("actor_org"),
+                        rs.getString("note"),
+                        instant(rs, "deadline_at"),
+                        instant(rs, "at")))
+                .list();
+    }
+
+    long countHistory(long eventId) {
+        return jdbc.sql("select count(*) from event_history where event_id = :event")
+                .param("event", eventId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Filters of an event list; null means any. Always within {@code scopePrefix}. */
+    record Filter(
+            String scopePrefix,
+            Long reporterOnly,
+            String box,
+            String holderOrg,
+            List<String> gridCodes,
+            Long me,
+            String status,
+            String categoryPrefix,
+            String urgency,
+            Instant from,
+            Instant to,
+            String regionPrefix) {}
+
+    private static final String WHERE = """
+             where grid_code like :scope || '%'
+               and grid_code like coalesce(cast(:region as text), '') || '%'
+               and (cast(:reporterOnly as bigint) is null or reporter_user_id = :reporterOnly)
+               and (cast(:status as text) is null or status = :status)
+               and (cast(:category as text) is null or category_code like :category || '%')
+               and (cast(:urgency as text) is null or urgency = :urgency)
+               and (cast(:from as timestamptz) is null or reported_at >= :from)
+               and (cast(:to as timestamptz) is null or reported_at < :to)
+               and (cast(:box as text) is null
+                    or (:box = 'todo' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
+                        and (holder_org = :holder or (status = 'FEEDBACK' and grid_code = any(:grids))))
+                    or (:box = 'reported' and reporter_user_id = :me)
+                    or (:box = 'overdue' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
+                        and deadline_at < :now)
+                    or (:box = 'supervised' and supervision is not null and status <> 'ARCHIVED')
+                    or (:box = 'done' and exists (select 1 from event_history h where h.event_id = event.id
+                        and h.actor_id = :me)))
+            """;
+
+    List<Event> list(Filter f, Instant now, PageQuery page) {
+        return bind(
+                        jdbc.sql("select " + COLUMNS + " from event" + WHERE
+                                + " order by reported_at desc, id desc limit :limit offset :offset"),
+                        f,
+                        now)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(EventRepository::row)
+                .list();
+    }
+
+    long count(Filter f, Instant now) {
+        return bind(jdbc.sql("select count(*) from event" + WHERE), f, now)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f, Instant now) {
+        return spec.param("scope", f.scopePrefix())
+                .param("region", f.regionPrefix())
+                .param("reporterOnly", f.reporterOnly())
+                .param("status", f.status())
+                .param("category", f.categoryPrefix())
+                .param("urgency", f.urgency())
+                .param("from", ts(f.from()))
+                .param("to", ts(f.to()))
+                .param("box", f.box())
+                .param("holder", f.holderOrg())
+                .param("grids", f.gridCodes().toArray(String[]::new))
+                .param("me", f.me())
+                .param("now", ts(now));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Event row(ResultSet rs, int n) throws SQLException {
+        var e = new Event();
+        e.id = rs.getLong("id");
+        e.serialNumber = rs.getString("serial_number");
+        e.requestId = rs.getString("request_id");
+        e.title = rs.getString("title");
+        e.description = rs.getString("description");
+        e.categoryCode = rs.getString("category_code");
+        e.categoryName = rs.getString("category_name");
+        e.majorCode = rs.getString("major_code");
+        e.majorName = rs.getString("major_name");
+        e.catalogVersion = rs.getInt("catalog_version");
+        e.urgency = Urgency.valueOf(rs.getString("urgency"));
+        e.lon = rs.getDouble("lon");
+        e.lat = rs.getDouble("lat");
+        e.address = rs.getString("address");
+        e.gridCode = rs.getString("grid_code");
+        e.gridVersionId = rs.getLong("grid_version_id");
+        e.source = rs.getString("source");
+        e.reporterUserId = rs.getObject("reporter_user_id", Long.class);
+        e.reporterName = rs.getString("reporter_name");
+        e.reporterPhone = rs.getBytes("reporter_phone");
+        e.reporterPhoneHash = rs.getBytes("reporter_phone_hash");
+        e.involvedCount = rs.getInt("involved_count");
+        e.status = EventStatus.valueOf(rs.getString("status"));
+        var suspended = rs.getString("suspended_from");
+        e.suspendedFrom = suspended == null ? null : EventStatus.valueOf(suspended);
+        e.holderOrg = rs.getString("holder_org");
+        e.dispatcherOrg = rs.getString("dispatcher_org");
+        e.handlerOrg = rs.getString("handler_org");
+        var step = rs.getString("step");
+        e.step = step == null ? null : Step.valueOf(step);
+        e.stepStartedAt = instant(rs, "step_started_at");
+        e.deadlineAt = instant(rs, "deadline_at");
+        e.supervision = rs.getString("supervision");
+        e.satisfaction = rs.getObject("satisfaction", Integer.class);
+        e.result = rs.getString("result");
+        e.version = rs.getInt("version");
+        e.reportedAt = instant(rs, "reported_at");
+        e.closedAt = instant(rs, "closed_at");
+        return e;
+    }
+}

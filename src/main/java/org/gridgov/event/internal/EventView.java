@@ -1,0 +1,49 @@
+package org.gridgov.event.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.gridgov.event.EventStatus;
+import org.gridgov.event.Move;
+import org.gridgov.event.Step;
+import org.gridgov.event.Urgency;
+
+/**
+ * An event as the API shows it to one caller: the reporter's phone masked, the deadline card of the current step,
+ * and the moves this caller may make now.
+ *
+ * @param card GREEN, YELLOW (80 % of the step's time used) or RED (overdue); null when no step is running
+ */
+public record EventView(
+        long id,
+        String serialNumber,
+        String title,
+        String description,
+        String categoryCode,
+        String categoryName,
+        String majorCode,
+        String majorName,
+        Urgency urgency,
+        double lon,
+        double lat,
+        String address,
+        String gridCode,
+        long gridVersionId,
+        String source,
+        String reporterName,
+        String reporterPhone,
+        int involvedCount,
+        EventStatus status,
+        String statusLabel,
+        String holderOrg,
+        String dispatcherOrg,
+        String handlerOrg,
+        Step step,
+        Instant deadlineAt,
+        String card,
+        String supervision,
+        Integer satisfaction,
+        String result,
+        int version,
+        Instant reportedAt,
+        Instant closedAt,
+        List<Move> allowedMoves) {}

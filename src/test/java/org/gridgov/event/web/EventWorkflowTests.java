@@ -1,0 +1,244 @@
+package org.gridgov.event.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.UUID;
+import org.gridgov.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.context.WebApplicationContext;
+
+@SpringBootTest
+class EventWorkflowTests {
+
+    /** A grid of 站前社区 (杨寨镇) that the demo grid worker covers. */
+    private static final String GRID = "421381101001101";
+
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc worker;
+    MockMvc township;
+    String category;
+    double[] point;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        worker = SignedIn.as(context, "grid.worker");
+        township = SignedIn.as(context, "yz.operator");
+        String majors = township.perform(get("/api/event-categories"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String major = JsonPath.read(majors, "$.content[0].code");
+        String minors = township.perform(get("/api/event-categories").param("parent", major))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        category = JsonPath.read(minors, "$.content[0].code");
+        String grid = worker.perform(get("/api/grids/" + GRID))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Double> label = JsonPath.read(grid, "$.labelPoint");
+        point = new double[] {label.get(0), label.get(1)};
+    }
+
+    private ResultActions report(MockMvc as, String requestId) throws Exception {
+        return as.perform(post("/api/events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"requestId\":\"" + requestId + "\",\"title\":\"路边暴露垃圾\",\"description\":\"堆了三天\","
+                        + "\"categoryCode\":\"" + category + "\",\"lon\":" + point[0] + ",\"lat\":" + point[1]
+                        + ",\"reporterPhone\":\"13912345678\"}"));
+    }
+
+    private long reported(MockMvc as) throws Exception {
+        String body = report(as, UUID.randomUUID().toString())
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private int version(MockMvc as, long id) throws Exception {
+        String body =
+                as.perform(get("/api/events/" + id)).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.version");
+    }
+
+    private ResultActions move(MockMvc as, long id, String move, String extra) throws Exception {
+        return as.perform(post("/api/events/" + id + "/" + move)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + version(as, id) + (extra == null ? "" : "," + extra) + "}"));
+    }
+
+    @Test
+    void theWholeLoopFromReportToRating() throws Exception {
+        String body = report(worker, UUID.randomUUID().toString())
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("REPORTED"))
+                .andExpect(jsonPath("$.serialNumber", matchesPattern("421381-\\d{4}-\\d{6}")))
+                .andExpect(jsonPath("$.gridCode").value(GRID))
+                .andExpect(jsonPath("$.holderOrg").value("421381101-center"))
+                .andExpect(jsonPath("$.step").value("ACCEPT"))
+                .andExpect(jsonPath("$.deadlineAt").isNotEmpty())
+                .andExpect(jsonPath("$.reporterPhone").value("139****5678"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+        township.perform(get("/api/events").param("box", "todo"))
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) id)));
+        move(township, id, "accept", null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.allowedMoves", hasItem("DISPATCH")));
+        move(township, id, "dispatch", "\"assignee\":\"421381-cgj\",\"note\":\"请城管局处置\"")
+                .andExpect(jsonPath("$.status").value("DISPATCHED"))
+                .andExpect(jsonPath("$.holderOrg").value("421381-cgj"))
+                .andExpect(jsonPath("$.step").value("CLAIM"));
+
+        var department = SignedIn.as(context, "dept.handler");
+        department.perform(get("/api/events").param("box", "todo")).andExpect(jsonPath("$.content[*].id", hasItem((int)
+                id)));
+        move(department, id, "claim", null).andExpect(jsonPath("$.status").value("CLAIMED"));
+        move(department, id, "feedback", "\"note\":\"已清运\"")
+                .andExpect(jsonPath("$.status").value("FEEDBACK"))
+                .andExpect(jsonPath("$.holderOrg").value("421381101-center"));
+
+        move(worker, id, "verify", "\"note\":\"现场已清理\"")
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.closedAt").isNotEmpty());
+        move(worker, id, "rate", "\"satisfaction\":5")
+                .andExpect(jsonPath("$.satisfaction").value(5));
+
+        String history = township.perform(get("/api/events/" + id + "/history"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> moves = JsonPath.read(history, "$.content[*].move");
+        assertThat(moves).containsExactly("REPORT", "ACCEPT", "DISPATCH", "CLAIM", "FEEDBACK", "VERIFY_PASS", "RATE");
+    }
+
+    @Test
+    void escalationGoesLevelByLevelToTheCounty() throws Exception {
+        long id = reported(worker);
+        move(township, id, "escalate", "\"note\":\"涉及多个部门\"")
+                .andExpect(jsonPath("$.status").value("REPORTED"))
+                .andExpect(jsonPath("$.holderOrg").value("421381-center"));
+        var county = SignedIn.as(context, "county.operator");
+        move(county, id, "accept", null).andExpect(jsonPath("$.status").value("ACCEPTED"));
+        move(county, id, "escalate", "\"note\":\"再上报\"").andExpect(status().isUnprocessableContent());
+        move(township, id, "accept", null).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void reworkSendsItBackToTheHandler() throws Exception {
+        long id = reported(worker);
+        move(township, id, "accept", null);
+        move(township, id, "dispatch", "\"assignee\":\"421381-cgj\"");
+        var department = SignedIn.as(context, "dept.handler");
+        move(department, id, "claim", null);
+        move(department, id, "feedback", "\"note\":\"已处理\"");
+        move(worker, id, "rework", "\"note\":\"垃圾还在\"")
+                .andExpect(jsonPath("$.status").value("CLAIMED"))
+                .andExpect(jsonPath("$.holderOrg").value("421381-cgj"));
+        move(department, id, "return", "\"note\":\"不属本部门\"")
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.holderOrg").value("421381101-center"));
+    }
+
+    @Test
+    void aGridWorkerMayResolveOnTheSpotAndTheCenterStillVerifies() throws Exception {
+        long id = reported(worker);
+        move(worker, id, "resolve", "\"note\":\"当场劝离\"")
+                .andExpect(jsonPath("$.status").value("FEEDBACK"));
+        move(township, id, "verify", null).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    @Test
+    void aResentReportReturnsTheSameEvent() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        String first = report(worker, requestId)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String again = report(worker, requestId)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((Integer) JsonPath.read(again, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+    }
+
+    @Test
+    void refusesWrongRoleWrongScopeWrongStateStaleVersionAndMissingReason() throws Exception {
+        long id = reported(worker);
+        var department = SignedIn.as(context, "dept.handler");
+        move(department, id, "accept", null).andExpect(status().isForbidden());
+        SignedIn.as(context, "ys.operator").perform(get("/api/events/" + id)).andExpect(status().isNotFound());
+        move(township, id, "claim", null).andExpect(status().isForbidden());
+        move(township, id, "dispatch", "\"assignee\":\"421381-cgj\"")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type", matchesPattern(".*move-not-allowed")));
+        township.perform(post("/api/events/" + id + "/accept")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + (version(township, id) + 5) + "}"))
+                .andExpect(status().isConflict());
+        move(township, id, "reject", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("note"));
+        township.perform(post("/api/events/" + id + "/accept")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("version"));
+        move(township, id, "accept", null).andExpect(status().isOk());
+        move(township, id, "accept", null).andExpect(status().isConflict());
+    }
+
+    @Test
+    void badReportsNameTheFieldAndWriteNothing() throws Exception {
+        worker.perform(post("/api/events")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"\",\"categoryCode\":\"NOPE\",\"lon\":500}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("title")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("categoryCode")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("lon")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("lat")));
+        worker.perform(post("/api/events")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"远方\",\"categoryCode\":\"" + category + "\",\"lon\":0,\"lat\":0}"))
+                .andExpect(status().isUnprocessableContent());
+        township.perform(get("/api/events").param("box", "nonsense")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void residentsSeeOnlyTheirOwnReports() throws Exception {
+        long theirs = reported(worker);
+        var resident = SignedIn.as(context, "resident");
+        resident.perform(get("/api/events/" + theirs)).andExpect(status().isNotFound());
+        long own = reported(resident);
+        resident.perform(get("/api/events"))
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) own)))
+                .andExpect(jsonPath("$.content[*].id", not(hasItem((int) theirs))));
+    }
+}
