@@ -39,6 +39,14 @@ public class RegionApi {
         return grids.at(code, instant);
     }
 
+    /**
+     * Current grids (level 1) under a region code, a page at a time. No caller's scope is applied: this is for
+     * server-side work such as demo data; requests on behalf of a user go through the scoped endpoints.
+     */
+    public List<GridSummary> gridsUnder(String prefix, int page, int size) {
+        return grids.anyUnder(prefix, page, size);
+    }
+
     /** Ancestors of a region or grid, top-down. */
     public List<RegionRef> path(String code) {
         return regions.path(code);

@@ -44,6 +44,12 @@ class EventRepository {
                 .single();
     }
 
+    boolean anyEvent() {
+        return jdbc.sql("select exists (select 1 from event)")
+                .query(Boolean.class)
+                .single();
+    }
+
     Optional<Event> findByRequestId(String requestId) {
         return jdbc.sql("select " + COLUMNS + " from event where request_id = :requestId")
                 .param("requestId", requestId)

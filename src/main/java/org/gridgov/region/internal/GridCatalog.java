@@ -90,6 +90,13 @@ public class GridCatalog {
                 grids.currentUnder(regionCode, gridLevel, page), page, grids.countCurrentUnder(regionCode, gridLevel));
     }
 
+    /** Current grids under a prefix without the caller's scope, for server-side work (see RegionApi.gridsUnder). */
+    public List<GridSummary> anyUnder(String prefix, int page, int size) {
+        return grids.currentUnder(prefix, 1, new PageQuery(page, size)).stream()
+                .map(GridCatalog::summary)
+                .toList();
+    }
+
     /** Every current grid under a region, all levels, streamed. */
     public void export(String regionCode, Consumer<GridVersion> sink) {
         regions.region(regionCode);

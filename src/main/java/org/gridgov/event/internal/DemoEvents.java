@@ -1,0 +1,180 @@
+package org.gridgov.event.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gridgov.common.Unscoped;
+import org.gridgov.event.EventStatus;
+import org.gridgov.event.Move;
+import org.gridgov.event.Step;
+import org.gridgov.event.Urgency;
+import org.gridgov.identity.OrganizationDirectory;
+import org.gridgov.region.GridSummary;
+import org.gridgov.region.RegionApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A realistic history for the demo county: a few hundred events reported over the last four months, most closed
+ * through the whole loop, the recent ones at every step (some overdue), each with its history rows. Deterministic,
+ * created once when the demo data is on and there are no events yet.
+ */
+@Component
+@Order(40)
+@Unscoped("loads the demo events at start-up, when there is no caller")
+class DemoEvents implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEvents.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String DEPARTMENT = "421381-cgj";
+    private static final String[] CITY = {"0110", "0406", "0136", "0112", "0409", "0201", "0302", "0304", "0142"};
+    private static final String[] GOVERNANCE = {"ZZ0101", "ZZ0105", "ZZ0301", "ZZ0303", "ZZ0405", "ZZ0401"};
+    private static final String[] TITLES = {"路边垃圾堆放", "门店占道经营", "楼道堆放杂物", "邻里噪音纠纷", "路面坑洼", "小区路灯不亮"};
+
+    private final EventRepository events;
+    private final EventCatalog catalog;
+    private final WorkingCalendar calendar;
+    private final RegionApi regions;
+    private final OrganizationDirectory organizations;
+    private final Clock clock;
+    private final boolean enabled;
+    private final int count;
+
+    DemoEvents(
+            EventRepository events,
+            EventCatalog catalog,
+            WorkingCalendar calendar,
+            RegionApi regions,
+            OrganizationDirectory organizations,
+            Clock clock,
+            @Value("${gridgov.demo.enabled:false}") boolean enabled,
+            @Value("${gridgov.demo.events:600}") int count) {
+        this.events = events;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.regions = regions;
+        this.organizations = organizations;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.count = count;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!enabled || events.anyEvent()) {
+            return;
+        }
+        var grids = regions.gridsUnder("421381", 0, 5000);
+        if (grids.isEmpty() || organizations.find(DEPARTMENT).isEmpty()) {
+            return;
+        }
+        var random = new SplittableRandom(2026);
+        var now = clock.instant();
+        var reports = new ArrayList<Instant>();
+        for (int i = 0; i < count; i++) {
+            reports.add(now.minus(Duration.ofMinutes(random.nextLong(120L * 24 * 60))));
+        }
+        reports.sort(Comparator.naturalOrder());
+        for (var reportedAt : reports) {
+            seed(grids.get(random.nextInt(grids.size())), reportedAt, now, random);
+        }
+        log.info("Demo events created: {}", count);
+    }
+
+    private void seed(GridSummary grid, Instant reportedAt, Instant now, SplittableRandom random) {
+        boolean city = random.nextInt(10) < 6;
+        String code = city ? CITY[random.nextInt(CITY.length)] : GOVERNANCE[random.nextInt(GOVERNANCE.length)];
+        var category = catalog.current(code).orElse(null);
+        var center = organizations.lowestCenterCovering(grid.code()).orElse(null);
+        if (category == null || center == null) {
+            return;
+        }
+        var e = new Event();
+        String county = grid.code().substring(0, 6);
+        int year = reportedAt.atZone(CHINA).getYear();
+        e.serialNumber = String.format("%s-%d-%06d", county, year, events.nextSerial(county, year));
+        e.title = TITLES[random.nextInt(TITLES.length)];
+        e.description = "网格员巡查发现：" + category.name();
+        e.categoryCode = category.code();
+        e.categoryName = category.name();
+        e.majorCode = category.majorCode();
+        e.majorName = category.majorName();
+        e.catalogVersion = category.versionId();
+        e.urgency = random.nextInt(20) == 0 ? Urgency.URGENT : Urgency.NORMAL;
+        e.lon = grid.labelPoint()[0];
+        e.lat = grid.labelPoint()[1];
+        e.gridCode = grid.code();
+        e.gridVersionId = grid.versionId();
+        e.source = random.nextInt(5) == 0 ? "HOTLINE" : "GRID_WORKER";
+        e.reporterName = "网格员";
+        e.status = EventStatus.REPORTED;
+        e.holderOrg = center.code();
+        e.reportedAt = reportedAt;
+        start(e, Step.ACCEPT, reportedAt);
+        e.id = events.insert(e);
+        var system = new EventRepository.Actor(null, "demo", "GRID_WORKER", center.code());
+        events.appendHistory(
+                e.id,
+                new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, center.code(), null, Step.ACCEPT),
+                system,
+                e.deadlineAt,
+                reportedAt);
+
+        // City problems go to the department; disputes are mostly mediated on the spot and verified by the center.
+        var plan = city
+                ? List.of(Move.ACCEPT, Move.DISPATCH, Move.CLAIM, Move.FEEDBACK, Move.VERIFY_PASS, Move.RATE)
+                : List.of(Move.ACCEPT, Move.RESOLVE, Move.VERIFY_PASS, Move.RATE);
+        long ageHours = Duration.between(reportedAt, now).toHours();
+        // How far along the loop this event got: old ones almost all the way, recent ones anywhere.
+        int steps = ageHours > 240 ? plan.size() - (random.nextInt(10) == 0 ? 2 : 0) : random.nextInt(plan.size() + 1);
+        var at = reportedAt;
+        var operator = new EventRepository.Actor(null, "demo", "CENTER_OPERATOR", center.code());
+        var handler = new EventRepository.Actor(null, "demo", "DEPARTMENT_HANDLER", DEPARTMENT);
+        for (var move : plan.subList(0, steps)) {
+            at = at.plus(Duration.ofMinutes(30 + random.nextLong(move == Move.FEEDBACK ? 2880 : 240)));
+            if (!at.isBefore(now)) {
+                break;
+            }
+            var actor = move == Move.CLAIM || move == Move.FEEDBACK ? handler : operator;
+            var t = switch (move) {
+                case ACCEPT -> e.accept();
+                case DISPATCH -> e.dispatch("请按时处置", DEPARTMENT);
+                case CLAIM -> e.claim();
+                case FEEDBACK -> e.feedback("已处置完毕");
+                case RESOLVE -> e.resolveOnTheSpot("已现场调解", center.code());
+                case VERIFY_PASS -> e.verifyPass("现场核查通过", at);
+                default -> e.rate(3 + random.nextInt(3), "回访满意");
+            };
+            if (move != Move.RATE) {
+                start(e, t.step(), at);
+            }
+            events.appendHistory(e.id, t, actor, e.deadlineAt, at);
+        }
+        if (e.status != EventStatus.REPORTED || e.satisfaction != null) {
+            events.update(e, 0);
+        }
+    }
+
+    private void start(Event e, Step step, Instant at) {
+        e.step = step;
+        e.stepStartedAt = step == null ? null : at;
+        if (step == null) {
+            e.deadlineAt = null;
+            return;
+        }
+        var limit = catalog.limit(e.categoryCode, e.urgency, null, step);
+        e.deadlineAt = calendar.deadline(at, limit.amount(), limit.unit());
+    }
+}
