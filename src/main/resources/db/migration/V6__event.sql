@@ -80,3 +80,12 @@ create trigger event_history_no_update before update or delete on event_history
     for each row execute function event_history_is_append_only();
 create trigger event_history_no_truncate before truncate on event_history
     for each statement execute function event_history_is_append_only();
+
+-- Duplicates merged into an original: the duplicate ends (REJECTED, move MERGE), its reporter stays on record here.
+create table event_merge (
+    duplicate_id bigint      primary key references event (id),
+    original_id  bigint      not null references event (id),
+    merged_at    timestamptz not null,
+    merged_by    bigint
+);
+create index event_merge_original on event_merge (original_id);

@@ -196,7 +196,7 @@ class AuthorizationMatrixTests {
         // Ids that name nothing: a permitted caller gets past authorization to a 404 and changes nothing.
         String url = endpoint.pattern()
                 .replace("{code}", regionCode)
-                .replace("{day}", "2026-10-01")
+                .replace("{day}", "2099-12-31")
                 .replaceAll("\\{[^}]+}", "999999");
         var request = request(endpoint.method(), url)
                 .param("region", regionCode)
@@ -204,6 +204,7 @@ class AuthorizationMatrixTests {
                 .param("purpose", "授权矩阵测试")
                 .param("lon", "113.82")
                 .param("lat", "31.62")
+                .param("categoryCode", "0110")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{}");
         return signedIn.get(role).perform(request).andReturn().getResponse().getStatus();

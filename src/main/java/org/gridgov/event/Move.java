@@ -20,6 +20,8 @@ import org.gridgov.common.Permissions;
 public enum Move {
     REPORT(EnumSet.noneOf(EventStatus.class), REPORTED, Permissions.EVENT_REPORT, false),
     ACCEPT(EnumSet.of(REPORTED), ACCEPTED, Permissions.EVENT_ACCEPT, false),
+    /** A duplicate is merged into the original: it ends here, its reporter is kept on the original. */
+    MERGE(EnumSet.of(REPORTED, ACCEPTED), REJECTED, Permissions.EVENT_ACCEPT, false),
     REJECT(EnumSet.of(REPORTED), REJECTED, Permissions.EVENT_ACCEPT, true),
     /** 就地处置: the reporter handled it within their authority; a center still verifies. */
     RESOLVE(EnumSet.of(REPORTED, ACCEPTED), EventStatus.FEEDBACK, Permissions.EVENT_HANDLE, true),

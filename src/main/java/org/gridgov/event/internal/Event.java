@@ -64,6 +64,10 @@ final class Event {
         return apply(Move.REJECT, reason, holderOrg, null);
     }
 
+    Transition mergeInto(String originalSerial) {
+        return apply(Move.MERGE, "并入 " + originalSerial, holderOrg, null);
+    }
+
     /** 就地处置: the result goes to the holding center for verification. */
     Transition resolveOnTheSpot(String result, String reporterOrg) {
         var t = apply(Move.RESOLVE, result, holderOrg, Step.VERIFY);

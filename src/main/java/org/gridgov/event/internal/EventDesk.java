@@ -50,6 +50,8 @@ public class EventDesk {
     private final PersonalData personalData;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final double duplicateRadiusMetres;
+    private final Duration duplicateWindow;
 
     EventDesk(
             EventRepository events,
@@ -61,7 +63,11 @@ public class EventDesk {
             EventScope scope,
             PersonalData personalData,
             ApplicationEventPublisher publisher,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${gridgov.event.duplicate-radius:200}")
+                    double duplicateRadiusMetres,
+            @org.springframework.beans.factory.annotation.Value("${gridgov.event.duplicate-window:7d}")
+                    Duration duplicateWindow) {
         this.events = events;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -72,6 +78,8 @@ public class EventDesk {
         this.personalData = personalData;
         this.publisher = publisher;
         this.clock = clock;
+        this.duplicateRadiusMetres = duplicateRadiusMetres;
+        this.duplicateWindow = duplicateWindow;
     }
 
     /**
@@ -251,7 +259,8 @@ public class EventDesk {
             case ARCHIVE -> e.archive();
             case SUPERVISE ->
                 e.supervise(command.supervision() == null ? "NORMAL" : command.supervision(), command.note());
-            case REPORT -> throw ProblemException.invalid("move", "unknown", "不支持的操作", "not a move on an event");
+            case REPORT, MERGE ->
+                throw ProblemException.invalid("move", "unknown", "此操作有专门的接口", "this move has its own endpoint");
         };
         // Supervising and rating leave the running step alone; every other move starts the next step's clock.
         if (move != Move.SUPERVISE && move != Move.RATE) {
@@ -264,6 +273,65 @@ public class EventDesk {
         e.version++;
         record(e, t, user, now);
         return view(e, user);
+    }
+
+    /**
+     * Open events of the same category within {@code gridgov.event.duplicate-radius} metres and
+     * {@code gridgov.event.duplicate-window} of a point: likely the same problem, shown to the reporter and the
+     * operator before a new case is made.
+     */
+    public List<EventView> duplicates(String categoryCode, double lon, double lat, Long excludeId) {
+        var user = users.require();
+        if (categoryCode == null || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+            throw ProblemException.invalid(
+                    "categoryCode", "required", "须给出类别和有效坐标", "categoryCode and valid lon/lat are required");
+        }
+        return events
+                .nearby(
+                        scope.prefix(),
+                        categoryCode,
+                        lon,
+                        lat,
+                        duplicateRadiusMetres,
+                        clock.instant().minus(duplicateWindow),
+                        excludeId == null ? -1 : excludeId,
+                        20)
+                .stream()
+                .map(e -> view(e, user))
+                .toList();
+    }
+
+    /** Merges a duplicate into its original: the duplicate ends as MERGE (不予受理), its reporter is kept. */
+    public EventView merge(long duplicateId, long originalId, MoveCommand command) {
+        var user = users.require();
+        var duplicate = load(duplicateId, user);
+        var original = load(originalId, user);
+        if (duplicateId == originalId || !original.status.isOpen() && original.status != EventStatus.CLOSED) {
+            throw ProblemException.invalid(
+                    "originalId", "invalid", "须并入另一个未归档的事件", "merge into another event that is not archived");
+        }
+        if (!user.can(Move.MERGE.permission()) || !mayAct(duplicate, Move.MERGE, user)) {
+            throw forbidden("该事件不由您所在单位办理", "The event is not held by your organization");
+        }
+        if (command.version() == null || command.version() != duplicate.version) {
+            throw staleVersion();
+        }
+        var now = clock.instant();
+        var t = duplicate.mergeInto(original.serialNumber);
+        duplicate.stepStartedAt = null;
+        duplicate.deadlineAt = null;
+        if (!events.update(duplicate, command.version())) {
+            throw staleVersion();
+        }
+        duplicate.version++;
+        events.recordMerge(duplicateId, originalId, now, user.id());
+        record(duplicate, t, user, now);
+        return view(original, user);
+    }
+
+    public List<String> mergedReporters(long id) {
+        var user = users.require();
+        return events.mergedReporters(load(id, user).id);
     }
 
     public EventView get(long id) {
@@ -322,7 +390,11 @@ public class EventDesk {
     private List<Move> allowedMoves(Event e, CurrentUser user) {
         var allowed = new ArrayList<Move>();
         for (var move : Move.values()) {
-            if (move != Move.REPORT && e.status.allows(move) && user.can(move.permission()) && mayAct(e, move, user)) {
+            if (move != Move.REPORT
+                    && move != Move.MERGE
+                    && e.status.allows(move)
+                    && user.can(move.permission())
+                    && mayAct(e, move, user)) {
                 allowed.add(move);
             }
         }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Events, their history and case numbers. Every read binds the caller's scope as a grid-code prefix. */
 @Repository
-@ScopedData(tables = {"event", "event_history", "event_serial"})
+@ScopedData(tables = {"event", "event_history", "event_serial", "event_merge"})
 class EventRepository {
 
     private static final String COLUMNS = """
@@ -42,6 +42,63 @@ class EventRepository {
                 .param("year", year)
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * Open events of a category near a point and recent enough to be the same problem: a bounding box on the
+     * indexed columns first, then the great-circle distance.
+     */
+    List<Event> nearby(
+            String scopePrefix,
+            String categoryCode,
+            double lon,
+            double lat,
+            double radiusMetres,
+            Instant since,
+            long excludeId,
+            int limit) {
+        double dLat = radiusMetres / 111_320.0;
+        double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
+        return jdbc.sql("select " + COLUMNS + " from event where grid_code like :scope || '%'"
+                        + " and category_code = :category and reported_at >= :since and id <> :exclude"
+                        + " and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK', 'SUSPENDED')"
+                        + " and lon between :minLon and :maxLon and lat between :minLat and :maxLat"
+                        + " and 6371000 * 2 * asin(sqrt(power(sin(radians(lat - :lat) / 2), 2)"
+                        + " + cos(radians(:lat)) * cos(radians(lat)) * power(sin(radians(lon - :lon) / 2), 2)))"
+                        + " <= :radius order by reported_at desc limit :limit")
+                .param("scope", scopePrefix)
+                .param("category", categoryCode)
+                .param("since", ts(since))
+                .param("exclude", excludeId)
+                .param("minLon", lon - dLon)
+                .param("maxLon", lon + dLon)
+                .param("minLat", lat - dLat)
+                .param("maxLat", lat + dLat)
+                .param("lat", lat)
+                .param("lon", lon)
+                .param("radius", radiusMetres)
+                .param("limit", limit)
+                .query(EventRepository::row)
+                .list();
+    }
+
+    void recordMerge(long duplicateId, long originalId, Instant at, Long by) {
+        jdbc.sql("insert into event_merge (duplicate_id, original_id, merged_at, merged_by)"
+                        + " values (:duplicate, :original, :at, :by)")
+                .param("duplicate", duplicateId)
+                .param("original", originalId)
+                .param("at", ts(at))
+                .param("by", by)
+                .update();
+    }
+
+    /** Reporters of the duplicates merged with this event, so that each is kept and can be called back. */
+    List<String> mergedReporters(long originalId) {
+        return jdbc.sql("select e.serial_number || ' ' || coalesce(e.reporter_name, '') from event_merge m"
+                        + " join event e on e.id = m.duplicate_id where m.original_id = :original order by m.merged_at")
+                .param("original", originalId)
+                .query(String.class)
+                .list();
     }
 
     boolean anyEvent() {

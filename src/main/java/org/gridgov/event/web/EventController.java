@@ -68,6 +68,32 @@ class EventController {
         return desk.list(new ListQuery(box, status, category, urgency, from, to, region), PageQuery.of(page, size));
     }
 
+    /** Likely duplicates of a report about to be made (or of an event, with {@code exclude}). */
+    @GetMapping("/duplicates")
+    @RequiresPermission(Permissions.EVENT_REPORT)
+    PageResult<EventView> duplicates(
+            @RequestParam String categoryCode,
+            @RequestParam double lon,
+            @RequestParam double lat,
+            @RequestParam(required = false) Long exclude) {
+        // A hint, bounded to the 20 most recent candidates: one page.
+        var candidates = desk.duplicates(categoryCode, lon, lat, exclude);
+        return PageResult.of(candidates, new PageQuery(0, 20), candidates.size());
+    }
+
+    @PostMapping("/{id}/merge-into/{originalId}")
+    @RequiresPermission(Permissions.EVENT_ACCEPT)
+    EventView merge(@PathVariable long id, @PathVariable long originalId, @RequestBody MoveCommand command) {
+        return desk.merge(id, originalId, command);
+    }
+
+    @GetMapping("/{id}/merged-reporters")
+    @RequiresPermission(Permissions.EVENT_READ)
+    PageResult<String> mergedReporters(@PathVariable long id) {
+        var reporters = desk.mergedReporters(id);
+        return PageResult.of(reporters, new PageQuery(0, Math.max(1, reporters.size())), reporters.size());
+    }
+
     @GetMapping("/{id}")
     @RequiresPermission(Permissions.EVENT_READ)
     EventView get(@PathVariable long id) {

@@ -173,6 +173,32 @@ class EventWorkflowTests {
     }
 
     @Test
+    void nearbyOpenEventsOfTheSameCategoryAreHintedAndCanBeMerged() throws Exception {
+        long original = reported(worker);
+        long duplicate = reported(SignedIn.as(context, "grid.leader"));
+        worker.perform(get("/api/events/duplicates")
+                        .param("categoryCode", category)
+                        .param("lon", "" + (point[0] + 0.0005))
+                        .param("lat", "" + point[1]))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) original)));
+        worker.perform(get("/api/events/duplicates")
+                        .param("categoryCode", category)
+                        .param("lon", "" + (point[0] + 0.05))
+                        .param("lat", "" + point[1]))
+                .andExpect(jsonPath("$.content[*].id", not(hasItem((int) original))));
+        township.perform(post("/api/events/" + duplicate + "/merge-into/" + original)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + version(township, duplicate) + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value((int) original));
+        township.perform(get("/api/events/" + duplicate))
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        township.perform(get("/api/events/" + original + "/merged-reporters"))
+                .andExpect(jsonPath("$.totalElements").value(1));
+    }
+
+    @Test
     void aResentReportReturnsTheSameEvent() throws Exception {
         String requestId = UUID.randomUUID().toString();
         String first = report(worker, requestId)
