@@ -1,0 +1,349 @@
+package org.gridgov.event.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
+import org.gridgov.event.DeadlineCardRaised.Card;
+import org.gridgov.event.EventStatus;
+import org.gridgov.event.Step;
+import org.gridgov.event.TimeUnitKind;
+import org.gridgov.event.Urgency;
+import org.gridgov.event.internal.DelayDesk.DelayRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deadline data: yellow moments, the cards the deadline scan raises, system escalations and delay requests. The scan
+ * statements cover the whole deployment on purpose (no caller); delay requests bind the caller's scope.
+ */
+@Repository
+@ScopedData(tables = {"event", "event_history", "deadline_card", "delay_request"})
+class DeadlineRepository {
+
+    /** The statuses in which a step runs against a deadline; the same list as the partial indexes of V7. */
+    private static final String OPEN = "('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')";
+
+    private final JdbcClient jdbc;
+
+    DeadlineRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An open event whose yellow moment is still to be computed. */
+    record YellowPending(
+            long id, String categoryCode, Urgency urgency, Step step, Instant stepStartedAt, Instant deadlineAt) {}
+
+    /** Up to {@code limit} open events without a yellow moment, by id after {@code afterId}. */
+    List<YellowPending> yellowPending(long afterId, int limit) {
+        return jdbc.sql("""
+                        select id, category_code, urgency, step, step_started_at, deadline_at from event
+                        where yellow_at is null and deadline_at is not null and status in %s
+                          and step is not null and step_started_at is not null and id > :after
+                        order by id limit :limit""".formatted(OPEN))
+                .param("after", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new YellowPending(
+                        rs.getLong("id"),
+                        rs.getString("category_code"),
+                        Urgency.valueOf(rs.getString("urgency")),
+                        Step.valueOf(rs.getString("step")),
+                        instant(rs, "step_started_at"),
+                        instant(rs, "deadline_at")))
+                .list();
+    }
+
+    /**
+     * Stores a yellow moment unless the step or its deadline changed since it was read. The version stays, since a
+     * derived value changes nothing a caller could have seen.
+     */
+    boolean setYellowAt(YellowPending row, Instant yellowAt) {
+        return jdbc.sql("""
+                                update event set yellow_at = :yellow
+                                where id = :id and step_started_at = :started and deadline_at = :deadline""")
+                        .param("yellow", ts(yellowAt))
+                        .param("id", row.id())
+                        .param("started", ts(row.stepStartedAt()))
+                        .param("deadline", ts(row.deadlineAt()))
+                        .update()
+                == 1;
+    }
+
+    /** A card a scan raised, as its row keeps it. */
+    record RaisedCard(
+            long id, long eventId, Step step, Instant stepStartedAt, Instant deadlineAt, Card card, String holderOrg) {}
+
+    /**
+     * Raises a RED card for every open event past its deadline that has none for this run of its step and deadline,
+     * and answers the cards this call inserted. Rows go in by event id so that two nodes scanning at once wait on
+     * each other in the same order and never deadlock; the loser of each race inserts nothing.
+     */
+    List<RaisedCard> raiseRed(Instant now) {
+        return raise(Card.RED, "e.deadline_at < :now", now);
+    }
+
+    /** As {@link #raiseRed}, a YELLOW card for every open event past its yellow moment but not yet overdue. */
+    List<RaisedCard> raiseYellow(Instant now) {
+        return raise(Card.YELLOW, "e.yellow_at <= :now and e.yellow_at < e.deadline_at and e.deadline_at >= :now", now);
+    }
+
+    private List<RaisedCard> raise(Card card, String due, Instant now) {
+        // Only two fixed conditions are spliced in; every value is a bind parameter.
+        return jdbc.sql("""
+                        insert into deadline_card (event_id, step, step_started_at, deadline_at, card, holder_org,
+                            raised_at)
+                        select e.id, e.step, e.step_started_at, e.deadline_at, :card, e.holder_org, :now
+                        from event e
+                        where e.status in %s and e.step is not null and e.step_started_at is not null and %s
+                          and not exists (select 1 from deadline_card c where c.event_id = e.id
+                              and c.step_started_at = e.step_started_at and c.deadline_at = e.deadline_at
+                              and c.card = :card)
+                        order by e.id
+                        on conflict do nothing
+                        returning id, event_id, step, step_started_at, deadline_at, card, holder_org""".formatted(OPEN, due))
+                .param("card", card.name())
+                .param("now", ts(now))
+                .query((rs, n) -> new RaisedCard(
+                        rs.getLong("id"),
+                        rs.getLong("event_id"),
+                        Step.valueOf(rs.getString("step")),
+                        instant(rs, "step_started_at"),
+                        instant(rs, "deadline_at"),
+                        Card.valueOf(rs.getString("card")),
+                        rs.getString("holder_org")))
+                .list();
+    }
+
+    /** What publishing a card and escalating need of its event, read after the card went in. */
+    record CardEvent(
+            long id,
+            String serialNumber,
+            String categoryCode,
+            Urgency urgency,
+            EventStatus status,
+            String holderOrg,
+            Step step,
+            Instant stepStartedAt,
+            Instant deadlineAt,
+            int version) {}
+
+    List<CardEvent> cardEvents(Collection<Long> ids) {
+        return jdbc.sql("""
+                        select id, serial_number, category_code, urgency, status, holder_org, step, step_started_at,
+                            deadline_at, version
+                        from event where id = any(:ids) order by id""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    var step = rs.getString("step");
+                    return new CardEvent(
+                            rs.getLong("id"),
+                            rs.getString("serial_number"),
+                            rs.getString("category_code"),
+                            Urgency.valueOf(rs.getString("urgency")),
+                            EventStatus.valueOf(rs.getString("status")),
+                            rs.getString("holder_org"),
+                            step == null ? null : Step.valueOf(step),
+                            instant(rs, "step_started_at"),
+                            instant(rs, "deadline_at"),
+                            rs.getInt("version"));
+                })
+                .list();
+    }
+
+    /**
+     * Moves an event to another holder as a new step, if nobody moved it since it was read (optimistic version);
+     * false when someone did.
+     */
+    boolean moveToHolder(
+            CardEvent e, EventStatus to, String holder, Step step, Instant stepStartedAt, Instant deadline) {
+        return jdbc.sql("""
+                                update event set status = :to, holder_org = :holder, step = :step,
+                                    step_started_at = :started, deadline_at = :deadline, version = version + 1
+                                where id = :id and version = :version and status = :from""")
+                        .param("to", to.name())
+                        .param("holder", holder)
+                        .param("step", step.name())
+                        .param("started", ts(stepStartedAt))
+                        .param("deadline", ts(deadline))
+                        .param("id", e.id())
+                        .param("version", e.version())
+                        .param("from", e.status().name())
+                        .update()
+                == 1;
+    }
+
+    /** Extends the running step's deadline if the event is still at the version and step run it was read at. */
+    boolean extendDeadline(long eventId, int version, Instant stepStartedAt, Instant deadline) {
+        return jdbc.sql("""
+                                update event set deadline_at = :deadline, version = version + 1
+                                where id = :id and version = :version and step_started_at = :started""")
+                        .param("deadline", ts(deadline))
+                        .param("id", eventId)
+                        .param("version", version)
+                        .param("started", ts(stepStartedAt))
+                        .update()
+                == 1;
+    }
+
+    /** A history row whose move is not a workflow {@code Move}, such as {@code DELAY_APPROVED}, or a system move. */
+    record HistoryEntry(
+            long eventId,
+            String move,
+            EventStatus from,
+            EventStatus to,
+            String fromHolder,
+            String toHolder,
+            EventRepository.Actor actor,
+            String note,
+            Instant deadlineAt,
+            Instant at) {}
+
+    void appendHistory(HistoryEntry h) {
+        jdbc.sql("""
+                        insert into event_history (event_id, move, from_status, to_status, from_holder, to_holder,
+                            actor_id, actor_name, actor_roles, actor_org, note, deadline_at, at)
+                        values (:event, :move, :from, :to, :fromHolder, :toHolder, :actorId, :actorName,
+                            :actorRoles, :actorOrg, :note, :deadline, :at)""")
+                .param("event", h.eventId())
+                .param("move", h.move())
+                .param("from", h.from() == null ? null : h.from().name())
+                .param("to", h.to().name())
+                .param("fromHolder", h.fromHolder())
+                .param("toHolder", h.toHolder())
+                .param("actorId", h.actor().id())
+                .param("actorName", h.actor().name())
+                .param("actorRoles", h.actor().roles())
+                .param("actorOrg", h.actor().organization())
+                .param("note", h.note())
+                .param("deadline", ts(h.deadlineAt()))
+                .param("at", ts(h.at()))
+                .update();
+    }
+
+    /** A new delay request, before it has an id. */
+    record NewDelayRequest(
+            long eventId,
+            Step step,
+            Instant stepStartedAt,
+            long requestedBy,
+            String requesterName,
+            String requesterOrg,
+            String reason,
+            int extraAmount,
+            TimeUnitKind unit,
+            Instant requestedAt) {}
+
+    /** Inserts a pending request; empty when one is already pending for the same run of the step. */
+    Optional<Long> insertRequest(NewDelayRequest r) {
+        return jdbc.sql("""
+                        insert into delay_request (event_id, step, step_started_at, requested_by, requester_name,
+                            requester_org, reason, extra_amount, unit, status, requested_at)
+                        values (:event, :step, :started, :by, :name, :org, :reason, :amount, :unit, 'PENDING', :at)
+                        on conflict (event_id, step_started_at) where status = 'PENDING' do nothing
+                        returning id""")
+                .param("event", r.eventId())
+                .param("step", r.step().name())
+                .param("started", ts(r.stepStartedAt()))
+                .param("by", r.requestedBy())
+                .param("name", r.requesterName())
+                .param("org", r.requesterOrg())
+                .param("reason", r.reason())
+                .param("amount", r.extraAmount())
+                .param("unit", r.unit().name())
+                .param("at", ts(r.requestedAt()))
+                .query(Long.class)
+                .optional();
+    }
+
+    private static final String REQUEST_COLUMNS = """
+            r.id, r.event_id, r.step, r.step_started_at, r.requested_by, r.requester_name, r.requester_org, r.reason,
+            r.extra_amount, r.unit, r.status, r.decided_by, r.decider_name, r.decision_note, r.decided_at,
+            r.new_deadline_at, r.requested_at""";
+
+    /** The event of the request must lie inside the scope, as {@link EventRepository#find} checks it. */
+    private static final String IN_SCOPE = """
+            exists (select 1 from event e where e.id = r.event_id and e.grid_code like :scope || '%'
+                and (cast(:reporter as bigint) is null or e.reporter_user_id = :reporter))""";
+
+    Optional<DelayRequest> findRequest(long id, String scopePrefix, Long reporterOnly) {
+        return jdbc.sql("select " + REQUEST_COLUMNS + " from delay_request r where r.id = :id and " + IN_SCOPE)
+                .param("id", id)
+                .param("scope", scopePrefix)
+                .param("reporter", reporterOnly)
+                .query(DeadlineRepository::request)
+                .optional();
+    }
+
+    /** The requests of an event, newest first. */
+    List<DelayRequest> requests(long eventId, String scopePrefix, Long reporterOnly, PageQuery page) {
+        return jdbc.sql("select " + REQUEST_COLUMNS + " from delay_request r where r.event_id = :event and " + IN_SCOPE
+                        + " order by r.id desc limit :limit offset :offset")
+                .param("event", eventId)
+                .param("scope", scopePrefix)
+                .param("reporter", reporterOnly)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(DeadlineRepository::request)
+                .list();
+    }
+
+    long countRequests(long eventId, String scopePrefix, Long reporterOnly) {
+        return jdbc.sql("select count(*) from delay_request r where r.event_id = :event and " + IN_SCOPE)
+                .param("event", eventId)
+                .param("scope", scopePrefix)
+                .param("reporter", reporterOnly)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Decides a pending request; false when it was decided meanwhile. */
+    boolean decide(
+            long id, String status, EventRepository.Actor decider, String note, Instant at, Instant newDeadline) {
+        return jdbc.sql("""
+                                update delay_request set status = :status, decided_by = :by, decider_name = :name,
+                                    decision_note = :note, decided_at = :at, new_deadline_at = :deadline
+                                where id = :id and status = 'PENDING'""")
+                        .param("status", status)
+                        .param("by", decider.id())
+                        .param("name", decider.name())
+                        .param("note", note)
+                        .param("at", ts(at))
+                        .param("deadline", ts(newDeadline))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    private static DelayRequest request(ResultSet rs, int n) throws SQLException {
+        return new DelayRequest(
+                rs.getLong("id"),
+                rs.getLong("event_id"),
+                Step.valueOf(rs.getString("step")),
+                instant(rs, "step_started_at"),
+                rs.getString("requester_name"),
+                rs.getString("requester_org"),
+                rs.getString("reason"),
+                rs.getInt("extra_amount"),
+                TimeUnitKind.valueOf(rs.getString("unit")),
+                rs.getString("status"),
+                rs.getString("decider_name"),
+                rs.getString("decision_note"),
+                instant(rs, "decided_at"),
+                instant(rs, "new_deadline_at"),
+                instant(rs, "requested_at"));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
