@@ -22,6 +22,7 @@ import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.CurrentUsers;
 import org.gridgov.identity.OrganizationDirectory;
 import org.gridgov.identity.Role;
+import org.gridgov.identity.ScopeKind;
 import org.gridgov.region.GridSummary;
 import org.gridgov.region.RegionApi;
 import org.springframework.context.ApplicationEventPublisher;
@@ -355,7 +356,8 @@ public class EventDesk {
                 scope.prefix(),
                 scope.reporterOnly(user),
                 q.box(),
-                user.organizationCode(),
+                // A grid worker's to-do is what waits in their grids for them, not everything their center holds.
+                user.scopeKind() == ScopeKind.GRIDS ? null : user.organizationCode(),
                 user.gridCodes(),
                 user.id(),
                 q.status(),
@@ -381,7 +383,10 @@ public class EventDesk {
         return switch (move) {
             case RESOLVE -> java.util.Objects.equals(e.reporterUserId, user.id());
             case VERIFY_PASS, VERIFY_FAIL -> holds || user.gridCodes().contains(e.gridCode);
-            case RATE -> java.util.Objects.equals(e.reporterUserId, user.id()) || user.can(Move.ACCEPT.permission());
+            case RATE ->
+                e.satisfaction == null
+                        && (java.util.Objects.equals(e.reporterUserId, user.id())
+                                || user.can(Move.ACCEPT.permission()));
             case SUPERVISE -> !holds;
             default -> holds;
         };

@@ -1,0 +1,84 @@
+// REST client of the event module: reports, work lists, an event with its history, the workflow moves, the
+// category catalog and the organizations a dispatcher may pick.
+import { getAllPages, getJson, postJson } from '@/common/http.js'
+
+const enc = encodeURIComponent
+
+/** The endpoint of each move an event lists in allowedMoves (POST /api/events/{id}/{endpoint}). */
+export const MOVE_ENDPOINTS = {
+  ACCEPT: 'accept',
+  REJECT: 'reject',
+  RESOLVE: 'resolve',
+  ESCALATE: 'escalate',
+  DISPATCH: 'dispatch',
+  CLAIM: 'claim',
+  RETURN: 'return',
+  FEEDBACK: 'feedback',
+  VERIFY_PASS: 'verify',
+  VERIFY_FAIL: 'rework',
+  SUSPEND: 'suspend',
+  RESUME: 'resume',
+  REOPEN: 'reopen',
+  RATE: 'rate',
+  ARCHIVE: 'archive',
+  SUPERVISE: 'supervise',
+}
+
+/** POST /api/events: 201 with the new event, 200 with the same one when requestId was sent before. */
+export const reportEvent = (draft) => postJson('/api/events', draft)
+
+/** GET /api/events: one page of a work list (box todo|reported|overdue|supervised|done, or all when empty). */
+export const listEvents = (filters, page = 0, size = 20) => getJson('/api/events', { ...filters, page, size })
+
+/** GET /api/events/{id}: the event with the moves the caller may make now. */
+export const getEvent = (id) => getJson(`/api/events/${enc(id)}`)
+
+/** GET /api/events/{id}/history: every row of the event's history, oldest first. */
+export async function getHistory(id) {
+  const { items } = await getAllPages(`/api/events/${enc(id)}/history`, {}, 100)
+  return items
+}
+
+/** POST /api/events/{id}/{move}: makes a move with the version seen ({ version, note, assignee, ... }). */
+export function makeMove(id, move, body) {
+  const endpoint = MOVE_ENDPOINTS[move]
+  if (!endpoint) throw new Error(`unknown move ${move}`)
+  return postJson(`/api/events/${enc(id)}/${endpoint}`, body)
+}
+
+/** GET /api/event-categories?parent=: every category under a major, or the majors without one. */
+export async function getCategories(parent) {
+  const { items } = await getAllPages('/api/event-categories', { parent }, 200)
+  return items
+}
+
+/** GET /api/event-categories/{code}: a category with its time limits and responsible organizations. */
+export const getCategory = (code) => getJson(`/api/event-categories/${enc(code)}`)
+
+/**
+ * The organizations the caller may see, walking the organization tree from its top (at most `limit` of them).
+ * Rejects with the 403 of GET /api/organizations when the caller may not read organizations.
+ */
+export async function getVisibleOrganizations(limit = 300) {
+  const found = []
+  let level = (await getAllPages('/api/organizations', {}, 200)).items
+  while (level.length && found.length < limit) {
+    found.push(...level)
+    const next = []
+    for (const org of level) {
+      if (found.length + next.length >= limit) break
+      next.push(...(await getAllPages('/api/organizations', { parentId: org.id }, 200)).items)
+    }
+    level = next
+  }
+  return found.slice(0, limit)
+}
+
+/** GET /api/grids/locate: the grid containing the point (404 outside all grids). */
+export const locatePoint = (lon, lat) => getJson('/api/grids/locate', { lon, lat })
+
+/** Every grid feature under a region (GeoJSON features), following pages. */
+export async function getGridFeatures(region) {
+  const { items } = await getAllPages('/api/grids/features', { region }, 5000, (page) => page.features)
+  return items
+}
