@@ -293,7 +293,9 @@ class EventRepository {
                and (cast(:to as timestamptz) is null or reported_at < :to)
                and (cast(:box as text) is null
                     or (:box = 'todo' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
-                        and (holder_org = :holder or (status = 'FEEDBACK' and grid_code = any(:grids))))
+                        and (holder_org = :holder or (status = 'FEEDBACK' and grid_code = any(:grids))
+                             or (cast(:holder as text) is null and reporter_user_id = :me
+                                 and status in ('REPORTED', 'ACCEPTED'))))
                     or (:box = 'reported' and reporter_user_id = :me)
                     or (:box = 'overdue' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
                         and deadline_at < :now)

@@ -127,6 +127,7 @@ class EventWorkflowTests {
                 .andExpect(jsonPath("$.closedAt").isNotEmpty());
         move(worker, id, "rate", "\"satisfaction\":5")
                 .andExpect(jsonPath("$.satisfaction").value(5));
+        move(worker, id, "rate", "\"satisfaction\":1").andExpect(status().isForbidden());
 
         String history = township.perform(get("/api/events/" + id + "/history"))
                 .andReturn()
