@@ -9,15 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import org.gridgov.MovableClock;
 import org.gridgov.SignedIn;
 import org.gridgov.event.internal.DeadlineWatch;
 import org.gridgov.event.internal.WorkingCalendar;
@@ -25,9 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,43 +36,11 @@ import org.springframework.web.context.WebApplicationContext;
  */
 // The scheduled scan runs once at start-up and then not again during the tests, which drive every scan themselves.
 @SpringBootTest(properties = "gridgov.event.deadline-scan=PT24H")
+@Import(MovableClock.Config.class)
 class DeadlineWatchTests {
 
     /** A grid of 站前社区 (杨寨镇) that the demo grid worker covers. */
     private static final String GRID = "421381101001101";
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     WebApplicationContext context;
