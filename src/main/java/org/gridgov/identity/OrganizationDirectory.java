@@ -25,6 +25,11 @@ public class OrganizationDirectory {
         return organizations.lowestCenterCovering(regionOrGridCode);
     }
 
+    /** The center of the region at one level (6 = county, 9 = township) that contains a region or grid. */
+    public Optional<OrganizationRef> centerAt(String regionOrGridCode, int regionCodeLength) {
+        return organizations.centerAt(regionOrGridCode, regionCodeLength);
+    }
+
     /** The next center above an organization, for escalating level by level. */
     public Optional<OrganizationRef> parentCenter(String organizationCode) {
         return organizations.parentCenter(organizationCode);

@@ -48,6 +48,7 @@ public class EventDesk {
     private final OrganizationDirectory organizations;
     private final CurrentUsers users;
     private final EventScope scope;
+    private final SkipLevelRepository skipLevels;
     private final PersonalData personalData;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
@@ -62,6 +63,7 @@ public class EventDesk {
             OrganizationDirectory organizations,
             CurrentUsers users,
             EventScope scope,
+            SkipLevelRepository skipLevels,
             PersonalData personalData,
             ApplicationEventPublisher publisher,
             Clock clock,
@@ -76,6 +78,7 @@ public class EventDesk {
         this.organizations = organizations;
         this.users = users;
         this.scope = scope;
+        this.skipLevels = skipLevels;
         this.personalData = personalData;
         this.publisher = publisher;
         this.clock = clock;
@@ -158,8 +161,12 @@ public class EventDesk {
                     "The location lies outside your scope",
                     List.of(new FieldProblem("lon", "outside-scope", "超出管辖范围", "outside your scope")));
         }
-        var holder = organizations
-                .lowestCenterCovering(grid.code())
+        var urgency = command.urgency() == null ? Urgency.NORMAL : command.urgency();
+        // 越级上报: some categories and urgencies go straight to a higher center, with copies.
+        var skip = skipLevels.rule(category.code(), category.majorCode(), urgency.name());
+        var holder = skip.flatMap(
+                        rule -> organizations.centerAt(grid.code(), "COUNTY".equals(rule.targetLevel()) ? 6 : 9))
+                .or(() -> organizations.lowestCenterCovering(grid.code()))
                 .orElseThrow(
                         () -> ProblemException.unprocessable("该区域没有受理中心", "No center covers this area", List.of()));
         var now = clock.instant();
@@ -175,7 +182,7 @@ public class EventDesk {
         e.majorCode = category.majorCode();
         e.majorName = category.majorName();
         e.catalogVersion = category.versionId();
-        e.urgency = command.urgency() == null ? Urgency.NORMAL : command.urgency();
+        e.urgency = urgency;
         e.lon = command.lon();
         e.lat = command.lat();
         e.address = command.address();
@@ -197,7 +204,17 @@ public class EventDesk {
         e.deadlineAt = deadline(e, Step.ACCEPT, now);
         e.reportedAt = now;
         e.id = events.insert(e);
-        var t = new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, e.holderOrg, null, Step.ACCEPT);
+        String note = null;
+        if (skip.isPresent()) {
+            for (var copy : skip.get().copyOrgs()) {
+                skipLevels.copy(e.id, copy, now);
+            }
+            note = "越级上报 skip-level"
+                    + (skip.get().copyOrgs().isEmpty()
+                            ? ""
+                            : "，抄送 " + skip.get().copyOrgs());
+        }
+        var t = new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, e.holderOrg, note, Step.ACCEPT);
         record(e, t, user, now);
         return new Reported(view(e, user), true);
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Events, their history and case numbers. Every read binds the caller's scope as a grid-code prefix. */
 @Repository
-@ScopedData(tables = {"event", "event_history", "event_serial", "event_merge"})
+@ScopedData(tables = {"event", "event_history", "event_serial", "event_merge", "event_copy"})
 class EventRepository {
 
     private static final String COLUMNS = """
@@ -300,6 +300,8 @@ class EventRepository {
                     or (:box = 'overdue' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
                         and deadline_at < :now)
                     or (:box = 'supervised' and supervision is not null and status <> 'ARCHIVED')
+                    or (:box = 'copied' and exists (select 1 from event_copy c where c.event_id = event.id
+                        and c.organization_code = :holder))
                     or (:box = 'done' and exists (select 1 from event_history h where h.event_id = event.id
                         and h.actor_id = :me)))
             """;

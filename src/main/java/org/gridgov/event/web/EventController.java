@@ -57,13 +57,13 @@ class EventController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         if (box != null
-                && !java.util.Set.of("todo", "reported", "overdue", "supervised", "done")
+                && !java.util.Set.of("todo", "reported", "overdue", "supervised", "done", "copied")
                         .contains(box)) {
             throw ProblemException.invalid(
                     "box",
                     "unknown-value",
-                    "box 须为 todo、reported、overdue、supervised 或 done",
-                    "box must be todo, reported, overdue, supervised or done");
+                    "box 须为 todo、reported、overdue、supervised、done 或 copied",
+                    "box must be todo, reported, overdue, supervised, done or copied");
         }
         return desk.list(new ListQuery(box, status, category, urgency, from, to, region), PageQuery.of(page, size));
     }

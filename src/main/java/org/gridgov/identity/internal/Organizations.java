@@ -78,6 +78,13 @@ public class Organizations {
         return organizations.centersCovering(code).stream().findFirst().map(Organizations::ref);
     }
 
+    public Optional<OrganizationRef> centerAt(String code, int regionCodeLength) {
+        return organizations.centersCovering(code).stream()
+                .filter(o -> o.regionCode().length() == regionCodeLength)
+                .findFirst()
+                .map(Organizations::ref);
+    }
+
     public Optional<OrganizationRef> parentCenter(String code) {
         var current = organizations.findByCode(code).orElse(null);
         while (current != null && current.parentId() != null) {

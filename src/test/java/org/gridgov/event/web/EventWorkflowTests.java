@@ -150,6 +150,34 @@ class EventWorkflowTests {
     }
 
     @Test
+    void skipLevelRulesSendAReportStraightToTheCountyWithCopies() throws Exception {
+        worker.perform(post("/api/events")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"仓库起火隐患\",\"categoryCode\":\"ZZ0301\",\"urgency\":\"EMERGENCY\","
+                                + "\"lon\":" + point[0] + ",\"lat\":" + point[1] + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.holderOrg").value("421381-center"));
+        String body = worker.perform(post("/api/events")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"施工占道\",\"categoryCode\":\"0302\",\"urgency\":\"URGENT\"," + "\"lon\":"
+                                + point[0] + ",\"lat\":" + point[1] + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.holderOrg").value("421381-center"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        SignedIn.as(context, "dept.handler")
+                .perform(get("/api/events").param("box", "copied").param("size", "100"))
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) id)));
+        worker.perform(post("/api/events")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"施工占道\",\"categoryCode\":\"0302\",\"lon\":" + point[0] + ",\"lat\":"
+                                + point[1] + "}"))
+                .andExpect(jsonPath("$.holderOrg").value("421381101-center"));
+    }
+
+    @Test
     void reworkSendsItBackToTheHandler() throws Exception {
         long id = reported(worker);
         move(township, id, "accept", null);
