@@ -228,6 +228,40 @@ class EventWorkflowTests {
     }
 
     @Test
+    void ofTwoConcurrentMovesExactlyOneWins() throws Exception {
+        long id = reported(worker);
+        int version = version(township, id);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<Integer>());
+        var threads = new java.util.ArrayList<Thread>();
+        for (int i = 0; i < 2; i++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                    statuses.add(township.perform(post("/api/events/" + id + "/accept")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content("{\"version\":" + version + "}"))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus());
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }));
+        }
+        start.countDown();
+        for (var t : threads) {
+            t.join();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        String history = township.perform(get("/api/events/" + id + "/history"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((List<String>) JsonPath.read(history, "$.content[*].move")).containsExactly("REPORT", "ACCEPT");
+    }
+
+    @Test
     void aResentReportReturnsTheSameEvent() throws Exception {
         String requestId = UUID.randomUUID().toString();
         String first = report(worker, requestId)
