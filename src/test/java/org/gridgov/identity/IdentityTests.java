@@ -298,6 +298,30 @@ class IdentityTests {
     }
 
     @Test
+    void theSecurityAdministratorSetsAGridWorkersGrids() throws Exception {
+        long id = newUser(unique("grids"), "GRID_WORKER");
+        var secadmin = SignedIn.as(context, "secadmin");
+        secadmin.perform(put("/api/users/" + id + "/scope")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scopeKind\":\"GRIDS\",\"scopeCode\":\"421381101001\","
+                                + "\"gridCodes\":[\"421381101001101\",\"421381101001102\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scopeKind").value("GRIDS"))
+                .andExpect(jsonPath("$.gridCodes.length()").value(2));
+        secadmin.perform(put("/api/users/" + id + "/scope")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scopeKind\":\"GRIDS\",\"scopeCode\":\"421381101001\","
+                                + "\"gridCodes\":[\"421381001001101\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("gridCodes[0]"));
+        SignedIn.as(context, "admin")
+                .perform(put("/api/users/" + id + "/scope")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scopeKind\":\"REGION\",\"scopeCode\":\"421381\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void meAnswersOnlyWhenSignedIn() throws Exception {
         anonymous().perform(get("/api/auth/me")).andExpect(status().isUnauthorized());
         String me = SignedIn.as(context, "grid.worker")

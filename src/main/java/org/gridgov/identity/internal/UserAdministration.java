@@ -15,6 +15,7 @@ import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
+import org.gridgov.region.RegionApi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ public class UserAdministration {
     private final Auditing audit;
     private final Clock clock;
     private final CurrentScope scope;
+    private final RegionApi regions;
 
     UserAdministration(
             UserRepository users,
@@ -43,7 +45,8 @@ public class UserAdministration {
             TokenService tokens,
             Auditing audit,
             Clock clock,
-            CurrentScope scope) {
+            CurrentScope scope,
+            RegionApi regions) {
         this.users = users;
         this.organizations = organizations;
         this.passwords = passwords;
@@ -52,6 +55,7 @@ public class UserAdministration {
         this.audit = audit;
         this.clock = clock;
         this.scope = scope;
+        this.regions = regions;
     }
 
     /** An account as an administrator sees it; the phone masked unless the viewer may see it. */
@@ -157,6 +161,49 @@ public class UserAdministration {
         users.replaceRoles(id, granted);
         tokens.revokeAll(id);
         audit.permissionChange(actor, id, "roles " + user.roles() + " -> " + granted);
+        return view(users.findById(id).orElseThrow());
+    }
+
+    /**
+     * Sets where an account's data scope reaches and which grids a grid worker covers (兼管多格); the scope must lie
+     * inside the administrator's own, and every grid inside the new scope.
+     */
+    public UserView setScope(CurrentUser actor, long id, ScopeKind kind, String scopeCode, List<String> gridCodes) {
+        var user = visible(actor, id);
+        var errors = new ArrayList<FieldProblem>();
+        if (kind == null) {
+            errors.add(new FieldProblem("scopeKind", "required", "须给出数据范围类型", "scopeKind is required"));
+        }
+        if (scopeCode == null || !scopeCode.startsWith(scope.regionPrefix())) {
+            errors.add(new FieldProblem(
+                    "scopeCode", "outside-scope", "数据范围超出您自己的管辖范围", "scopeCode lies outside your own scope"));
+        }
+        var grids = gridCodes == null ? List.<String>of() : List.copyOf(gridCodes);
+        for (int i = 0; i < grids.size(); i++) {
+            String grid = grids.get(i);
+            if (scopeCode == null
+                    || !grid.startsWith(scopeCode)
+                    || regions.currentGrid(grid).isEmpty()) {
+                errors.add(new FieldProblem(
+                        "gridCodes[" + i + "]",
+                        "unknown",
+                        "网格 " + grid + " 不存在或不在数据范围内",
+                        "grid " + grid + " does not exist or lies outside the scope"));
+            }
+        }
+        if (kind == ScopeKind.GRIDS && grids.isEmpty()) {
+            errors.add(new FieldProblem("gridCodes", "required", "网格员须至少负责一个网格", "a GRIDS scope needs grids"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        users.updateScope(id, kind, scopeCode, grids);
+        tokens.revokeAll(id);
+        audit.permissionChange(
+                actor,
+                id,
+                "scope " + user.scopeKind() + " " + user.scopeCode() + " " + user.gridCodes() + " -> " + kind + " "
+                        + scopeCode + " " + grids);
         return view(users.findById(id).orElseThrow());
     }
 

@@ -9,6 +9,7 @@ import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.identity.CurrentUsers;
 import org.gridgov.identity.Role;
+import org.gridgov.identity.ScopeKind;
 import org.gridgov.identity.internal.RolePermissions;
 import org.gridgov.identity.internal.UserAdministration;
 import org.gridgov.identity.internal.UserAdministration.UserDraft;
@@ -67,6 +68,15 @@ class UserController {
     @RequiresPermission(Permissions.ROLE_ASSIGN)
     UserView assignRoles(@PathVariable long id, @RequestBody RoleAssignment assignment) {
         return users.assignRoles(currentUsers.require(), id, assignment.roles());
+    }
+
+    record ScopeChange(ScopeKind scopeKind, String scopeCode, java.util.List<String> gridCodes) {}
+
+    /** Where the account's data scope reaches, and the grids a grid worker covers. */
+    @PutMapping("/users/{id}/scope")
+    @RequiresPermission(Permissions.ROLE_ASSIGN)
+    UserView setScope(@PathVariable long id, @RequestBody ScopeChange change) {
+        return users.setScope(currentUsers.require(), id, change.scopeKind(), change.scopeCode(), change.gridCodes());
     }
 
     record StatusChange(String status) {}
