@@ -1,6 +1,6 @@
 // REST client of the event module: reports, work lists, an event with its history, the workflow moves, the
-// category catalog and the organizations a dispatcher may pick.
-import { getAllPages, getJson, postJson } from '@/common/http.js'
+// category catalog and the organizations a dispatcher may pick; photos, delay requests and duplicates.
+import { getAllPages, getJson, postJson, postMultipart } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -82,3 +82,47 @@ export async function getGridFeatures(region) {
   const { items } = await getAllPages('/api/grids/features', { region }, 5000, (page) => page.features)
   return items
 }
+
+/** Photos: JPEG, PNG or WebP, at most 5 MB each and 9 per event (the server checks again). */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp']
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+export const PHOTO_MAX_COUNT = 9
+
+/** POST /api/events/{id}/attachments: uploads one photo (field file); onProgress gets 0–100. */
+export function uploadPhoto(id, file, onProgress) {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return postMultipart(`/api/events/${enc(id)}/attachments`, form, { onProgress })
+}
+
+/** GET /api/events/{id}/attachments: every photo record of the event. */
+export async function getPhotos(id) {
+  const { items } = await getAllPages(`/api/events/${enc(id)}/attachments`, {}, 20)
+  return items
+}
+
+/** The address of a photo's bytes (for img src; the session cookie goes along). */
+export const photoUrl = (eventId, attachmentId) => `/api/events/${enc(eventId)}/attachments/${enc(attachmentId)}`
+
+/** GET /api/events/{id}/delay-requests: the event's delay requests, newest first. */
+export async function getDelayRequests(id) {
+  const { items } = await getAllPages(`/api/events/${enc(id)}/delay-requests`, {}, 50)
+  return items
+}
+
+/** POST /api/events/{id}/delay-requests: { reason, extraAmount, unit }. */
+export const requestDelay = (id, body) => postJson(`/api/events/${enc(id)}/delay-requests`, body)
+
+/** POST /api/delay-requests/{requestId}/approve|reject: { note } (required to reject). */
+export const decideDelay = (requestId, approve, note) =>
+  postJson(`/api/delay-requests/${enc(requestId)}/${approve ? 'approve' : 'reject'}`, { note: note || null })
+
+/** GET /api/events/duplicates: recent events of the category near the point (one page, at most 20). */
+export const findDuplicates = (categoryCode, lon, lat, exclude) =>
+  getJson('/api/events/duplicates', { categoryCode, lon, lat, exclude })
+
+/** POST /api/events/{id}/merge-into/{originalId}: closes the event as a duplicate; answers the original. */
+export const mergeInto = (id, originalId, version) => postJson(`/api/events/${enc(id)}/merge-into/${enc(originalId)}`, { version })
+
+/** GET /api/events/{id}/merged-reporters: who reported the duplicates merged into the event. */
+export const getMergedReporters = (id) => getJson(`/api/events/${enc(id)}/merged-reporters`)

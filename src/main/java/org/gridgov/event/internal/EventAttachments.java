@@ -61,12 +61,15 @@ public class EventAttachments {
         var user = users.require();
         var event = visible(eventId);
         boolean reporter = java.util.Objects.equals(event.reporterUserId, user.id());
-        if (!reporter && !event.holderOrg.equals(user.organizationCode())) {
+        // The handling organization keeps adding photos after its feedback hands the event back to the center.
+        boolean involved = event.holderOrg.equals(user.organizationCode())
+                || java.util.Objects.equals(event.handlerOrg, user.organizationCode());
+        if (!reporter && !involved) {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN,
                     "forbidden",
-                    "只有上报人和办理单位可以添加照片",
-                    "Only the reporter and the holding organization may add photos",
+                    "只有上报人、持有单位和承办单位可以添加照片",
+                    "Only the reporter, the holding and the handling organization may add photos",
                     List.of());
         }
         if (file == null || file.isEmpty()) {
