@@ -179,7 +179,7 @@ public class DelayDesk {
         }
         String note = note(command);
         decide(request, "APPROVED", user, note, now, deadline);
-        String detail = "延期 " + request.extraAmount() + " " + request.unit() + "：" + request.reason()
+        String detail = "延期 " + request.extraAmount() + " " + request.unit().label() + "：" + request.reason()
                 + (note == null ? "" : "；" + note);
         deadlines.appendHistory(new DeadlineRepository.HistoryEntry(
                 e.id,

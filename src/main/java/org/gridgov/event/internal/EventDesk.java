@@ -365,7 +365,14 @@ public class EventDesk {
 
     /** A work list: box todo, reported, overdue, supervised, done, or everything in scope when null. */
     public record ListQuery(
-            String box, String status, String category, String urgency, Instant from, Instant to, String region) {}
+            String box,
+            String status,
+            String category,
+            String urgency,
+            Instant from,
+            Instant to,
+            String region,
+            String serialNumber) {}
 
     public PageResult<EventView> list(ListQuery q, PageQuery page) {
         var user = users.require();
@@ -382,7 +389,8 @@ public class EventDesk {
                 q.urgency(),
                 q.from(),
                 q.to(),
-                q.region());
+                q.region(),
+                q.serialNumber());
         var now = clock.instant();
         var rows =
                 events.list(filter, now, page).stream().map(e -> view(e, user)).toList();

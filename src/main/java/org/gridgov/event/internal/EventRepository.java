@@ -280,13 +280,15 @@ class EventRepository {
             String urgency,
             Instant from,
             Instant to,
-            String regionPrefix) {}
+            String regionPrefix,
+            String serialNumber) {}
 
     private static final String WHERE = """
              where grid_code like :scope || '%'
                and grid_code like coalesce(cast(:region as text), '') || '%'
                and (cast(:reporterOnly as bigint) is null or reporter_user_id = :reporterOnly)
                and (cast(:status as text) is null or status = :status)
+               and (cast(:serial as text) is null or serial_number = :serial)
                and (cast(:category as text) is null or category_code like :category || '%')
                and (cast(:urgency as text) is null or urgency = :urgency)
                and (cast(:from as timestamptz) is null or reported_at >= :from)
@@ -329,6 +331,7 @@ class EventRepository {
                 .param("region", f.regionPrefix())
                 .param("reporterOnly", f.reporterOnly())
                 .param("status", f.status())
+                .param("serial", f.serialNumber())
                 .param("category", f.categoryPrefix())
                 .param("urgency", f.urgency())
                 .param("from", ts(f.from()))

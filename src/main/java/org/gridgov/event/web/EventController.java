@@ -54,6 +54,7 @@ class EventController {
             @RequestParam(required = false) java.time.Instant from,
             @RequestParam(required = false) java.time.Instant to,
             @RequestParam(required = false) String region,
+            @RequestParam(required = false) String serial,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         if (box != null
@@ -65,7 +66,8 @@ class EventController {
                     "box 须为 todo、reported、overdue、supervised、done 或 copied",
                     "box must be todo, reported, overdue, supervised, done or copied");
         }
-        return desk.list(new ListQuery(box, status, category, urgency, from, to, region), PageQuery.of(page, size));
+        return desk.list(
+                new ListQuery(box, status, category, urgency, from, to, region, serial), PageQuery.of(page, size));
     }
 
     /** Likely duplicates of a report about to be made (or of an event, with {@code exclude}). */

@@ -105,6 +105,10 @@ class EventWorkflowTests {
 
         township.perform(get("/api/events").param("box", "todo"))
                 .andExpect(jsonPath("$.content[*].id", hasItem((int) id)));
+        String serial = JsonPath.read(body, "$.serialNumber");
+        township.perform(get("/api/events").param("serial", serial))
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value((int) id));
         move(township, id, "accept", null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))
