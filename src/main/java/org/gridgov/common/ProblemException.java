@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", detail, detailEn, errors);
     }
 
+    /** The caller may not do this to this object (beyond the permission the endpoint checks): 403. */
+    public static ProblemException forbidden(String detail, String detailEn) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", detail, detailEn, List.of());
+    }
+
     public static ProblemException notFound(String detail, String detailEn) {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", detail, detailEn, List.of());
     }

@@ -25,6 +25,11 @@ public record CurrentUser(
         boolean passwordExpired)
         implements Serializable {
 
+    /** The roles as one sorted, comma-separated text, as audit records and event histories keep them. */
+    public String rolesText() {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
     public boolean can(String permission) {
         return permissions.contains(permission);
     }

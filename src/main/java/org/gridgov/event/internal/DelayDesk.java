@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -18,7 +17,6 @@ import org.gridgov.event.Step;
 import org.gridgov.event.TimeUnitKind;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.CurrentUsers;
-import org.gridgov.identity.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -188,7 +186,7 @@ public class DelayDesk {
                 e.status,
                 e.holderOrg,
                 e.holderOrg,
-                actor(user),
+                EventRepository.Actor.of(user),
                 detail,
                 deadline,
                 now));
@@ -213,8 +211,7 @@ public class DelayDesk {
     }
 
     private Event load(long id, CurrentUser user) {
-        return events.find(id, scope.prefix(), scope.reporterOnly(user))
-                .orElseThrow(() -> ProblemException.notFound("事件不存在", "No such event"));
+        return scope.visible(id, user);
     }
 
     private DelayRequest find(long requestId, CurrentUser user) {
@@ -224,7 +221,7 @@ public class DelayDesk {
     }
 
     private void decide(DelayRequest request, String status, CurrentUser user, String note, Instant at, Instant due) {
-        if (!deadlines.decide(request.id(), status, actor(user), note, at, due)) {
+        if (!deadlines.decide(request.id(), status, EventRepository.Actor.of(user), note, at, due)) {
             throw wrongState("status", "该延期申请已被处理", "The delay request was decided meanwhile");
         }
     }
@@ -273,14 +270,6 @@ public class DelayDesk {
                     "note must have at most " + MAX_TEXT + " characters");
         }
         return note;
-    }
-
-    private static EventRepository.Actor actor(CurrentUser user) {
-        return new EventRepository.Actor(
-                user.id(),
-                user.username(),
-                user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                user.organizationCode());
     }
 
     private static ProblemException forbidden(String field, String detail, String detailEn) {

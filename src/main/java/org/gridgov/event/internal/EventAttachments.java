@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUsers;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -65,12 +63,9 @@ public class EventAttachments {
         boolean involved = event.holderOrg.equals(user.organizationCode())
                 || java.util.Objects.equals(event.handlerOrg, user.organizationCode());
         if (!reporter && !involved) {
-            throw new ProblemException(
-                    HttpStatus.FORBIDDEN,
-                    "forbidden",
+            throw ProblemException.forbidden(
                     "只有上报人、持有单位和承办单位可以添加照片",
-                    "Only the reporter, the holding and the handling organization may add photos",
-                    List.of());
+                    "Only the reporter, the holding and the handling organization may add photos");
         }
         if (file == null || file.isEmpty()) {
             throw ProblemException.invalid("file", "required", "请选择照片", "a photo file is required");
@@ -106,9 +101,7 @@ public class EventAttachments {
     }
 
     private Event visible(long eventId) {
-        var user = users.require();
-        return events.find(eventId, scope.prefix(), scope.reporterOnly(user))
-                .orElseThrow(() -> ProblemException.notFound("事件不存在", "No such event"));
+        return scope.visible(eventId, users.require());
     }
 
     private static byte[] bytes(MultipartFile file) {

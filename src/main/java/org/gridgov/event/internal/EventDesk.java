@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -26,7 +25,6 @@ import org.gridgov.identity.ScopeKind;
 import org.gridgov.region.GridSummary;
 import org.gridgov.region.RegionApi;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -227,10 +225,10 @@ public class EventDesk {
         var user = users.require();
         var e = load(id, user);
         if (!user.can(move.permission())) {
-            throw forbidden("没有执行该操作的权限", "You lack the permission for " + move);
+            throw ProblemException.forbidden("没有执行该操作的权限", "You lack the permission for " + move);
         }
         if (!mayAct(e, move, user)) {
-            throw forbidden("该事件不由您所在单位办理", "The event is not held by your organization for " + move);
+            throw ProblemException.forbidden("该事件不由您所在单位办理", "The event is not held by your organization for " + move);
         }
         if (command.version() == null) {
             throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
@@ -329,7 +327,7 @@ public class EventDesk {
                     "originalId", "invalid", "须并入另一个未归档的事件", "merge into another event that is not archived");
         }
         if (!user.can(Move.MERGE.permission()) || !mayAct(duplicate, Move.MERGE, user)) {
-            throw forbidden("该事件不由您所在单位办理", "The event is not held by your organization");
+            throw ProblemException.forbidden("该事件不由您所在单位办理", "The event is not held by your organization");
         }
         if (command.version() == null || command.version() != duplicate.version) {
             throw staleVersion();
@@ -398,8 +396,7 @@ public class EventDesk {
     }
 
     private Event load(long id, CurrentUser user) {
-        return events.find(id, scope.prefix(), scope.reporterOnly(user))
-                .orElseThrow(() -> ProblemException.notFound("事件不存在", "No such event"));
+        return scope.visible(id, user);
     }
 
     /** Who may make a move on this event, beyond holding the permission. */
@@ -451,12 +448,7 @@ public class EventDesk {
     }
 
     private void record(Event e, Event.Transition t, CurrentUser user, Instant now) {
-        var actor = new EventRepository.Actor(
-                user.id(),
-                user.username(),
-                user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                user.organizationCode());
-        events.appendHistory(e.id, t, actor, e.deadlineAt, now);
+        events.appendHistory(e.id, t, EventRepository.Actor.of(user), e.deadlineAt, now);
         publisher.publishEvent(
                 new EventMoved(e.id, e.serialNumber, t.move(), t.from(), t.to(), t.fromHolder(), t.toHolder(), now));
     }
@@ -511,10 +503,6 @@ public class EventDesk {
             return "GRID_WORKER";
         }
         return "API";
-    }
-
-    private static ProblemException forbidden(String detail, String detailEn) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", detail, detailEn, List.of());
     }
 
     private static ProblemException staleVersion() {

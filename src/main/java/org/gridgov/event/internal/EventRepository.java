@@ -219,7 +219,11 @@ class EventRepository {
     }
 
     /** Who made a move, as the history keeps it. */
-    record Actor(Long id, String name, String roles, String organization) {}
+    record Actor(Long id, String name, String roles, String organization) {
+        static Actor of(org.gridgov.identity.CurrentUser user) {
+            return new Actor(user.id(), user.username(), user.rolesText(), user.organizationCode());
+        }
+    }
 
     /** One row of an event's history. */
     record HistoryRow(

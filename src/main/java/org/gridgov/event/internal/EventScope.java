@@ -1,6 +1,7 @@
 package org.gridgov.event.internal;
 
 import org.gridgov.common.CurrentScope;
+import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.ScopeKind;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,17 @@ import org.springframework.stereotype.Component;
 class EventScope {
 
     private final CurrentScope scope;
+    private final EventRepository events;
 
-    EventScope(CurrentScope scope) {
+    EventScope(CurrentScope scope, EventRepository events) {
         this.scope = scope;
+        this.events = events;
+    }
+
+    /** An event the caller may see, or a 404 that does not tell whether it exists elsewhere. */
+    Event visible(long id, CurrentUser user) {
+        return events.find(id, prefix(), reporterOnly(user))
+                .orElseThrow(() -> ProblemException.notFound("事件不存在", "No such event"));
     }
 
     String prefix() {

@@ -46,9 +46,7 @@ class Auditing {
     }
 
     void write(CurrentUser user, String method, String path, int status, String clientAddress) {
-        var result = status == 401 || status == 403
-                ? AuditResult.DENIED
-                : status >= 400 ? AuditResult.FAILURE : AuditResult.SUCCESS;
+        var result = resultOf(status);
         var entry = user == null ? AuditEntry.builder(AuditAction.WRITE, result) : of(user, AuditAction.WRITE, result);
         log.record(entry.object("api", path)
                 .detail(method + " " + path + " " + status)
@@ -58,9 +56,7 @@ class Auditing {
 
     /** A download of data; the purpose is the caller's, or "download" when the client gave none. */
     void export(CurrentUser user, String target, int status, String purpose, String clientAddress) {
-        var result = status == 401 || status == 403
-                ? AuditResult.DENIED
-                : status >= 400 ? AuditResult.FAILURE : AuditResult.SUCCESS;
+        var result = resultOf(status);
         var entry =
                 user == null ? AuditEntry.builder(AuditAction.EXPORT, result) : of(user, AuditAction.EXPORT, result);
         log.record(entry.object("api", target)
@@ -84,11 +80,18 @@ class Auditing {
                 .build());
     }
 
+    private static AuditResult resultOf(int httpStatus) {
+        if (httpStatus == 401 || httpStatus == 403) {
+            return AuditResult.DENIED;
+        }
+        return httpStatus >= 400 ? AuditResult.FAILURE : AuditResult.SUCCESS;
+    }
+
     private static AuditEntry.Builder of(CurrentUser user, AuditAction action, AuditResult result) {
         return AuditEntry.builder(action, result)
                 .userId(user.id())
                 .username(user.username())
-                .roles(user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .roles(user.rolesText())
                 .organization(user.organizationCode());
     }
 }

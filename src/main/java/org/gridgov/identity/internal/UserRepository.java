@@ -23,7 +23,9 @@ class UserRepository {
     private static final String COLUMNS = """
             u.id, u.username, u.real_name, u.phone_cipher, u.phone_hash, u.organization_id, o.code as org_code,
             o.name as org_name, u.scope_kind, u.scope_code, u.status, u.password_hash, u.password_changed_at,
-            u.failed_logins, u.locked_until, u.totp_secret, u.created_at""";
+            u.failed_logins, u.locked_until, u.totp_secret, u.created_at,
+            array(select r.role from user_role r where r.user_id = u.id order by r.role) as roles,
+            array(select g.grid_code from user_grid g where g.user_id = u.id order by g.grid_code) as grids""";
 
     private static final String FROM = " from app_user u left join organization o on o.id = u.organization_id ";
 
@@ -36,14 +38,14 @@ class UserRepository {
     Optional<UserRow> findByUsername(String username) {
         return jdbc.sql("select " + COLUMNS + FROM + "where u.username = :username")
                 .param("username", username)
-                .query(this::row)
+                .query(UserRepository::row)
                 .optional();
     }
 
     Optional<UserRow> findById(long id) {
         return jdbc.sql("select " + COLUMNS + FROM + "where u.id = :id")
                 .param("id", id)
-                .query(this::row)
+                .query(UserRepository::row)
                 .optional();
     }
 
@@ -57,7 +59,7 @@ class UserRepository {
                 .param("fragment", fragment)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query(this::row)
+                .query(UserRepository::row)
                 .list();
     }
 
@@ -176,18 +178,14 @@ class UserRepository {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
-    private UserRow row(ResultSet rs, int n) throws SQLException {
+    private static UserRow row(ResultSet rs, int n) throws SQLException {
+        // Roles and grids come in the same row: this runs for every request of a signed-in session.
         long id = rs.getLong("id");
         var roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("select role from user_role where user_id = :id")
-                .param("id", id)
-                .query(String.class)
-                .list()
-                .forEach(r -> roles.add(Role.valueOf(r)));
-        var grids = jdbc.sql("select grid_code from user_grid where user_id = :id order by grid_code")
-                .param("id", id)
-                .query(String.class)
-                .list();
+        for (var role : (String[]) rs.getArray("roles").getArray()) {
+            roles.add(Role.valueOf(role));
+        }
+        var grids = List.of((String[]) rs.getArray("grids").getArray());
         var locked = rs.getTimestamp("locked_until");
         return new UserRow(
                 id,

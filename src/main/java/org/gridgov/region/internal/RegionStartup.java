@@ -36,6 +36,7 @@ class RegionStartup implements ApplicationRunner {
         if (demoEnabled) {
             demo.loadIfAbsent(demoGrids);
         }
-        locator.rebuild();
+        // Builds the index unless the demo load's change event has just built it.
+        locator.current();
     }
 }
