@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Events, their history and case numbers. Every read binds the caller's scope as a grid-code prefix. */
 @Repository
-@ScopedData(tables = {"event", "event_history", "event_serial", "event_merge", "event_copy"})
+@ScopedData(tables = {"event", "event_history", "event_merge", "event_copy"})
 class EventRepository {
 
     private static final String COLUMNS = """
@@ -34,10 +34,7 @@ class EventRepository {
 
     /** The next case number of a county and year, safe under concurrent reports. */
     int nextSerial(String countyCode, int year) {
-        return jdbc.sql("""
-                        insert into event_serial (county_code, year, last_number) values (:county, :year, 1)
-                        on conflict (county_code, year) do update set last_number = event_serial.last_number + 1
-                        returning last_number""")
+        return jdbc.sql("select event_next_serial(:county, :year)")
                 .param("county", countyCode)
                 .param("year", year)
                 .query(Integer.class)
