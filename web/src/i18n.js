@@ -271,11 +271,11 @@ const messages = {
     step: { ACCEPT: '受理', DISPATCH: '派遣', CLAIM: '签收', HANDLE: '处置', VERIFY: '核查' },
     card: { GREEN: '绿牌（正常）', YELLOW: '黄牌（临期）', RED: '红牌（超期）' },
     supervision: { NORMAL: '一般督办', YELLOW: '黄牌督办', RED: '红牌督办' },
-    box: { todo: '待办', reported: '我上报的', overdue: '超期', supervised: '督办', done: '已办', all: '全部' },
+    box: { todo: '待办', reported: '我上报的', overdue: '超期', supervised: '督办', visit: '待回访', done: '已办', all: '全部' },
     move: {
       REPORT: '上报', ACCEPT: '受理', REJECT: '不予受理', RESOLVE: '就地处置', ESCALATE: '上报上级', DISPATCH: '派遣',
       CLAIM: '签收', RETURN: '退回', FEEDBACK: '反馈结果', VERIFY_PASS: '核查通过', VERIFY_FAIL: '核查不通过（返工）',
-      SUSPEND: '挂账', RESUME: '恢复办理', REOPEN: '重新办理', RATE: '满意度评价', ARCHIVE: '归档', SUPERVISE: '督办',
+      SUSPEND: '挂账', RESUME: '恢复办理', REOPEN: '重新办理', RATE: '回访评价', ARCHIVE: '归档', SUPERVISE: '督办',
       MERGE: '并入重复事件', DELAY_APPROVED: '延期已批准',
     },
     event: {
@@ -704,11 +704,11 @@ const messages = {
     step: { ACCEPT: 'Accept', DISPATCH: 'Dispatch', CLAIM: 'Claim', HANDLE: 'Handle', VERIFY: 'Verify' },
     card: { GREEN: 'Green (on time)', YELLOW: 'Yellow (due soon)', RED: 'Red (overdue)' },
     supervision: { NORMAL: 'Supervised', YELLOW: 'Yellow card', RED: 'Red card' },
-    box: { todo: 'To do', reported: 'Reported by me', overdue: 'Overdue', supervised: 'Supervised', done: 'Done', all: 'All' },
+    box: { todo: 'To do', reported: 'Reported by me', overdue: 'Overdue', supervised: 'Supervised', visit: 'Return visit', done: 'Done', all: 'All' },
     move: {
       REPORT: 'Report', ACCEPT: 'Accept', REJECT: 'Reject', RESOLVE: 'Resolve on the spot', ESCALATE: 'Escalate',
       DISPATCH: 'Dispatch', CLAIM: 'Claim', RETURN: 'Return', FEEDBACK: 'Feed back', VERIFY_PASS: 'Verified',
-      VERIFY_FAIL: 'Not verified (rework)', SUSPEND: 'Suspend', RESUME: 'Resume', REOPEN: 'Reopen', RATE: 'Rate',
+      VERIFY_FAIL: 'Not verified (rework)', SUSPEND: 'Suspend', RESUME: 'Resume', REOPEN: 'Reopen', RATE: 'Return visit and rating',
       ARCHIVE: 'Archive', SUPERVISE: 'Supervise', MERGE: 'Merged as a duplicate',
       DELAY_APPROVED: 'Delay approved',
     },

@@ -2,7 +2,7 @@
 
 export const STATUSES = ['REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK', 'CLOSED', 'REJECTED', 'SUSPENDED', 'ARCHIVED']
 export const URGENCIES = ['NORMAL', 'URGENT', 'EMERGENCY']
-export const BOXES = ['todo', 'reported', 'overdue', 'supervised', 'done', 'all']
+export const BOXES = ['todo', 'reported', 'overdue', 'supervised', 'visit', 'done', 'all']
 
 /** Marker and legend colour of each status on the event map. */
 export const STATUS_COLORS = {

@@ -361,7 +361,7 @@ public class EventDesk {
         return PageResult.of(events.history(e.id, page), page, events.countHistory(e.id));
     }
 
-    /** A work list: box todo, reported, overdue, supervised, done, or everything in scope when null. */
+    /** A work list: box todo, reported, overdue, supervised, done, visit (closed, awaiting the return visit), or everything in scope when null. */
     public record ListQuery(
             String box,
             String status,

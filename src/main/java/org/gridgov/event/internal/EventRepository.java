@@ -303,6 +303,7 @@ class EventRepository {
                     or (:box = 'overdue' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
                         and deadline_at < :now)
                     or (:box = 'supervised' and supervision is not null and status <> 'ARCHIVED')
+                    or (:box = 'visit' and status = 'CLOSED' and satisfaction is null)
                     or (:box = 'copied' and exists (select 1 from event_copy c where c.event_id = event.id
                         and c.organization_code = :holder))
                     or (:box = 'done' and exists (select 1 from event_history h where h.event_id = event.id

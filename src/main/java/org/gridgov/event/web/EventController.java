@@ -58,13 +58,13 @@ class EventController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         if (box != null
-                && !java.util.Set.of("todo", "reported", "overdue", "supervised", "done", "copied")
+                && !java.util.Set.of("todo", "reported", "overdue", "supervised", "done", "copied", "visit")
                         .contains(box)) {
             throw ProblemException.invalid(
                     "box",
                     "unknown-value",
-                    "box 须为 todo、reported、overdue、supervised、done 或 copied",
-                    "box must be todo, reported, overdue, supervised, done or copied");
+                    "box 须为 todo、reported、overdue、supervised、done、copied 或 visit",
+                    "box must be todo, reported, overdue, supervised, done, copied or visit");
         }
         return desk.list(
                 new ListQuery(box, status, category, urgency, from, to, region, serial), PageQuery.of(page, size));

@@ -129,9 +129,14 @@ class EventWorkflowTests {
         move(worker, id, "verify", "\"note\":\"现场已清理\"")
                 .andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.closedAt").isNotEmpty());
+        // 待回访: closed and not yet rated, until someone records the return visit.
+        township.perform(get("/api/events").param("box", "visit"))
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) id)));
         move(worker, id, "rate", "\"satisfaction\":5")
                 .andExpect(jsonPath("$.satisfaction").value(5));
         move(worker, id, "rate", "\"satisfaction\":1").andExpect(status().isForbidden());
+        township.perform(get("/api/events").param("box", "visit"))
+                .andExpect(jsonPath("$.content[*].id", not(hasItem((int) id))));
 
         String history = township.perform(get("/api/events/" + id + "/history"))
                 .andReturn()
