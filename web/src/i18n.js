@@ -14,6 +14,18 @@ const messages = {
       search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据',
     },
     session: { menu: '当前用户', changePassword: '修改密码', logout: '退出登录' },
+    notification: {
+      title: '消息提醒',
+      bell: '消息提醒，{n} 条未读',
+      readAll: '全部已读',
+      empty: '暂无消息',
+      loading: '加载中…',
+      unread: '未读',
+      kind: {
+        DEADLINE_YELLOW: '黄牌', DEADLINE_RED: '红牌', DISPATCHED: '派遣', RETURNED: '退回', REWORK: '返工',
+        SUPERVISED: '督办', ESCALATED: '上报',
+      },
+    },
     login: {
       title: '登录',
       username: '用户名',
@@ -53,6 +65,7 @@ const messages = {
       region_read: '查看网格地图', region_write: '维护区划', grid_write: '维护网格', grid_export: '导出网格',
       user_read: '查看用户', user_write: '管理用户', role_assign: '分配角色', org_read: '查看组织机构',
       org_write: '管理组织机构', audit_read: '查看审计日志', personal_unmask: '查看完整个人信息',
+      notification_read: '查看消息提醒',
     },
     users: {
       search: '按姓名或用户名搜索',
@@ -445,6 +458,18 @@ const messages = {
       search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data',
     },
     session: { menu: 'Signed-in user', changePassword: 'Change password', logout: 'Sign out' },
+    notification: {
+      title: 'Notifications',
+      bell: 'Notifications, {n} unread',
+      readAll: 'Mark all read',
+      empty: 'No notifications',
+      loading: 'Loading…',
+      unread: 'Unread',
+      kind: {
+        DEADLINE_YELLOW: 'Yellow card', DEADLINE_RED: 'Red card', DISPATCHED: 'Dispatched', RETURNED: 'Returned',
+        REWORK: 'Rework', SUPERVISED: 'Supervised', ESCALATED: 'Escalated',
+      },
+    },
     login: {
       title: 'Sign in',
       username: 'Username',
@@ -485,6 +510,7 @@ const messages = {
       region_read: 'View grid map', region_write: 'Edit regions', grid_write: 'Edit grids', grid_export: 'Export grids',
       user_read: 'View users', user_write: 'Manage users', role_assign: 'Assign roles', org_read: 'View organizations',
       org_write: 'Manage organizations', audit_read: 'Read audit log', personal_unmask: 'See full personal data',
+      notification_read: 'Read notifications',
     },
     users: {
       search: 'Search by name or username',

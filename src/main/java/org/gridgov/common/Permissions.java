@@ -26,6 +26,7 @@ public final class Permissions {
     public static final String EVENT_SUPERVISE = "event:supervise";
     public static final String CATALOG_WRITE = "catalog:write";
     public static final String CALENDAR_WRITE = "calendar:write";
+    public static final String NOTIFICATION_READ = "notification:read";
 
     private Permissions() {}
 }

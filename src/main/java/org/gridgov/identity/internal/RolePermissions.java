@@ -12,6 +12,7 @@ import static org.gridgov.common.Permissions.EVENT_SUPERVISE;
 import static org.gridgov.common.Permissions.EVENT_VERIFY;
 import static org.gridgov.common.Permissions.GRID_EXPORT;
 import static org.gridgov.common.Permissions.GRID_WRITE;
+import static org.gridgov.common.Permissions.NOTIFICATION_READ;
 import static org.gridgov.common.Permissions.ORG_READ;
 import static org.gridgov.common.Permissions.ORG_WRITE;
 import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The administrators split the system's own work (三权分立): the system administrator keeps accounts and
  * organizations but cannot grant roles, the security administrator grants roles but keeps no accounts, the audit
- * administrator only reads the audit log; none of them reads business data.
+ * administrator only reads the audit log; none of them reads business data. Residents read no notifications: those
+ * are addressed to organizations, and a resident belongs to none.
  */
 @Component
 public class RolePermissions {
@@ -56,7 +58,8 @@ public class RolePermissions {
                             EVENT_DISPATCH,
                             EVENT_VERIFY,
                             CALENDAR_WRITE,
-                            CATALOG_WRITE)),
+                            CATALOG_WRITE,
+                            NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
                     Set.of(
@@ -66,12 +69,19 @@ public class RolePermissions {
                             USER_READ,
                             PERSONAL_UNMASK,
                             EVENT_READ,
-                            EVENT_SUPERVISE)),
-            Map.entry(Role.GRID_LEADER, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY)),
-            Map.entry(Role.GRID_WORKER, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY)),
-            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ)),
-            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE)),
-            Map.entry(Role.DEPARTMENT_LEADER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE)),
+                            EVENT_SUPERVISE,
+                            NOTIFICATION_READ)),
+            Map.entry(
+                    Role.GRID_LEADER,
+                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY, NOTIFICATION_READ)),
+            Map.entry(
+                    Role.GRID_WORKER,
+                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY, NOTIFICATION_READ)),
+            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, NOTIFICATION_READ)),
+            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, NOTIFICATION_READ)),
+            Map.entry(
+                    Role.DEPARTMENT_LEADER,
+                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, NOTIFICATION_READ)),
             Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));
 
     private final Map<Role, Set<String>> permissions = new EnumMap<>(Role.class);
