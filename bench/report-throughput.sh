@@ -28,5 +28,14 @@ echo "pgbench: single-row inserts, $clients clients, $seconds s"
 pgbench -n -h localhost -p $pgport -U postgres -c "$clients" -j 2 -T "$seconds" -f "$data/insert.sql" postgres \
   | grep -E "^tps|latency average"
 
+# CPU time per report of the platform and of the database server, over the whole load run (warm-up included): on a
+# small machine the rate is bounded by these, not by waiting.
+ticks() { for p in "$@"; do awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null; done | paste -sd+ | bc; }
+sql() { psql -q -At -h localhost -p $pgport -U postgres -d postgres -c "$1"; }
+pg_pids() { local master; master=$(pgrep -f -- "-D $data/pg" | head -1); echo "$master $(pgrep -P "$master" | tr '\n' ' ')"; }
+events0=$(sql "select count(*) from event"); app0=$(ticks $app); pg0=$(ticks $(pg_pids))
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.gridgov.event.bench.ReportLoad "http://localhost:$port" "$seconds" "$clients"
+events1=$(sql "select count(*) from event"); app1=$(ticks $app); pg1=$(ticks $(pg_pids))
+hz=$(getconf CLK_TCK)
+echo "cpu per report over $((events1 - events0)) reports: platform $(echo "scale=2; ($app1 - $app0) * 1000 / $hz / ($events1 - $events0)" | bc) ms, database $(echo "scale=2; ($pg1 - $pg0) * 1000 / $hz / ($events1 - $events0)" | bc) ms ($(nproc) CPUs)"

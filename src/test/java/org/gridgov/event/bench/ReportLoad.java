@@ -41,8 +41,8 @@ public final class ReportLoad {
         String lon = label.group(1);
         String lat = label.group(2);
 
-        // Warm-up, then the closed loop.
-        closedLoop(base, token, lon, lat, Math.max(3, seconds / 3), concurrency);
+        // Warm-up long enough for the JIT compilers to finish with the request path, then the closed loop.
+        closedLoop(base, token, lon, lat, Math.max(15, seconds), concurrency);
         long done = closedLoop(base, token, lon, lat, seconds, concurrency);
         double max = done / (double) seconds;
         System.out.printf(
