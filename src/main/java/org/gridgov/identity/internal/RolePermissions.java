@@ -17,7 +17,12 @@ import static org.gridgov.common.Permissions.ORG_WRITE;
 import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
 import static org.gridgov.common.Permissions.REGION_READ;
 import static org.gridgov.common.Permissions.REGION_WRITE;
+import static org.gridgov.common.Permissions.REGISTRY_EXPORT;
+import static org.gridgov.common.Permissions.REGISTRY_IMPORT;
+import static org.gridgov.common.Permissions.REGISTRY_READ;
+import static org.gridgov.common.Permissions.REGISTRY_WRITE;
 import static org.gridgov.common.Permissions.ROLE_ASSIGN;
+import static org.gridgov.common.Permissions.SPECIAL_READ;
 import static org.gridgov.common.Permissions.USER_READ;
 import static org.gridgov.common.Permissions.USER_WRITE;
 
@@ -56,7 +61,11 @@ public class RolePermissions {
                             EVENT_DISPATCH,
                             EVENT_VERIFY,
                             CALENDAR_WRITE,
-                            CATALOG_WRITE)),
+                            CATALOG_WRITE,
+                            REGISTRY_READ,
+                            REGISTRY_WRITE,
+                            REGISTRY_IMPORT,
+                            REGISTRY_EXPORT)),
             Map.entry(
                     Role.CENTER_LEADER,
                     Set.of(
@@ -66,10 +75,33 @@ public class RolePermissions {
                             USER_READ,
                             PERSONAL_UNMASK,
                             EVENT_READ,
-                            EVENT_SUPERVISE)),
-            Map.entry(Role.GRID_LEADER, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY)),
-            Map.entry(Role.GRID_WORKER, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY)),
-            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ)),
+                            EVENT_SUPERVISE,
+                            REGISTRY_READ,
+                            REGISTRY_EXPORT,
+                            SPECIAL_READ)),
+            Map.entry(
+                    Role.GRID_LEADER,
+                    Set.of(
+                            REGION_READ,
+                            EVENT_REPORT,
+                            EVENT_READ,
+                            EVENT_HANDLE,
+                            EVENT_VERIFY,
+                            REGISTRY_READ,
+                            REGISTRY_WRITE,
+                            SPECIAL_READ)),
+            Map.entry(
+                    Role.GRID_WORKER,
+                    Set.of(
+                            REGION_READ,
+                            EVENT_REPORT,
+                            EVENT_READ,
+                            EVENT_HANDLE,
+                            EVENT_VERIFY,
+                            REGISTRY_READ,
+                            REGISTRY_WRITE,
+                            SPECIAL_READ)),
+            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ)),
             Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE)),
             Map.entry(Role.DEPARTMENT_LEADER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE)),
             Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));

@@ -1,0 +1,321 @@
+package org.gridgov.registry.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
+import org.gridgov.registry.ResidentKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The resident table and its change log; every read binds the caller's region prefix against the grid code. */
+@Repository
+@ScopedData(tables = {"resident", "registry_change", "house"})
+class ResidentRepository {
+
+    static final String COLUMNS = """
+            id, grid_code, name, id_number, id_number_hash, sex, ethnicity, birth_date, registered_region,
+            registered_address, current_address, house_id, household_id, relation_to_head, phone, phone_hash,
+            education, political_status, religion, occupation, employer, kind, kind_details, tags, verified_at,
+            created_at, updated_at, version, retired_at, retired_reason""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {};
+
+    /** Every filter is optional; a null parameter matches all rows, and values are always bound. */
+    record Filter(
+            String prefix,
+            byte[] idNumberHash,
+            byte[] phoneHash,
+            String namePrefix,
+            String[] nameGrams,
+            String nameFragment,
+            String gridCode,
+            String kind,
+            String tag,
+            String address,
+            boolean includeRetired) {}
+
+    private static final String WHERE = """
+             where r.grid_code like :prefix || '%'
+               and (cast(:idHash as bytea) is null or r.id_number_hash = :idHash)
+               and (cast(:phoneHash as bytea) is null or r.phone_hash = :phoneHash)
+               and (cast(:namePrefix as text) is null or r.name like :namePrefix || '%')
+               and (cast(:grams as text[]) is null or (r.name_grams @> cast(:grams as text[]) and r.name like '%' || :fragment || '%'))
+               and (cast(:grid as text) is null or r.grid_code like :grid || '%')
+               and (cast(:kind as text) is null or r.kind = :kind)
+               and (cast(:tag as text) is null or r.tags @> array[cast(:tag as text)])
+               and (cast(:address as text) is null or r.current_address like :address || '%'
+                    or exists (select 1 from house h where h.id = r.house_id and h.address like :address || '%'))
+               and (:includeRetired or r.retired_at is null)
+            """;
+
+    private final JdbcClient jdbc;
+
+    ResidentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ResidentRow> find(long id, String prefix) {
+        return jdbc.sql("select " + COLUMNS + " from resident where id = :id and grid_code like :prefix || '%'")
+                .param("id", id)
+                .param("prefix", prefix)
+                .query(ResidentRepository::map)
+                .optional();
+    }
+
+    /** Whoever holds an ID number, in any region: one person has one record, wherever they are registered. */
+    Optional<Long> idOfNumber(byte[] idNumberHash) {
+        return jdbc.sql("select id from resident where id_number_hash = :hash")
+                .param("hash", idNumberHash)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Which of these ID number hashes are taken already; for checking an import chunk in one query. */
+    List<byte[]> takenNumbers(List<byte[]> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id_number_hash from resident where id_number_hash = any(:hashes)")
+                .param("hashes", hashes.toArray(byte[][]::new))
+                .query((rs, n) -> rs.getBytes(1))
+                .list();
+    }
+
+    List<ResidentRow> search(Filter f, PageQuery page) {
+        return bind(
+                        jdbc.sql("select " + COLUMNS + " from resident r" + WHERE
+                                + " order by r.id desc limit :limit offset :offset"),
+                        f)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(ResidentRepository::map)
+                .list();
+    }
+
+    long count(Filter f) {
+        return bind(jdbc.sql("select count(*) from resident r" + WHERE), f)
+                .query(Long.class)
+                .single();
+    }
+
+    long insert(ResidentRow r, Instant now) {
+        return jdbc.sql("""
+                        insert into resident (grid_code, name, name_grams, id_number, id_number_hash, sex, ethnicity,
+                            birth_date, registered_region, registered_address, current_address, house_id,
+                            household_id, relation_to_head, phone, phone_hash, education, political_status, religion,
+                            occupation, employer, kind, kind_details, tags, verified_at, created_at, updated_at)
+                        values (:grid, :name, :grams, :idNumber, :idHash, :sex, :ethnicity, :birth, :regRegion,
+                            :regAddress, :curAddress, :house, :household, :relation, :phone, :phoneHash, :education,
+                            :political, :religion, :occupation, :employer, :kind, cast(:details as jsonb), :tags,
+                            :at, :at, :at)
+                        returning id""")
+                .paramSource(params(r).addValue("at", ts(now)))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Writes a changed resident if nobody changed it since {@code version}; false when somebody did. */
+    boolean update(ResidentRow r, int version, Instant now) {
+        return jdbc.sql("""
+                        update resident set grid_code = :grid, name = :name, name_grams = :grams,
+                            id_number = :idNumber, id_number_hash = :idHash, sex = :sex, ethnicity = :ethnicity,
+                            birth_date = :birth, registered_region = :regRegion, registered_address = :regAddress,
+                            current_address = :curAddress, house_id = :house, household_id = :household,
+                            relation_to_head = :relation, phone = :phone, phone_hash = :phoneHash,
+                            education = :education, political_status = :political, religion = :religion,
+                            occupation = :occupation, employer = :employer, kind = :kind,
+                            kind_details = cast(:details as jsonb), tags = :tags, verified_at = :at,
+                            updated_at = :at, version = version + 1
+                        where id = :id and version = :version""")
+                        .paramSource(params(r)
+                                .addValue("id", r.id())
+                                .addValue("version", version)
+                                .addValue("at", ts(now)))
+                        .update()
+                == 1;
+    }
+
+    boolean retire(long id, int version, String reason, Instant now) {
+        return jdbc.sql("""
+                        update resident set retired_at = :at, retired_reason = :reason, updated_at = :at,
+                            version = version + 1
+                        where id = :id and version = :version and retired_at is null""")
+                        .param("id", id)
+                        .param("version", version)
+                        .param("reason", reason)
+                        .param("at", ts(now))
+                        .update()
+                == 1;
+    }
+
+    /** One changed field of a registry record, as its history shows it. */
+    record Change(String field, String oldValue, String newValue) {}
+
+    /** A change as the history lists it. */
+    record ChangeRow(
+            long id, String field, String oldValue, String newValue, String actorName, String note, Instant at) {}
+
+    void appendChanges(
+            String entityType,
+            long entityId,
+            String gridCode,
+            List<Change> changes,
+            Long actorId,
+            String actorName,
+            String note,
+            Instant at) {
+        for (var c : changes) {
+            jdbc.sql("""
+                            insert into registry_change (entity_type, entity_id, grid_code, field, old_value,
+                                new_value, actor_id, actor_name, note, at)
+                            values (:type, :entity, :grid, :field, :old, :new, :actor, :actorName, :note, :at)""")
+                    .param("type", entityType)
+                    .param("entity", entityId)
+                    .param("grid", gridCode)
+                    .param("field", c.field())
+                    .param("old", c.oldValue())
+                    .param("new", c.newValue())
+                    .param("actor", actorId)
+                    .param("actorName", actorName)
+                    .param("note", note)
+                    .param("at", ts(at))
+                    .update();
+        }
+    }
+
+    List<ChangeRow> changes(String entityType, long entityId, String prefix, PageQuery page) {
+        return jdbc.sql("""
+                        select id, field, old_value, new_value, actor_name, note, at from registry_change
+                        where entity_type = :type and entity_id = :entity and grid_code like :prefix || '%'
+                        order by at desc, id desc limit :limit offset :offset""")
+                .param("type", entityType)
+                .param("entity", entityId)
+                .param("prefix", prefix)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new ChangeRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    long countChanges(String entityType, long entityId, String prefix) {
+        return jdbc.sql("select count(*) from registry_change where entity_type = :type and entity_id = :entity"
+                        + " and grid_code like :prefix || '%'")
+                .param("type", entityType)
+                .param("entity", entityId)
+                .param("prefix", prefix)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
+        return spec.param("prefix", f.prefix())
+                .param("idHash", f.idNumberHash())
+                .param("phoneHash", f.phoneHash())
+                .param("namePrefix", f.namePrefix())
+                .param("grams", f.nameGrams())
+                .param("fragment", f.nameFragment())
+                .param("grid", f.gridCode())
+                .param("kind", f.kind())
+                .param("tag", f.tag())
+                .param("address", f.address())
+                .param("includeRetired", f.includeRetired());
+    }
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(ResidentRow r) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("grid", r.gridCode())
+                .addValue("name", r.name())
+                .addValue("grams", NameGrams.of(r.name()))
+                .addValue("idNumber", r.idNumber())
+                .addValue("idHash", r.idNumberHash())
+                .addValue("sex", r.sex())
+                .addValue("ethnicity", r.ethnicity())
+                .addValue("birth", r.birthDate())
+                .addValue("regRegion", r.registeredRegion())
+                .addValue("regAddress", r.registeredAddress())
+                .addValue("curAddress", r.currentAddress())
+                .addValue("house", r.houseId())
+                .addValue("household", r.householdId())
+                .addValue("relation", r.relationToHead())
+                .addValue("phone", r.phone())
+                .addValue("phoneHash", r.phoneHash())
+                .addValue("education", r.education())
+                .addValue("political", r.politicalStatus())
+                .addValue("religion", r.religion())
+                .addValue("occupation", r.occupation())
+                .addValue("employer", r.employer())
+                .addValue("kind", r.kind().name())
+                .addValue("details", JSON.writeValueAsString(r.kindDetails()))
+                .addValue("tags", r.tags().toArray(String[]::new));
+    }
+
+    static ResidentRow map(ResultSet rs, int n) throws SQLException {
+        return new ResidentRow(
+                rs.getLong("id"),
+                rs.getString("grid_code"),
+                rs.getString("name"),
+                rs.getBytes("id_number"),
+                rs.getBytes("id_number_hash"),
+                rs.getString("sex"),
+                rs.getString("ethnicity"),
+                rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("registered_region"),
+                rs.getString("registered_address"),
+                rs.getString("current_address"),
+                (Long) rs.getObject("house_id", Long.class),
+                (Long) rs.getObject("household_id", Long.class),
+                rs.getString("relation_to_head"),
+                rs.getBytes("phone"),
+                rs.getBytes("phone_hash"),
+                rs.getString("education"),
+                rs.getString("political_status"),
+                rs.getString("religion"),
+                rs.getString("occupation"),
+                rs.getString("employer"),
+                ResidentKind.valueOf(rs.getString("kind")),
+                details(rs.getString("kind_details")),
+                tags(rs.getArray("tags")),
+                instant(rs.getTimestamp("verified_at")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                rs.getInt("version"),
+                instant(rs.getTimestamp("retired_at")),
+                rs.getString("retired_reason"));
+    }
+
+    private static Map<String, String> details(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, DETAILS);
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static java.time.OffsetDateTime ts(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

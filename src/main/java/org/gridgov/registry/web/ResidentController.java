@@ -1,0 +1,110 @@
+package org.gridgov.registry.web;
+
+import java.util.List;
+import java.util.Map;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.Permissions;
+import org.gridgov.common.RequiresPermission;
+import org.gridgov.registry.ResidentKind;
+import org.gridgov.registry.internal.CodeValue;
+import org.gridgov.registry.internal.ResidentDesk;
+import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
+import org.gridgov.registry.internal.ResidentDraft;
+import org.gridgov.registry.internal.ResidentView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The resident register (实有人口) of the caller's scope: search, add, change, move, retire, history, unmask. */
+@RestController
+@RequestMapping("/api/registry")
+class ResidentController {
+
+    private final ResidentDesk desk;
+
+    ResidentController(ResidentDesk desk) {
+        this.desk = desk;
+    }
+
+    /**
+     * Residents matching every given filter: {@code idNumber} and {@code phone} exact (through their lookup hashes),
+     * {@code name} as a prefix, {@code nameContains} as a fragment, {@code address} as a prefix of the current or
+     * house address, {@code gridCode} as a prefix (a village code finds its grids).
+     */
+    @GetMapping("/residents")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    PageResult<ResidentView> search(
+            @RequestParam(required = false) String idNumber,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String nameContains,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String gridCode,
+            @RequestParam(required = false) ResidentKind kind,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String address,
+            @RequestParam(defaultValue = "false") boolean includeRetired,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return desk.search(
+                new SearchQuery(idNumber, name, nameContains, phone, gridCode, kind, tag, address, includeRetired),
+                PageQuery.of(page, size));
+    }
+
+    @PostMapping("/residents")
+    @RequiresPermission(Permissions.REGISTRY_WRITE)
+    ResponseEntity<ResidentView> create(@RequestBody ResidentDraft draft) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(desk.create(draft));
+    }
+
+    @GetMapping("/residents/{id}")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    ResidentView get(@PathVariable long id) {
+        return desk.get(id);
+    }
+
+    @PutMapping("/residents/{id}")
+    @RequiresPermission(Permissions.REGISTRY_WRITE)
+    ResidentView update(@PathVariable long id, @RequestBody ResidentDraft draft) {
+        return desk.update(id, draft);
+    }
+
+    /** Body {@code {"version": n, "reason": "…"}}. */
+    record Retirement(Integer version, String reason) {}
+
+    @PostMapping("/residents/{id}/retire")
+    @RequiresPermission(Permissions.REGISTRY_WRITE)
+    ResidentView retire(@PathVariable long id, @RequestBody Retirement body) {
+        return desk.retire(id, body.version(), body.reason());
+    }
+
+    @GetMapping("/residents/{id}/history")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    PageResult<?> history(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return desk.history(id, PageQuery.of(page, size));
+    }
+
+    /** The plain ID number, phone and document number, for a stated purpose; every call is audited. */
+    @GetMapping("/residents/{id}/unmasked")
+    @RequiresPermission(Permissions.PERSONAL_UNMASK)
+    ResidentDesk.Unmasked unmask(@PathVariable long id, @RequestParam(required = false) String purpose) {
+        return desk.unmask(id, purpose);
+    }
+
+    /** The code sets forms and import templates offer (民族, 与户主关系, 学历, 政治面貌, 流入原因…). */
+    @GetMapping("/codes")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    Map<String, List<CodeValue>> codes() {
+        return desk.codes();
+    }
+}
