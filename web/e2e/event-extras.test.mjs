@@ -1,9 +1,10 @@
 // Browser test of the event extras: a grid worker reports an event with a photo (the detail shows it); a second
 // report of the same category at the same point shows the duplicate hint before it is submitted; the township
-// center merges the second into the first (不予受理), and the first lists the merged reporter; the first is dispatched
-// to the city management bureau, which claims it and asks for one more working day, and the center approves the
-// delay (延期已批准 in the history), and the department feeds back with a photo. The tests run in order in one
-// browser.
+// center merges the second into the first (不予受理), found by its case number, and the first lists the merged
+// reporter; the first is dispatched to the city management bureau, which claims it and asks for one more working
+// day, and the center approves the delay (延期已批准 in the history, the request naming the bureau), and the
+// department feeds back with a photo; a resident, who may not read the region tree, reports on the map, which shows
+// the grid of the point without drawing grid outlines. The tests run in order in one browser.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers.
 import { after, before, test } from 'node:test'
@@ -21,6 +22,8 @@ const run = Date.now().toString(36)
 /** The first event (with the photo, the original) and the second (the duplicate). */
 const first = {}
 const second = {}
+/** [lon, lat] inside GRID: its label point. */
+let inGrid
 
 /** A small valid PNG (width × height, one colour) made here, so that the test needs no file. */
 function png(width = 24, height = 16, [r, g, b] = [30, 120, 220]) {
@@ -85,6 +88,7 @@ async function fillReport(title) {
   const grid = await fetchInPage(page, `/api/grids/${GRID}`)
   assert.equal(grid.status, 200)
   const [lon, lat] = grid.body.labelPoint
+  inGrid = [lon, lat]
   await page.getByTestId('event-title').fill(title)
   await page.getByTestId('event-category').locator('input').click()
   const popper = page.locator('.category-cascader-popper').filter({ visible: true })
@@ -174,9 +178,17 @@ test('the township center merges the second into the first, which shows the merg
   const dialog = page.getByTestId('merge-dialog')
   await dialog.waitFor()
   await settleTransitions(page)
-  await dialog.getByTestId('merge-original').fill(first.serial)
+  // Not a case number: said so, nothing looked up.
+  await dialog.getByTestId('merge-original').fill('摊位')
   await dialog.getByTestId('merge-search').click()
-  await dialog.locator(`[data-testid="merge-found"][data-id="${first.id}"]`).waitFor()
+  await dialog.getByTestId('merge-error').getByText('事件编号格式应为').waitFor()
+  // Within the county the year and number are enough; the original is found exactly and shown before merging.
+  await dialog.getByTestId('merge-original').fill(first.serial.slice('421381-'.length))
+  await dialog.getByTestId('merge-search').click()
+  const found = dialog.locator(`[data-testid="merge-found"][data-id="${first.id}"]`)
+  await found.waitFor()
+  assert.match(await found.innerText(), new RegExp(`${first.serial}[\\s\\S]*摊位占道 ${run}[\\s\\S]*杨寨镇综治中心`))
+  assert.equal(await dialog.getByTestId('merge-error').count(), 0)
   await settleTransitions(page)
   await screenshot(page, 'extras-merge-dialog.png')
   await dialog.getByTestId('merge-confirm').click()
@@ -222,6 +234,7 @@ test('the department asks for a delay, and the center approves it', async () => 
   const asked = await fetchInPage(page, `/api/events/${first.id}/delay-requests?page=0&size=20`)
   assert.equal(asked.body.content[0].extraAmount, 1)
   assert.equal(asked.body.content[0].unit, 'WORKING_DAYS')
+  assert.match(await page.locator('[data-testid="delay-item"][data-status="PENDING"]').innerText(), /广水市城市管理执法局/)
 
   await signOut(page)
   await signIn(page, 'yz.operator')
@@ -249,5 +262,53 @@ test('the department asks for a delay, and the center approves it', async () => 
     await feedback.locator('[data-testid="event-photos"][data-count="1"]').waitFor()
   })
   await page.locator('[data-testid="event-gallery"][data-count="2"]').waitFor()
+  assert.deepEqual(errors, [], 'no uncaught errors in the page')
+})
+
+test('a resident reports on the map, which shows the grid of the point without grid outlines', async () => {
+  await signOut(page)
+  // What the resident's pages ask of the server: nothing of the region tree, and nothing refused.
+  const asked = []
+  const listen = (response) => {
+    const url = new URL(response.url())
+    if (url.pathname.startsWith('/api/') && !url.pathname.startsWith('/api/auth/')) asked.push(`${response.status()} ${url.pathname}`)
+  }
+  page.on('response', listen)
+  try {
+    await signIn(page, 'resident')
+    await openMenu('/events/report')
+    const map = page.locator('[data-testid="event-map"].leaflet-container')
+    await map.waitFor()
+    const box = await map.boundingBox()
+    assert.ok(box.width > 200 && box.height > 200, `the map has a size: ${JSON.stringify(box)}`)
+    // A click on the map sets the point and draws the marker (on the map's canvas).
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForFunction(() => document.querySelector('[data-testid="event-map"]')?.dataset.lon)
+    await map.locator('.leaflet-overlay-pane canvas').waitFor({ state: 'attached' })
+    await page.locator('[data-testid="event-grid"]:not([data-state="locating"]):not([data-state="idle"])').waitFor()
+
+    await page.getByTestId('event-lon').fill(String(inGrid[0]))
+    await page.getByTestId('event-lat').fill(String(inGrid[1]))
+    const located = page.locator(`[data-testid="event-grid"][data-state="found"][data-code="${GRID}"]`)
+    await located.waitFor()
+    assert.match(await located.innerText(), /站前社区第1网格[\s\S]*杨寨镇 \/ 站前社区/)
+    await page.getByTestId('event-title').fill(`井盖松动 ${run}`)
+    await page.getByTestId('event-category').locator('input').click()
+    const popper = page.locator('.category-cascader-popper').filter({ visible: true })
+    await popper.locator('.el-cascader-node', { hasText: '街面秩序' }).click()
+    await popper.locator('.el-cascader-node', { hasText: '占道经营' }).click()
+    await page.waitForFunction(() => !document.querySelector('.category-cascader-popper:not([style*="display: none"]) .el-cascader-node'))
+    await settleTransitions(page)
+    await screenshot(page, 'extras-resident-report.png')
+    const reported = await submitReport()
+    await page.getByTestId('event-created-open').click()
+    await page.getByTestId('event-detail-serial').getByText(reported.serial).waitFor()
+    await page.getByTestId('event-holder').getByText('杨寨镇综治中心').waitFor()
+  } finally {
+    page.off('response', listen)
+  }
+  assert.ok(asked.some((a) => a.startsWith('200 /api/events/locate')), asked.join('\n'))
+  assert.deepEqual(asked.filter((a) => /\/api\/(grids|regions)/.test(a)), [], 'nothing of the region tree')
+  assert.deepEqual(asked.filter((a) => !/^(2|422 \/api\/events\/locate)/.test(a)), [], 'nothing refused')
   assert.deepEqual(errors, [], 'no uncaught errors in the page')
 })

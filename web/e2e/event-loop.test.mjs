@@ -1,5 +1,6 @@
 // Browser test of the event loop (事件闭环): a grid worker reports an event in 站前社区 on the report page, the
-// township center accepts and dispatches it to the city management bureau, which claims it and feeds back, the grid
+// township center accepts it and dispatches it to the city management bureau (found by name in the dispatch dialog;
+// the event then shows the bureau by name), which claims it and feeds back, the grid
 // worker verifies it on site (closed) and rates it; an event escalated by the township reaches the county center,
 // whose operator accepts it (and a move made on a stale page is refused and reloaded); the report form works on a
 // phone-size screen. The tests run in order in one browser, each going on from where the one before stopped.
@@ -123,11 +124,21 @@ test('the township center accepts it and dispatches it to the responsible depart
   await move('ACCEPT', 'ACCEPTED')
   assert.deepEqual((await offered()).filter((m) => m === 'ACCEPT'), [], 'no second accept')
 
-  // The category's responsible organization is suggested and picked already.
+  // The category's responsible organization is suggested and picked already; a name finds it too.
   await page.getByTestId('move-DISPATCH').click()
   const dialog = page.locator('[data-testid="move-dialog"][data-move="DISPATCH"]')
   await dialog.waitFor()
   await page.waitForFunction(() => /421381-cgj/.test(document.querySelector('[data-testid="move-assignee"]')?.textContent || ''))
+  await settleTransitions(page)
+  await dialog.getByTestId('move-assignee').click()
+  await page.keyboard.type('城市管理')
+  const option = page.locator(`.el-select-dropdown__item[data-code="${CGJ}"]`).filter({ visible: true })
+  await option.waitFor()
+  assert.equal(await option.getAttribute('data-suggested'), 'true')
+  assert.match(await page.locator('.el-select-group__title').filter({ visible: true }).first().innerText(), /按事件类别建议/)
+  await settleTransitions(page)
+  await screenshot(page, 'event-dispatch-search.png')
+  await option.click()
   await dialog.getByTestId('move-note').fill('请当日处置')
   await settleTransitions(page)
   await screenshot(page, 'event-dispatch-dialog.png')
@@ -136,6 +147,13 @@ test('the township center accepts it and dispatches it to the responsible depart
   const event = await fetchInPage(page, `/api/events/${eventId}`)
   assert.equal(event.body.holderOrg, CGJ)
   assert.deepEqual(event.body.allowedMoves, [], 'nothing left for the township center now')
+  // The bureau shows by its name, its code in the tooltip, on the event and in its history.
+  const holder = page.getByTestId('event-holder').locator('.org-name')
+  await holder.getByText('广水市城市管理执法局').waitFor()
+  assert.equal(await holder.getAttribute('title'), CGJ)
+  const dispatched = page.locator('[data-testid="event-history-item"][data-move="DISPATCH"]')
+  await dispatched.getByTestId('event-history-to').getByText('转 广水市城市管理执法局').waitFor()
+  assert.doesNotMatch(await page.getByTestId('event-timeline').innerText(), /421381-cgj|421381101-center/)
 })
 
 test('the department claims it and feeds back its result', async () => {
@@ -209,13 +227,15 @@ test('an event escalated by the township reaches the county center, which accept
   await move('ESCALATE', 'REPORTED', async (dialog) => {
     await dialog.getByTestId('move-note').fill('涉及多部门，请县中心协调')
   })
-  await page.getByTestId('event-holder').getByText('广水市网格化服务管理中心').or(page.getByTestId('event-holder').getByText('421381-center')).waitFor()
+  await page.getByTestId('event-holder').getByText('广水市网格化服务管理中心').waitFor()
 
   await signOut(page)
   await signIn(page, 'county.operator')
   await openMenu('/events')
   // 事件列表 opens on the 待办 tab.
   await page.locator('[data-testid="event-boxes"] .el-tabs__item.is-active').getByText('待办').waitFor()
+  const row = page.getByTestId('event-list').locator(`[data-serial="${number}"]`)
+  await row.getByTestId('event-row-holder').getByText('广水市网格化服务管理中心').waitFor()
   await settleTransitions(page)
   await screenshot(page, 'event-list.png')
   await openRow(number)

@@ -1,5 +1,5 @@
-// REST client of the event module: reports, work lists, an event with its history, the workflow moves, the
-// category catalog and the organizations a dispatcher may pick; photos, delay requests and duplicates.
+// REST client of the event module: reports and where they go, work lists, an event with its history, the workflow
+// moves, the category catalog and the organizations a dispatcher may pick; photos, delay requests and duplicates.
 import { getAllPages, getJson, postJson, postMultipart } from '@/common/http.js'
 
 const enc = encodeURIComponent
@@ -30,6 +30,12 @@ export const reportEvent = (draft) => postJson('/api/events', draft)
 /** GET /api/events: one page of a work list (box todo|reported|overdue|supervised|done, or all when empty). */
 export const listEvents = (filters, page = 0, size = 20) => getJson('/api/events', { ...filters, page, size })
 
+/** GET /api/events?serial=: the event of a case number in the caller's scope, or null. */
+export async function findBySerial(serial) {
+  const page = await listEvents({ serial }, 0, 1)
+  return page.content[0] ?? null
+}
+
 /** GET /api/events/{id}: the event with the moves the caller may make now. */
 export const getEvent = (id) => getJson(`/api/events/${enc(id)}`)
 
@@ -52,30 +58,15 @@ export async function getCategories(parent) {
   return items
 }
 
-/** GET /api/event-categories/{code}: a category with its time limits and responsible organizations. */
-export const getCategory = (code) => getJson(`/api/event-categories/${enc(code)}`)
-
 /**
- * The organizations the caller may see, walking the organization tree from its top (at most `limit` of them).
- * Rejects with the 403 of GET /api/organizations when the caller may not read organizations.
+ * GET /api/events/{id}/dispatch-targets: one page of the organizations the event may be dispatched to, whose name
+ * contains `name` (all when empty), those responsible for its category first (suggested: true).
  */
-export async function getVisibleOrganizations(limit = 300) {
-  const found = []
-  let level = (await getAllPages('/api/organizations', {}, 200)).items
-  while (level.length && found.length < limit) {
-    found.push(...level)
-    const next = []
-    for (const org of level) {
-      if (found.length + next.length >= limit) break
-      next.push(...(await getAllPages('/api/organizations', { parentId: org.id }, 200)).items)
-    }
-    level = next
-  }
-  return found.slice(0, limit)
-}
+export const getDispatchTargets = (id, name, size = 50) =>
+  getJson(`/api/events/${enc(id)}/dispatch-targets`, { name, size })
 
-/** GET /api/grids/locate: the grid containing the point (404 outside all grids). */
-export const locatePoint = (lon, lat) => getJson('/api/grids/locate', { lon, lat })
+/** GET /api/events/locate: the grid (with its village and township) a report at the point goes to; 422 outside. */
+export const locateReport = (lon, lat) => getJson('/api/events/locate', { lon, lat })
 
 /** Every grid feature under a region (GeoJSON features), following pages. */
 export async function getGridFeatures(region) {

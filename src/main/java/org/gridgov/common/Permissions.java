@@ -33,5 +33,7 @@ public final class Permissions {
     /** Special groups and other sensitive personal information (特殊人群, 宗教信仰): a permission of its own. */
     public static final String SPECIAL_READ = "special:read";
 
+    public static final String NOTIFICATION_READ = "notification:read";
+
     private Permissions() {}
 }

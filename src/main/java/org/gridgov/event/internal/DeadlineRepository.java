@@ -327,6 +327,7 @@ class DeadlineRepository {
                 instant(rs, "step_started_at"),
                 rs.getString("requester_name"),
                 rs.getString("requester_org"),
+                null,
                 rs.getString("reason"),
                 rs.getInt("extra_amount"),
                 TimeUnitKind.valueOf(rs.getString("unit")),

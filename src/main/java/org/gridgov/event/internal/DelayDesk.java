@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
@@ -17,6 +18,7 @@ import org.gridgov.event.Step;
 import org.gridgov.event.TimeUnitKind;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.CurrentUsers;
+import org.gridgov.identity.OrganizationDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,7 @@ public class DelayDesk {
     private final WorkingCalendar calendar;
     private final CurrentUsers users;
     private final EventScope scope;
+    private final OrganizationDirectory organizations;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
@@ -52,6 +55,7 @@ public class DelayDesk {
             WorkingCalendar calendar,
             CurrentUsers users,
             EventScope scope,
+            OrganizationDirectory organizations,
             ApplicationEventPublisher publisher,
             Clock clock) {
         this.events = events;
@@ -59,6 +63,7 @@ public class DelayDesk {
         this.calendar = calendar;
         this.users = users;
         this.scope = scope;
+        this.organizations = organizations;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -73,6 +78,7 @@ public class DelayDesk {
      * A delay request as the API shows it.
      *
      * @param status PENDING, APPROVED or REJECTED
+     * @param requesterOrgName the name of {@code requesterOrg}, null when unknown
      * @param newDeadlineAt the deadline an approval set; null otherwise
      */
     public record DelayRequest(
@@ -82,6 +88,7 @@ public class DelayDesk {
             Instant stepStartedAt,
             String requesterName,
             String requesterOrg,
+            String requesterOrgName,
             String reason,
             int extraAmount,
             TimeUnitKind unit,
@@ -90,7 +97,29 @@ public class DelayDesk {
             String decisionNote,
             Instant decidedAt,
             Instant newDeadlineAt,
-            Instant requestedAt) {}
+            Instant requestedAt) {
+
+        /** This request with the name of the requesting organization, looked up by code in {@code names}. */
+        DelayRequest named(Map<String, String> names) {
+            return new DelayRequest(
+                    id,
+                    eventId,
+                    step,
+                    stepStartedAt,
+                    requesterName,
+                    requesterOrg,
+                    names.get(requesterOrg),
+                    reason,
+                    extraAmount,
+                    unit,
+                    status,
+                    deciderName,
+                    decisionNote,
+                    decidedAt,
+                    newDeadlineAt,
+                    requestedAt);
+        }
+    }
 
     /** Asks for more time on the running step of an event the caller's organization holds. */
     public DelayRequest request(long eventId, DelayCommand command) {
@@ -154,7 +183,7 @@ public class DelayDesk {
         var e = load(eventId, user);
         var reporterOnly = scope.reporterOnly(user);
         return PageResult.of(
-                deadlines.requests(e.id, scope.prefix(), reporterOnly, page),
+                named(deadlines.requests(e.id, scope.prefix(), reporterOnly, page)),
                 page,
                 deadlines.countRequests(e.id, scope.prefix(), reporterOnly));
     }
@@ -215,9 +244,17 @@ public class DelayDesk {
     }
 
     private DelayRequest find(long requestId, CurrentUser user) {
-        return deadlines
+        var request = deadlines
                 .findRequest(requestId, scope.prefix(), scope.reporterOnly(user))
                 .orElseThrow(() -> ProblemException.notFound("延期申请不存在", "No such delay request"));
+        return named(List.of(request)).getFirst();
+    }
+
+    /** The requests with the names of the organizations that made them, which the table keeps only as codes. */
+    private List<DelayRequest> named(List<DelayRequest> requests) {
+        var names = organizations.names(
+                requests.stream().map(DelayRequest::requesterOrg).toList());
+        return requests.stream().map(request -> request.named(names)).toList();
     }
 
     private void decide(DelayRequest request, String status, CurrentUser user, String note, Instant at, Instant due) {

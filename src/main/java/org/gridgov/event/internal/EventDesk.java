@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -23,7 +25,10 @@ import org.gridgov.identity.OrganizationDirectory;
 import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
 import org.gridgov.region.GridSummary;
+import org.gridgov.region.LocatedGrid;
 import org.gridgov.region.RegionApi;
+import org.gridgov.region.RegionLevel;
+import org.gridgov.region.RegionRef;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,17 +153,9 @@ public class EventDesk {
                         .orElseThrow(() -> ProblemException.invalid(
                                 "gridCode", "unknown", "网格不存在", "unknown gridCode " + command.gridCode()))
                 : regions.locate(command.lon(), command.lat())
-                        .map(located -> located.grid())
-                        .orElseThrow(() -> ProblemException.unprocessable(
-                                "事发位置不在任何网格内",
-                                "The location lies in no grid",
-                                List.of(new FieldProblem("lon", "outside-grids", "位置不在任何网格内", "no grid here"))));
-        if (!grid.code().startsWith(scope.prefix())) {
-            throw ProblemException.unprocessable(
-                    "事发位置不在您的管辖范围内",
-                    "The location lies outside your scope",
-                    List.of(new FieldProblem("lon", "outside-scope", "超出管辖范围", "outside your scope")));
-        }
+                        .map(LocatedGrid::grid)
+                        .orElseThrow(EventDesk::outsideGrids);
+        requireInScope(grid);
         var urgency = command.urgency() == null ? Urgency.NORMAL : command.urgency();
         // 越级上报: some categories and urgencies go straight to a higher center, with copies.
         var skip = skipLevels.rule(category.code(), category.majorCode(), urgency.name());
@@ -217,6 +214,31 @@ public class EventDesk {
         return new Reported(view(e, user), true);
     }
 
+    /**
+     * Where a report at a point would be filed: the grid containing it, with the grid's village and township (null
+     * when the tree has no such level above the grid).
+     */
+    public record ReportLocation(double lon, double lat, RegionRef grid, RegionRef village, RegionRef township) {}
+
+    /**
+     * The grid a report at the point would be filed under, for the report form: only this grid and its ancestors'
+     * names, so that reporters who may not read the region tree still see where their report goes.
+     *
+     * @throws ProblemException 400 for coordinates out of range, 422 when no grid in the caller's scope contains
+     *     the point, as {@link #report} answers
+     */
+    public ReportLocation locate(double lon, double lat) {
+        var located = regions.locate(lon, lat).orElseThrow(EventDesk::outsideGrids);
+        requireInScope(located.grid());
+        var grid = located.grid();
+        return new ReportLocation(
+                lon,
+                lat,
+                new RegionRef(grid.code(), grid.name(), grid.level()),
+                ancestor(located, RegionLevel.VILLAGE),
+                ancestor(located, RegionLevel.TOWNSHIP));
+    }
+
     /** What a move carries: the version the caller saw, a note (reason or result), and move-specific values. */
     public record MoveCommand(
             Integer version, String note, String assignee, Integer satisfaction, String supervision) {}
@@ -248,16 +270,7 @@ public class EventDesk {
                                 "已是最高一级，不能再上报", "This is the top level; nowhere to escalate", List.of()));
                 yield e.escalate(command.note(), parent.code());
             }
-            case DISPATCH -> {
-                var assignee = command.assignee() == null
-                        ? null
-                        : organizations.find(command.assignee()).orElse(null);
-                if (assignee == null || assignee.code().equals(e.holderOrg)) {
-                    throw ProblemException.invalid(
-                            "assignee", "unknown", "须指定承办单位（部门或下级）", "assignee must be another organization");
-                }
-                yield e.dispatch(command.note(), assignee.code());
-            }
+            case DISPATCH -> e.dispatch(command.note(), dispatchTarget(e, command.assignee()));
             case CLAIM -> e.claim();
             case RETURN -> e.returnToDispatcher(command.note());
             case FEEDBACK -> e.feedback(command.note());
@@ -294,7 +307,7 @@ public class EventDesk {
     /**
      * Open events of the same category within {@code gridgov.event.duplicate-radius} metres and
      * {@code gridgov.event.duplicate-window} of a point: likely the same problem, shown to the reporter and the
-     * operator before a new case is made.
+     * operator before a new case is made. Residents, who see only their own reports, are shown only their own.
      */
     public List<EventView> duplicates(String categoryCode, double lon, double lat, Long excludeId) {
         var user = users.require();
@@ -302,19 +315,17 @@ public class EventDesk {
             throw ProblemException.invalid(
                     "categoryCode", "required", "须给出类别和有效坐标", "categoryCode and valid lon/lat are required");
         }
-        return events
-                .nearby(
-                        scope.prefix(),
-                        categoryCode,
-                        lon,
-                        lat,
-                        duplicateRadiusMetres,
-                        clock.instant().minus(duplicateWindow),
-                        excludeId == null ? -1 : excludeId,
-                        20)
-                .stream()
-                .map(e -> view(e, user))
-                .toList();
+        var nearby = events.nearby(
+                scope.prefix(),
+                scope.reporterOnly(user),
+                categoryCode,
+                lon,
+                lat,
+                duplicateRadiusMetres,
+                clock.instant().minus(duplicateWindow),
+                excludeId == null ? -1 : excludeId,
+                20);
+        return views(nearby, user);
     }
 
     /** Merges a duplicate into its original: the duplicate ends as MERGE (不予受理), its reporter is kept. */
@@ -358,7 +369,41 @@ public class EventDesk {
     public PageResult<EventRepository.HistoryRow> history(long id, PageQuery page) {
         var user = users.require();
         var e = load(id, user);
-        return PageResult.of(events.history(e.id, page), page, events.countHistory(e.id));
+        var rows = events.history(e.id, page);
+        var codes = new HashSet<String>();
+        for (var row : rows) {
+            codes.add(row.fromHolder());
+            codes.add(row.toHolder());
+            codes.add(row.actorOrg());
+        }
+        var names = organizations.names(codes);
+        return PageResult.of(rows.stream().map(row -> row.named(names)).toList(), page, events.countHistory(e.id));
+    }
+
+    /**
+     * An organization the holder of an event may dispatch it to, {@code suggested} when the responsibility list
+     * names it for the event's category.
+     */
+    public record DispatchTarget(String code, String name, String kind, String regionCode, boolean suggested) {}
+
+    /**
+     * Where the caller may dispatch an event (see {@link OrganizationDirectory#dispatchTargets}), those the
+     * responsibility list names for its category first.
+     *
+     * @param name a fragment of the name or the start of the code; null or blank for all
+     */
+    public PageResult<DispatchTarget> dispatchTargets(long id, String name, PageQuery page) {
+        var user = users.require();
+        var e = load(id, user);
+        String fragment = name == null || name.isBlank() ? null : name.strip();
+        if (fragment != null && fragment.length() > 50) {
+            throw ProblemException.invalid("name", "length", "名称关键字不能超过 50 个字", "name must have at most 50 characters");
+        }
+        var responsible = catalog.responsibleOrganizations(e.categoryCode, null);
+        return organizations
+                .dispatchTargets(e.holderOrg, fragment, responsible, page)
+                .map(o -> new DispatchTarget(
+                        o.code(), o.name(), o.kind(), o.regionCode(), responsible.contains(o.code())));
     }
 
     /** A work list: box todo, reported, overdue, supervised, done, visit (closed, awaiting the return visit), or everything in scope when null. */
@@ -390,9 +435,7 @@ public class EventDesk {
                 q.region(),
                 q.serialNumber());
         var now = clock.instant();
-        var rows =
-                events.list(filter, now, page).stream().map(e -> view(e, user)).toList();
-        return PageResult.of(rows, page, events.count(filter, now));
+        return PageResult.of(views(events.list(filter, now, page), user), page, events.count(filter, now));
     }
 
     private Event load(long id, CurrentUser user) {
@@ -453,7 +496,69 @@ public class EventDesk {
                 new EventMoved(e.id, e.serialNumber, t.move(), t.from(), t.to(), t.fromHolder(), t.toHolder(), now));
     }
 
+    /**
+     * The organization a dispatch goes to, which must be one the holder may dispatch to.
+     *
+     * @throws ProblemException 400 when there is none, it does not exist or it is not a dispatch target
+     */
+    private String dispatchTarget(Event e, String assignee) {
+        String code = assignee == null ? "" : assignee.strip();
+        if (code.isEmpty()) {
+            throw ProblemException.invalid("assignee", "required", "须指定承办单位", "assignee is required");
+        }
+        if (organizations.find(code).isEmpty()) {
+            throw ProblemException.invalid("assignee", "unknown", "承办单位 " + code + " 不存在", "No organization " + code);
+        }
+        if (!organizations.isDispatchTarget(e.holderOrg, code)) {
+            throw ProblemException.invalid(
+                    "assignee",
+                    "not-a-target",
+                    "只能派遣给管辖范围内或本县（市、区）的职能部门，或下级中心、站所",
+                    "Dispatch only to a department in your scope or of the county, or to a lower-level center");
+        }
+        return code;
+    }
+
+    private void requireInScope(GridSummary grid) {
+        if (!grid.code().startsWith(scope.prefix())) {
+            throw ProblemException.unprocessable(
+                    "事发位置不在您的管辖范围内",
+                    "The location lies outside your scope",
+                    List.of(new FieldProblem("lon", "outside-scope", "超出管辖范围", "outside your scope")));
+        }
+    }
+
+    private static ProblemException outsideGrids() {
+        return ProblemException.unprocessable(
+                "事发位置不在任何网格内",
+                "The location lies in no grid",
+                List.of(new FieldProblem("lon", "outside-grids", "位置不在任何网格内", "no grid here")));
+    }
+
+    private static RegionRef ancestor(LocatedGrid located, RegionLevel level) {
+        return located.path().stream()
+                .filter(ref -> ref.level() == level)
+                .findFirst()
+                .orElse(null);
+    }
+
     private EventView view(Event e, CurrentUser user) {
+        return views(List.of(e), user).getFirst();
+    }
+
+    /** Views of events, the names of their organizations looked up at once. */
+    private List<EventView> views(List<Event> found, CurrentUser user) {
+        var codes = new HashSet<String>();
+        for (var e : found) {
+            codes.add(e.holderOrg);
+            codes.add(e.dispatcherOrg);
+            codes.add(e.handlerOrg);
+        }
+        var names = organizations.names(codes);
+        return found.stream().map(e -> view(e, user, names)).toList();
+    }
+
+    private EventView view(Event e, CurrentUser user, Map<String, String> names) {
         String phone = e.reporterPhone == null
                 ? null
                 : personalData.mask(PersonalDataKind.PHONE, personalData.open(PersonalDataKind.PHONE, e.reporterPhone));
@@ -479,8 +584,11 @@ public class EventDesk {
                 e.status,
                 e.status.label(),
                 e.holderOrg,
+                names.get(e.holderOrg),
                 e.dispatcherOrg,
+                names.get(e.dispatcherOrg),
                 e.handlerOrg,
+                names.get(e.handlerOrg),
                 e.step,
                 e.deadlineAt,
                 card(e, clock.instant()),

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
@@ -43,10 +44,11 @@ class EventRepository {
 
     /**
      * Open events of a category near a point and recent enough to be the same problem: a bounding box on the
-     * indexed columns first, then the great-circle distance.
+     * indexed columns first, then the great-circle distance. {@code reporterOnly} limits them to one reporter's.
      */
     List<Event> nearby(
             String scopePrefix,
+            Long reporterOnly,
             String categoryCode,
             double lon,
             double lat,
@@ -57,6 +59,7 @@ class EventRepository {
         double dLat = radiusMetres / 111_320.0;
         double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
         return jdbc.sql("select " + COLUMNS + " from event where grid_code like :scope || '%'"
+                        + " and (cast(:reporter as bigint) is null or reporter_user_id = :reporter)"
                         + " and category_code = :category and reported_at >= :since and id <> :exclude"
                         + " and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK', 'SUSPENDED')"
                         + " and lon between :minLon and :maxLon and lat between :minLat and :maxLat"
@@ -64,6 +67,7 @@ class EventRepository {
                         + " + cos(radians(:lat)) * cos(radians(lat)) * power(sin(radians(lon - :lon) / 2), 2)))"
                         + " <= :radius order by reported_at desc limit :limit")
                 .param("scope", scopePrefix)
+                .param("reporter", reporterOnly)
                 .param("category", categoryCode)
                 .param("since", ts(since))
                 .param("exclude", excludeId)
@@ -222,20 +226,47 @@ class EventRepository {
         }
     }
 
-    /** One row of an event's history. */
+    /**
+     * One row of an event's history. The table keeps organization codes only; the names ({@code fromHolderName},
+     * {@code toHolderName}, {@code actorOrgName}) are null until {@link #named} fills them in.
+     */
     record HistoryRow(
             long id,
             String move,
             String fromStatus,
             String toStatus,
             String fromHolder,
+            String fromHolderName,
             String toHolder,
+            String toHolderName,
             String actorName,
             String actorRoles,
             String actorOrg,
+            String actorOrgName,
             String note,
             Instant deadlineAt,
-            Instant at) {}
+            Instant at) {
+
+        /** This row with the names of its organizations, looked up by code in {@code names}. */
+        HistoryRow named(Map<String, String> names) {
+            return new HistoryRow(
+                    id,
+                    move,
+                    fromStatus,
+                    toStatus,
+                    fromHolder,
+                    names.get(fromHolder),
+                    toHolder,
+                    names.get(toHolder),
+                    actorName,
+                    actorRoles,
+                    actorOrg,
+                    names.get(actorOrg),
+                    note,
+                    deadlineAt,
+                    at);
+        }
+    }
 
     List<HistoryRow> history(long eventId, PageQuery page) {
         return jdbc.sql("""
@@ -251,10 +282,13 @@ class EventRepository {
                         rs.getString("from_status"),
                         rs.getString("to_status"),
                         rs.getString("from_holder"),
+                        null,
                         rs.getString("to_holder"),
+                        null,
                         rs.getString("actor_name"),
                         rs.getString("actor_roles"),
                         rs.getString("actor_org"),
+                        null,
                         rs.getString("note"),
                         instant(rs, "deadline_at"),
                         instant(rs, "at")))

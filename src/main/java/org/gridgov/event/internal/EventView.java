@@ -11,6 +11,7 @@ import org.gridgov.event.Urgency;
  * An event as the API shows it to one caller: the reporter's phone masked, the deadline card of the current step,
  * and the moves this caller may make now.
  *
+ * @param holderOrgName the name of {@code holderOrg}; likewise for the dispatcher and the handler, null when unknown
  * @param card GREEN, YELLOW (80 % of the step's time used) or RED (overdue); null when no step is running
  */
 public record EventView(
@@ -35,8 +36,11 @@ public record EventView(
         EventStatus status,
         String statusLabel,
         String holderOrg,
+        String holderOrgName,
         String dispatcherOrg,
+        String dispatcherOrgName,
         String handlerOrg,
+        String handlerOrgName,
         Step step,
         Instant deadlineAt,
         String card,

@@ -7,9 +7,11 @@ import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.event.Move;
 import org.gridgov.event.internal.EventDesk;
+import org.gridgov.event.internal.EventDesk.DispatchTarget;
 import org.gridgov.event.internal.EventDesk.ListQuery;
 import org.gridgov.event.internal.EventDesk.MoveCommand;
 import org.gridgov.event.internal.EventDesk.ReportCommand;
+import org.gridgov.event.internal.EventDesk.ReportLocation;
 import org.gridgov.event.internal.EventView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +83,27 @@ class EventController {
         // A hint, bounded to the 20 most recent candidates: one page.
         var candidates = desk.duplicates(categoryCode, lon, lat, exclude);
         return PageResult.of(candidates, new PageQuery(0, 20), candidates.size());
+    }
+
+    /**
+     * The grid a report at a point would be filed under, with its village and township: the report form's map for
+     * reporters who may not read the region tree.
+     */
+    @GetMapping("/locate")
+    @RequiresPermission(Permissions.EVENT_REPORT)
+    ReportLocation locate(@RequestParam double lon, @RequestParam double lat) {
+        return desk.locate(lon, lat);
+    }
+
+    /** Where the event may be dispatched, the organizations responsible for its category first. */
+    @GetMapping("/{id}/dispatch-targets")
+    @RequiresPermission(Permissions.EVENT_DISPATCH)
+    PageResult<DispatchTarget> dispatchTargets(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return desk.dispatchTargets(id, name, PageQuery.of(page, size, 50));
     }
 
     @PostMapping("/{id}/merge-into/{originalId}")

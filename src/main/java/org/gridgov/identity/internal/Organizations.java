@@ -1,8 +1,14 @@
 package org.gridgov.identity.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
@@ -23,6 +29,13 @@ public class Organizations {
 
     private final OrganizationRepository organizations;
     private final CurrentScope scope;
+
+    /**
+     * Names by code, for showing the codes that events and their histories keep. Nothing renames an organization,
+     * and every write through this class forgets them all; a code not here yet (an organization added since, on any
+     * node) is read on first use.
+     */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     Organizations(OrganizationRepository organizations, CurrentScope scope) {
         this.organizations = organizations;
@@ -67,11 +80,58 @@ public class Organizations {
             throw ProblemException.invalid(errors);
         }
         long id = organizations.insert(code, name.trim(), kind, regionCode, parentId);
+        names.clear();
         return view(organizations.findById(id).orElseThrow());
     }
 
     public Optional<OrganizationRef> ref(String code) {
         return organizations.findByCode(code).map(Organizations::ref);
+    }
+
+    /** The names of the organizations of these codes; unknown codes (and nulls) are left out. */
+    public Map<String, String> names(Collection<String> codes) {
+        var found = new HashMap<String, String>();
+        var missing = new ArrayList<String>();
+        for (var code : codes) {
+            if (code == null) {
+                continue;
+            }
+            var name = names.get(code);
+            if (name != null) {
+                found.put(code, name);
+            } else {
+                missing.add(code);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (var row : organizations.findByCodes(missing)) {
+                names.put(row.code(), row.name());
+                found.put(row.code(), row.name());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The organizations the caller may dispatch work to from organization {@code from}, within the caller's scope
+     * (see {@link OrganizationRepository#dispatchTargets}); {@code preferred} codes first.
+     *
+     * @param name a fragment of the name or the start of the code; null for all
+     */
+    public PageResult<OrganizationRef> dispatchTargets(
+            String from, String name, List<String> preferred, PageQuery page) {
+        var filter = new OrganizationRepository.DispatchFilter(from, scope.regionPrefix(), null, name);
+        var rows = organizations.dispatchTargets(filter, preferred, page).stream()
+                .map(Organizations::ref)
+                .toList();
+        return PageResult.of(rows, page, organizations.countDispatchTargets(filter));
+    }
+
+    /** Whether the caller may dispatch work from organization {@code from} to organization {@code to}. */
+    public boolean isDispatchTarget(String from, String to) {
+        Objects.requireNonNull(to, "to");
+        var filter = new OrganizationRepository.DispatchFilter(from, scope.regionPrefix(), to, null);
+        return organizations.countDispatchTargets(filter) > 0;
     }
 
     public Optional<OrganizationRef> lowestCenterCovering(String code) {

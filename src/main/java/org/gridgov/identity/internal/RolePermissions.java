@@ -12,6 +12,7 @@ import static org.gridgov.common.Permissions.EVENT_SUPERVISE;
 import static org.gridgov.common.Permissions.EVENT_VERIFY;
 import static org.gridgov.common.Permissions.GRID_EXPORT;
 import static org.gridgov.common.Permissions.GRID_WRITE;
+import static org.gridgov.common.Permissions.NOTIFICATION_READ;
 import static org.gridgov.common.Permissions.ORG_READ;
 import static org.gridgov.common.Permissions.ORG_WRITE;
 import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The administrators split the system's own work (三权分立): the system administrator keeps accounts and
  * organizations but cannot grant roles, the security administrator grants roles but keeps no accounts, the audit
- * administrator only reads the audit log; none of them reads business data.
+ * administrator only reads the audit log; none of them reads business data. Residents read no notifications: those
+ * are addressed to organizations, and a resident belongs to none.
  */
 @Component
 public class RolePermissions {
@@ -65,7 +67,8 @@ public class RolePermissions {
                             REGISTRY_READ,
                             REGISTRY_WRITE,
                             REGISTRY_IMPORT,
-                            REGISTRY_EXPORT)),
+                            REGISTRY_EXPORT,
+                            NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
                     Set.of(
@@ -78,7 +81,8 @@ public class RolePermissions {
                             EVENT_SUPERVISE,
                             REGISTRY_READ,
                             REGISTRY_EXPORT,
-                            SPECIAL_READ)),
+                            SPECIAL_READ,
+                            NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_LEADER,
                     Set.of(
@@ -89,7 +93,8 @@ public class RolePermissions {
                             EVENT_VERIFY,
                             REGISTRY_READ,
                             REGISTRY_WRITE,
-                            SPECIAL_READ)),
+                            SPECIAL_READ,
+                            NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_WORKER,
                     Set.of(
@@ -100,10 +105,15 @@ public class RolePermissions {
                             EVENT_VERIFY,
                             REGISTRY_READ,
                             REGISTRY_WRITE,
-                            SPECIAL_READ)),
-            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ)),
-            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE)),
-            Map.entry(Role.DEPARTMENT_LEADER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE)),
+                            SPECIAL_READ,
+                            NOTIFICATION_READ)),
+            Map.entry(
+                    Role.GRID_ASSISTANT,
+                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, NOTIFICATION_READ)),
+            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, NOTIFICATION_READ)),
+            Map.entry(
+                    Role.DEPARTMENT_LEADER,
+                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, NOTIFICATION_READ)),
             Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));
 
     private final Map<Role, Set<String>> permissions = new EnumMap<>(Role.class);

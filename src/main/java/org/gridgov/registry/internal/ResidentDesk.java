@@ -102,7 +102,7 @@ public class ResidentDesk {
         if (draft.version() == null) {
             throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
         }
-        var checked = checked(draft);
+        var checked = checked(withHiddenValuesKept(draft, before, user));
         var after = sealed(id, checked, before.version());
         if (after.idNumberHash() != null) {
             var holder = residents.idOfNumber(after.idNumberHash());
@@ -129,6 +129,54 @@ public class ResidentDesk {
                     now);
         }
         return view(residents.find(id, scope.prefix()).orElseThrow());
+    }
+
+    /**
+     * The form was filled from a masked view: a value sent back exactly as it was shown means "unchanged", and a field
+     * the caller may not see (宗教信仰 without special:read) keeps what is stored.
+     */
+    private ResidentDraft withHiddenValuesKept(ResidentDraft d, ResidentRow before, CurrentUser user) {
+        String idNumber = d.idNumber();
+        if (before.idNumber() != null
+                && Objects.equals(idNumber, masked(PersonalDataKind.ID_NUMBER, before.idNumber()))) {
+            idNumber = personalData.open(PersonalDataKind.ID_NUMBER, before.idNumber());
+        }
+        String phone = d.phone();
+        if (before.phone() != null && Objects.equals(phone, masked(PersonalDataKind.PHONE, before.phone()))) {
+            phone = personalData.open(PersonalDataKind.PHONE, before.phone());
+        }
+        var details = d.kindDetails() == null ? null : new LinkedHashMap<>(d.kindDetails());
+        String storedDocument = openDocument(before.kindDetails().get("documentNumber"));
+        if (details != null
+                && storedDocument != null
+                && Objects.equals(
+                        details.get("documentNumber"), personalData.mask(PersonalDataKind.ID_NUMBER, storedDocument))) {
+            details.put("documentNumber", storedDocument);
+        }
+        String religion = user.can(Permissions.SPECIAL_READ) ? d.religion() : before.religion();
+        return new ResidentDraft(
+                d.gridCode(),
+                d.name(),
+                idNumber,
+                d.sex(),
+                d.ethnicity(),
+                d.birthDate(),
+                d.registeredRegion(),
+                d.registeredAddress(),
+                d.currentAddress(),
+                d.houseId(),
+                d.householdId(),
+                d.relationToHead(),
+                phone,
+                d.education(),
+                d.politicalStatus(),
+                religion,
+                d.occupation(),
+                d.employer(),
+                d.kind(),
+                details,
+                d.tags(),
+                d.version());
     }
 
     /** Retires a resident (deceased, moved away for good, entered in error): logical, with a reason. */

@@ -1,6 +1,8 @@
 package org.gridgov.event.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridgov.event.web.EventCalls.move;
+import static org.gridgov.event.web.EventCalls.version;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -25,14 +27,14 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 class EventWorkflowTests {
 
-    /** A grid of 站前社区 (杨寨镇) that the demo grid worker covers. */
-    private static final String GRID = "421381101001101";
+    private static final String GRID = EventCalls.GRID;
 
     @Autowired
     WebApplicationContext context;
 
     MockMvc worker;
     MockMvc township;
+    EventCalls calls;
     String category;
     double[] point;
 
@@ -40,51 +42,17 @@ class EventWorkflowTests {
     void setUp() throws Exception {
         worker = SignedIn.as(context, "grid.worker");
         township = SignedIn.as(context, "yz.operator");
-        String majors = township.perform(get("/api/event-categories"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        String major = JsonPath.read(majors, "$.content[0].code");
-        String minors = township.perform(get("/api/event-categories").param("parent", major))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        category = JsonPath.read(minors, "$.content[0].code");
-        String grid = worker.perform(get("/api/grids/" + GRID))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        List<Double> label = JsonPath.read(grid, "$.labelPoint");
-        point = new double[] {label.get(0), label.get(1)};
+        calls = EventCalls.reportingFirstCategory(worker);
+        category = calls.category;
+        point = calls.point;
     }
 
     private ResultActions report(MockMvc as, String requestId) throws Exception {
-        return as.perform(post("/api/events")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"requestId\":\"" + requestId + "\",\"title\":\"路边暴露垃圾\",\"description\":\"堆了三天\","
-                        + "\"categoryCode\":\"" + category + "\",\"lon\":" + point[0] + ",\"lat\":" + point[1]
-                        + ",\"reporterPhone\":\"13912345678\"}"));
+        return calls.report(as, requestId);
     }
 
     private long reported(MockMvc as) throws Exception {
-        String body = report(as, UUID.randomUUID().toString())
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
-    }
-
-    private int version(MockMvc as, long id) throws Exception {
-        String body =
-                as.perform(get("/api/events/" + id)).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.version");
-    }
-
-    private ResultActions move(MockMvc as, long id, String move, String extra) throws Exception {
-        return as.perform(post("/api/events/" + id + "/" + move)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"version\":" + version(as, id) + (extra == null ? "" : "," + extra) + "}"));
+        return calls.reported(as);
     }
 
     @Test
@@ -330,12 +298,35 @@ class EventWorkflowTests {
     }
 
     @Test
+    void aCaseNumberFindsExactlyOneEventAndOnlyInTheCallersScope() throws Exception {
+        long id = reported(worker);
+        String serial = JsonPath.read(EventCalls.body(township.perform(get("/api/events/" + id))), "$.serialNumber");
+        township.perform(get("/api/events").param("serial", serial))
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value((int) id));
+        township.perform(get("/api/events").param("serial", serial.substring(0, serial.length() - 1)))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        SignedIn.as(context, "ys.operator")
+                .perform(get("/api/events").param("serial", serial))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        SignedIn.as(context, "resident")
+                .perform(get("/api/events").param("serial", serial))
+                .andExpect(jsonPath("$.totalElements").value(0));
+    }
+
+    @Test
     void residentsSeeOnlyTheirOwnReports() throws Exception {
         long theirs = reported(worker);
         var resident = SignedIn.as(context, "resident");
         resident.perform(get("/api/events/" + theirs)).andExpect(status().isNotFound());
         long own = reported(resident);
         resident.perform(get("/api/events"))
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) own)))
+                .andExpect(jsonPath("$.content[*].id", not(hasItem((int) theirs))));
+        resident.perform(get("/api/events/duplicates")
+                        .param("categoryCode", category)
+                        .param("lon", "" + point[0])
+                        .param("lat", "" + point[1]))
                 .andExpect(jsonPath("$.content[*].id", hasItem((int) own)))
                 .andExpect(jsonPath("$.content[*].id", not(hasItem((int) theirs))));
     }

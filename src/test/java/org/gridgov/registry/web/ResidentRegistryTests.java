@@ -215,6 +215,23 @@ class ResidentRegistryTests {
     }
 
     @Test
+    void anEditSendingTheMaskedValuesBackKeepsTheStoredOnes() throws Exception {
+        String id = idNumber();
+        long created = created("钱七", id);
+        String masked = id.substring(0, 6) + "********" + id.substring(14);
+        worker.perform(put("/api/registry/residents/" + created)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(resident("钱七", masked, GRID)
+                                .replace("13900001111", "139****1111")
+                                .replace("}", ",\"occupation\":\"教师\",\"version\":0}")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.occupation").value("教师"));
+        leader.perform(get("/api/registry/residents/" + created + "/unmasked").param("purpose", "核对"))
+                .andExpect(jsonPath("$.idNumber").value(id))
+                .andExpect(jsonPath("$.phone").value("13900001111"));
+    }
+
+    @Test
     void aForeignResidentNeedsADocumentWhichIsSealedToo() throws Exception {
         String base = "{\"gridCode\":\"" + GRID + "\",\"name\":\"John Smith\",\"sex\":\"1\",\"kind\":\"FOREIGN\","
                 + "\"kindDetails\":{\"documentType\":\"PASSPORT\",\"stayPurpose\":\"WORK\",\"arrivedOn\":\"2026-03-01\","

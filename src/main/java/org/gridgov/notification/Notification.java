@@ -1,0 +1,19 @@
+package org.gridgov.notification;
+
+import java.time.Instant;
+
+/**
+ * A notification as its recipient sees it.
+ *
+ * @param eventId the event it is about, for opening the event; null for a notification about no event
+ * @param readAt when someone it is addressed to marked it read; null while unread
+ */
+public record Notification(
+        long id,
+        NotificationKind kind,
+        Long eventId,
+        String serialNumber,
+        String title,
+        String titleEn,
+        Instant createdAt,
+        Instant readAt) {}
