@@ -9,9 +9,10 @@ const messages = {
     menu: {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
       eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
+      baseInfo: '基础信息', residents: '实有人口',
     },
     common: {
-      search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据',
+      search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定',
     },
     session: { menu: '当前用户', changePassword: '修改密码', logout: '退出登录' },
     notification: {
@@ -450,15 +451,41 @@ const messages = {
       legend: '事件状态',
       empty: '范围内暂无事件',
     },
+    resident: {
+      name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', kind: '人员类型', gridCode: '所属网格',
+      address: '地址', currentAddress: '现住址', registeredRegion: '户籍地', registeredAddress: '户籍地址', phone: '联系电话',
+      ethnicity: '民族', relationToHead: '与户主关系', education: '学历', politicalStatus: '政治面貌', religion: '宗教信仰',
+      occupation: '职业', employer: '工作单位', tags: '标签', retired: '已注销', kindDetails: '类型信息', retiredAt: '注销',
+      houseId: '房屋', householdId: '户', '*': '登记',
+    },
+    residentKind: { REGISTERED: '户籍人口', FLOATING: '流动人口', FOREIGN: '境外人员', LEFT_BEHIND: '留守人员' },
+    sex: { 0: '未知', 1: '男', 2: '女', 9: '未说明' },
+    residentList: {
+      namePrefix: '开头', nameContains: '包含', all: '全部', includeRetired: '含已注销', total: '共 {n} 人', create: '登记人员',
+    },
+    residentForm: {
+      title: '登记人员', editTitle: '修改人员信息', fromIdNumber: '按身份证号', regionHint: '6 位区划代码',
+      tagsHint: '输入后回车', done: '已保存：{name}', conflict: '已被他人修改，请刷新',
+    },
+    residentDetail: {
+      info: '基本信息', history: '变更记录', edit: '修改', updatedAt: '更新时间', retiredReason: '注销原因',
+      unmask: '查看明文', unmaskHint: '请说明查看用途（将记入审计日志）',
+      retire: '注销', retireHint: '请说明注销原因（如死亡、迁出、误登记）', textRequired: '此项必填',
+      inflowReason: '流入原因', registeredOn: '登记日期', permitNumber: '居住证号', permitExpiresOn: '居住证到期',
+      documentType: '证件类型', documentNumber: '证件号码', stayPurpose: '来华目的', arrivedOn: '抵达日期',
+      expectedDepartureOn: '预计离开', leftBehindType: '留守类型',
+    },
+    residentHistory: { field: '字段', change: '原值 → 新值', note: '说明', actor: '操作人', at: '时间' },
   },
   en: {
     app: { title: 'Grid-based Service Management Platform', short: 'GridGov', collapse: 'Collapse menu', expand: 'Expand menu', language: 'Language' },
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
+      baseInfo: 'Base information', residents: 'Residents',
     },
     common: {
-      search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data',
+      search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK',
     },
     session: { menu: 'Signed-in user', changePassword: 'Change password', logout: 'Sign out' },
     notification: {
@@ -900,6 +927,34 @@ const messages = {
       legend: 'Status',
       empty: 'No events in your scope',
     },
+    resident: {
+      name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', kind: 'Kind', gridCode: 'Grid',
+      address: 'Address', currentAddress: 'Current address', registeredRegion: 'Registered region',
+      registeredAddress: 'Registered address', phone: 'Phone', ethnicity: 'Ethnicity', relationToHead: 'Relation to head',
+      education: 'Education', politicalStatus: 'Political status', religion: 'Religion', occupation: 'Occupation',
+      employer: 'Employer', tags: 'Tags', retired: 'Retired', kindDetails: 'Kind details', retiredAt: 'Retired',
+      houseId: 'House', householdId: 'Household', '*': 'Registered',
+    },
+    residentKind: { REGISTERED: 'Registered', FLOATING: 'Floating', FOREIGN: 'Foreign', LEFT_BEHIND: 'Left behind' },
+    sex: { 0: 'Unknown', 1: 'Male', 2: 'Female', 9: 'Not stated' },
+    residentList: {
+      namePrefix: 'Starts', nameContains: 'Contains', all: 'All', includeRetired: 'Include retired', total: '{n} residents',
+      create: 'Add resident',
+    },
+    residentForm: {
+      title: 'Add resident', editTitle: 'Change resident', fromIdNumber: 'From the ID number', regionHint: '6-digit region code',
+      tagsHint: 'Type and press Enter', done: 'Saved: {name}', conflict: 'Changed by someone else meanwhile; please reload',
+    },
+    residentDetail: {
+      info: 'Details', history: 'History', edit: 'Change', updatedAt: 'Updated', retiredReason: 'Retirement reason',
+      unmask: 'Show plain values', unmaskHint: 'State the purpose (it is written to the audit log)',
+      retire: 'Retire', retireHint: 'State the reason (deceased, moved away, entered in error)', textRequired: 'Required',
+      inflowReason: 'Inflow reason', registeredOn: 'Registered on', permitNumber: 'Residence permit',
+      permitExpiresOn: 'Permit expires', documentType: 'Document type', documentNumber: 'Document number',
+      stayPurpose: 'Purpose of stay', arrivedOn: 'Arrived on', expectedDepartureOn: 'Expected departure',
+      leftBehindType: 'Left-behind type',
+    },
+    residentHistory: { field: 'Field', change: 'Old → new', note: 'Note', actor: 'By', at: 'When' },
   },
 }
 

@@ -1,0 +1,38 @@
+// REST client of the registry module: the resident register (实有人口) with its history, the audited unmask and the
+// code sets its forms offer.
+import { getJson, postJson, putJson } from '@/common/http.js'
+
+const enc = encodeURIComponent
+
+/** GET /api/registry/residents: one page of residents matching every given filter. */
+export const searchResidents = (filters, page = 0, size = 20) => getJson('/api/registry/residents', { ...filters, page, size })
+
+/** POST /api/registry/residents: 201 with the new resident (masked). */
+export const createResident = (draft) => postJson('/api/registry/residents', draft)
+
+/** GET /api/registry/residents/{id}: the resident, personal data masked. */
+export const getResident = (id) => getJson(`/api/registry/residents/${enc(id)}`)
+
+/** PUT /api/registry/residents/{id}: changes the resident; the draft carries the version seen (409 when stale). */
+export const updateResident = (id, draft) => putJson(`/api/registry/residents/${enc(id)}`, draft)
+
+/** POST /api/registry/residents/{id}/retire: retires the resident with a reason. */
+export const retireResident = (id, version, reason) => postJson(`/api/registry/residents/${enc(id)}/retire`, { version, reason })
+
+/** GET /api/registry/residents/{id}/history: one page of field changes, newest first. */
+export const getResidentHistory = (id, page = 0, size = 20) =>
+  getJson(`/api/registry/residents/${enc(id)}/history`, { page, size })
+
+/** GET /api/registry/residents/{id}/unmasked?purpose=: the plain ID number, phone and document number; audited. */
+export const unmaskResident = (id, purpose) => getJson(`/api/registry/residents/${enc(id)}/unmasked`, { purpose })
+
+let codes = null
+
+/** GET /api/registry/codes: every code set with its values, asked once per page load (they change by deployment). */
+export function getCodes() {
+  codes ??= getJson('/api/registry/codes').catch((error) => {
+    codes = null
+    throw error
+  })
+  return codes
+}
