@@ -189,6 +189,14 @@ public class ResidentDesk {
         return PageResult.of(rows, page, residents.count(filter));
     }
 
+    /** Every resident a search finds in the caller's scope, masked, one at a time through a cursor. */
+    @Transactional(readOnly = true)
+    public void forEachFound(SearchQuery q, java.util.function.Consumer<ResidentView> each) {
+        var filter = filter(q);
+        var user = users.require();
+        residents.forEach(filter, r -> each.accept(view(r, user)));
+    }
+
     ResidentRepository.Filter filter(SearchQuery q) {
         String fragment = ResidentRules.trim(q.nameContains());
         String phone = ResidentRules.trim(q.phone());
