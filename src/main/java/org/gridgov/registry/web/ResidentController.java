@@ -8,6 +8,7 @@ import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.registry.internal.CodeValue;
 import org.gridgov.registry.internal.ResidentDesk;
+import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
 import org.gridgov.registry.internal.ResidentDraft;
 import org.gridgov.registry.internal.ResidentView;
 import org.springframework.http.HttpStatus;
@@ -32,14 +33,14 @@ class ResidentController {
         this.desk = desk;
     }
 
-    /** Residents matching every given filter ({@link ResidentFilter}), a page at a time. */
+    /** Residents matching every given filter (see {@link SearchQuery}), a page at a time. */
     @GetMapping("/residents")
     @RequiresPermission(Permissions.REGISTRY_READ)
     PageResult<ResidentView> search(
-            ResidentFilter filter,
+            SearchQuery filter,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return desk.search(filter.query(), PageQuery.of(page, size));
+        return desk.search(filter, PageQuery.of(page, size));
     }
 
     @PostMapping("/residents")

@@ -11,6 +11,7 @@ import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.registry.internal.ImportRejection;
 import org.gridgov.registry.internal.ImportView;
+import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
 import org.gridgov.registry.internal.ResidentImports;
 import org.gridgov.registry.internal.ResidentWorkbooks;
 import org.springframework.http.ContentDisposition;
@@ -88,11 +89,11 @@ class ResidentWorkbookController {
     /** The search of {@code GET /residents} as a workbook, masked; {@code purpose} is required and audited. */
     @GetMapping("/residents/export")
     @RequiresPermission(Permissions.REGISTRY_EXPORT)
-    void export(ResidentFilter filter, @RequestParam(required = false) String purpose, HttpServletResponse response)
+    void export(SearchQuery filter, @RequestParam(required = false) String purpose, HttpServletResponse response)
             throws IOException {
         ResidentWorkbooks.requirePurpose(purpose);
         attachment(response, "实有人口.xlsx");
-        workbooks.export(filter.query(), purpose, response.getOutputStream());
+        workbooks.export(filter, purpose, response.getOutputStream());
     }
 
     private static void attachment(HttpServletResponse response, String fileName) {
