@@ -28,6 +28,18 @@ class CodeSets {
         return Optional.ofNullable(all().getOrDefault(set, Map.of()).get(code));
     }
 
+    /** The code a cell gives either as the code itself or as its name (汉族 for 01); empty when it is neither. */
+    Optional<String> codeOf(String set, String codeOrName) {
+        var values = all().getOrDefault(set, Map.of());
+        if (values.containsKey(codeOrName)) {
+            return Optional.of(codeOrName);
+        }
+        return values.entrySet().stream()
+                .filter(e -> e.getValue().equals(codeOrName))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     /** Every set with its values in order, for forms and import templates. */
     Map<String, List<CodeValue>> list() {
         var out = new LinkedHashMap<String, List<CodeValue>>();

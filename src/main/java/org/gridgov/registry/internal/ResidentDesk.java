@@ -216,7 +216,12 @@ public class ResidentDesk {
         return view(scope.visible(id));
     }
 
-    /** The query of a resident search; every part optional, all parts must hold. */
+    /**
+     * The query of a resident search; every part optional, all parts must hold: {@code idNumber} and {@code phone}
+     * exact (through their lookup hashes), {@code name} as a prefix, {@code nameContains} as a fragment,
+     * {@code address} as a prefix of the current or house address, {@code gridCode} as a prefix (a village code finds
+     * its grids); retired residents only with {@code includeRetired}. Bound from the query parameters of the search and of the export alike.
+     */
     public record SearchQuery(
             String idNumber,
             String name,
@@ -226,7 +231,7 @@ public class ResidentDesk {
             ResidentKind kind,
             String tag,
             String address,
-            boolean includeRetired) {}
+            Boolean includeRetired) {}
 
     @Transactional(readOnly = true)
     public PageResult<ResidentView> search(SearchQuery q, PageQuery page) {
@@ -235,6 +240,14 @@ public class ResidentDesk {
         var rows =
                 residents.search(filter, page).stream().map(r -> view(r, user)).toList();
         return PageResult.of(rows, page, residents.count(filter));
+    }
+
+    /** Every resident a search finds in the caller's scope, masked, one at a time through a cursor. */
+    @Transactional(readOnly = true)
+    public void forEachFound(SearchQuery q, java.util.function.Consumer<ResidentView> each) {
+        var filter = filter(q);
+        var user = users.require();
+        residents.forEach(filter, r -> each.accept(view(r, user)));
     }
 
     ResidentRepository.Filter filter(SearchQuery q) {
@@ -252,7 +265,7 @@ public class ResidentDesk {
                 q.kind() == null ? null : q.kind().name(),
                 ResidentRules.trim(q.tag()),
                 ResidentRules.trim(q.address()),
-                q.includeRetired());
+                Boolean.TRUE.equals(q.includeRetired()));
     }
 
     /** What an unmasked view answers: the plain values the caller asked for. */

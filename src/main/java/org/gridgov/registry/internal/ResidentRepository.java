@@ -30,6 +30,7 @@ class ResidentRepository {
             education, political_status, religion, occupation, employer, kind, kind_details, tags, verified_at,
             created_at, updated_at, version, retired_at, retired_reason""";
 
+    private static final String UNIT_SEPARATOR = "\u001f";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {};
 
@@ -125,6 +126,121 @@ class ResidentRepository {
                 .paramSource(params(r).addValue("at", ts(now)))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Adds many residents (without house or household) in one statement, each with a history line, and answers how
+     * many were added. Lists of varying length (name grams, tags) travel joined by the unit separator, which no name
+     * or tag contains, because a SQL array of arrays must be rectangular.
+     */
+    int insertAll(List<ResidentRow> rows, Instant now, Long actorId, String actorName, String note) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int n = rows.size();
+        String[] grid = new String[n], name = new String[n], grams = new String[n], sex = new String[n];
+        String[] ethnicity = new String[n],
+                birth = new String[n],
+                regRegion = new String[n],
+                regAddress = new String[n];
+        String[] curAddress = new String[n], relation = new String[n], education = new String[n];
+        String[] political = new String[n], religion = new String[n], occupation = new String[n];
+        String[] employer = new String[n], kind = new String[n], details = new String[n], tags = new String[n];
+        byte[][] idNumber = new byte[n][], idHash = new byte[n][], phone = new byte[n][], phoneHash = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            var r = rows.get(i);
+            grid[i] = r.gridCode();
+            name[i] = r.name();
+            grams[i] = String.join(UNIT_SEPARATOR, NameGrams.of(r.name()));
+            idNumber[i] = r.idNumber();
+            idHash[i] = r.idNumberHash();
+            sex[i] = r.sex();
+            ethnicity[i] = r.ethnicity();
+            birth[i] = r.birthDate() == null ? null : r.birthDate().toString();
+            regRegion[i] = r.registeredRegion();
+            regAddress[i] = r.registeredAddress();
+            curAddress[i] = r.currentAddress();
+            relation[i] = r.relationToHead();
+            phone[i] = r.phone();
+            phoneHash[i] = r.phoneHash();
+            education[i] = r.education();
+            political[i] = r.politicalStatus();
+            religion[i] = r.religion();
+            occupation[i] = r.occupation();
+            employer[i] = r.employer();
+            kind[i] = r.kind().name();
+            details[i] = JSON.writeValueAsString(r.kindDetails());
+            tags[i] = String.join(UNIT_SEPARATOR, r.tags());
+        }
+        var added = jdbc.sql("""
+                        insert into resident (grid_code, name, name_grams, id_number, id_number_hash, sex, ethnicity,
+                            birth_date, registered_region, registered_address, current_address, relation_to_head,
+                            phone, phone_hash, education, political_status, religion, occupation, employer, kind,
+                            kind_details, tags, verified_at, created_at, updated_at)
+                        select grid, name, string_to_array(grams, chr(31)), id_number, id_hash, sex, ethnicity,
+                            cast(birth as date), reg_region, reg_address, cur_address, relation, phone, phone_hash,
+                            education, political, religion, occupation, employer, kind, cast(details as jsonb),
+                            case when tags = '' then '{}' else string_to_array(tags, chr(31)) end, :at, :at, :at
+                        from unnest(cast(:grid as text[]), cast(:name as text[]), cast(:grams as text[]),
+                            cast(:idNumber as bytea[]), cast(:idHash as bytea[]), cast(:sex as text[]),
+                            cast(:ethnicity as text[]), cast(:birth as text[]), cast(:regRegion as text[]),
+                            cast(:regAddress as text[]), cast(:curAddress as text[]), cast(:relation as text[]),
+                            cast(:phone as bytea[]), cast(:phoneHash as bytea[]), cast(:education as text[]),
+                            cast(:political as text[]), cast(:religion as text[]), cast(:occupation as text[]),
+                            cast(:employer as text[]), cast(:kind as text[]), cast(:details as text[]),
+                            cast(:tags as text[]))
+                            as t(grid, name, grams, id_number, id_hash, sex, ethnicity, birth, reg_region, reg_address,
+                                 cur_address, relation, phone, phone_hash, education, political, religion, occupation,
+                                 employer, kind, details, tags)
+                        returning id, grid_code""")
+                .param("grid", grid)
+                .param("name", name)
+                .param("grams", grams)
+                .param("idNumber", idNumber)
+                .param("idHash", idHash)
+                .param("sex", sex)
+                .param("ethnicity", ethnicity)
+                .param("birth", birth)
+                .param("regRegion", regRegion)
+                .param("regAddress", regAddress)
+                .param("curAddress", curAddress)
+                .param("relation", relation)
+                .param("phone", phone)
+                .param("phoneHash", phoneHash)
+                .param("education", education)
+                .param("political", political)
+                .param("religion", religion)
+                .param("occupation", occupation)
+                .param("employer", employer)
+                .param("kind", kind)
+                .param("details", details)
+                .param("tags", tags)
+                .param("at", ts(now))
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
+        jdbc.sql("""
+                        insert into registry_change (entity_type, entity_id, grid_code, field, new_value, actor_id,
+                            actor_name, note, at)
+                        select :type, entity, grid, '*', '登记 registered', :actor, :actorName, :note, :at
+                        from unnest(cast(:entities as bigint[]), cast(:grids as text[])) as t(entity, grid)""")
+                .param("type", ResidentDesk.ENTITY)
+                .param("entities", added.stream().map(a -> (Long) a[0]).toArray(Long[]::new))
+                .param("grids", added.stream().map(a -> (String) a[1]).toArray(String[]::new))
+                .param("actor", actorId)
+                .param("actorName", actorName)
+                .param("note", note)
+                .param("at", ts(now))
+                .update();
+        return added.size();
+    }
+
+    /** Every resident matching a filter, oldest first, read through a cursor so that any number fits in memory. */
+    void forEach(Filter f, java.util.function.Consumer<ResidentRow> each) {
+        bind(jdbc.sql("select " + COLUMNS + " from resident r" + WHERE + " order by r.id"), f)
+                .withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(map(rs, 0));
+                });
     }
 
     /** Writes a changed resident if nobody changed it since {@code version}; false when somebody did. */

@@ -6,7 +6,6 @@ import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
-import org.gridgov.registry.ResidentKind;
 import org.gridgov.registry.internal.CodeValue;
 import org.gridgov.registry.internal.ResidentDesk;
 import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
@@ -34,28 +33,14 @@ class ResidentController {
         this.desk = desk;
     }
 
-    /**
-     * Residents matching every given filter: {@code idNumber} and {@code phone} exact (through their lookup hashes),
-     * {@code name} as a prefix, {@code nameContains} as a fragment, {@code address} as a prefix of the current or
-     * house address, {@code gridCode} as a prefix (a village code finds its grids).
-     */
+    /** Residents matching every given filter (see {@link SearchQuery}), a page at a time. */
     @GetMapping("/residents")
     @RequiresPermission(Permissions.REGISTRY_READ)
     PageResult<ResidentView> search(
-            @RequestParam(required = false) String idNumber,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String nameContains,
-            @RequestParam(required = false) String phone,
-            @RequestParam(required = false) String gridCode,
-            @RequestParam(required = false) ResidentKind kind,
-            @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String address,
-            @RequestParam(defaultValue = "false") boolean includeRetired,
+            SearchQuery filter,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return desk.search(
-                new SearchQuery(idNumber, name, nameContains, phone, gridCode, kind, tag, address, includeRetired),
-                PageQuery.of(page, size));
+        return desk.search(filter, PageQuery.of(page, size));
     }
 
     @PostMapping("/residents")
