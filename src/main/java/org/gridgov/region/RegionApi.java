@@ -60,6 +60,11 @@ public class RegionApi {
         return regions.path(code);
     }
 
+    /** The current names of region and grid codes, for labelling figures; codes naming nothing current are left out. */
+    public java.util.Map<String, String> names(java.util.Collection<String> codes) {
+        return regions.names(codes);
+    }
+
     /** The top of this deployment's tree. */
     public String rootCode() {
         return regions.rootCode();

@@ -7,6 +7,8 @@ import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.registry.internal.CodeValue;
+import org.gridgov.registry.internal.FiguresDesk;
+import org.gridgov.registry.internal.RegistryFigures;
 import org.gridgov.registry.internal.ResidentDesk;
 import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
 import org.gridgov.registry.internal.ResidentDraft;
@@ -28,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ResidentController {
 
     private final ResidentDesk desk;
+    private final FiguresDesk figures;
 
-    ResidentController(ResidentDesk desk) {
+    ResidentController(ResidentDesk desk, FiguresDesk figures) {
         this.desk = desk;
+        this.figures = figures;
     }
 
     /** Residents matching every given filter (see {@link SearchQuery}), a page at a time. */
@@ -84,6 +88,31 @@ class ResidentController {
     @RequiresPermission(Permissions.PERSONAL_UNMASK)
     ResidentDesk.Unmasked unmask(@PathVariable long id, @RequestParam(required = false) String purpose) {
         return desk.unmask(id, purpose);
+    }
+
+    /** Someone saw the person and confirms the record is right (核实): it no longer counts as unverified. */
+    @PostMapping("/residents/{id}/confirm")
+    @RequiresPermission(Permissions.REGISTRY_WRITE)
+    ResponseEntity<Void> confirm(@PathVariable long id) {
+        figures.confirm(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Residents, households and houses per township, village or grid one level below {@code region}. */
+    @GetMapping("/figures")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    List<RegistryFigures.AreaCounts> counts(@RequestParam(required = false) String region) {
+        return figures.counts(region);
+    }
+
+    /** The grids under {@code region} whose records are least complete or least recently confirmed, first. */
+    @GetMapping("/quality")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    PageResult<RegistryFigures.GridQuality> quality(
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return figures.quality(region, PageQuery.of(page, size));
     }
 
     /** The code sets forms and import templates offer (民族, 与户主关系, 学历, 政治面貌, 流入原因…). */
