@@ -9,7 +9,7 @@ const messages = {
     menu: {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
       eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
-      baseInfo: '基础信息', residents: '实有人口',
+      baseInfo: '基础信息', residents: '实有人口', registryFigures: '统计与质量',
     },
     common: {
       search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定',
@@ -459,6 +459,11 @@ const messages = {
       houseId: '房屋', householdId: '户', '*': '登记',
     },
     residentKind: { REGISTERED: '户籍人口', FLOATING: '流动人口', FOREIGN: '境外人员', LEFT_BEHIND: '留守人员' },
+    figures: {
+      ownArea: '本辖区', area: '区域', grid: '网格', residents: '实有人口', households: '户数', houses: '房屋',
+      rentals: '出租房屋', quality: '数据质量（完整率低、久未核实的网格在前）', completeness: '必填项完整率',
+      missingPhone: '缺联系电话', missingAddress: '缺住址', missingHousehold: '未入户', unverified: '半年以上未核实',
+    },
     sex: { 0: '未知', 1: '男', 2: '女', 9: '未说明' },
     residentList: {
       namePrefix: '开头', nameContains: '包含', all: '全部', includeRetired: '含已注销', total: '共 {n} 人', create: '登记人员',
@@ -469,6 +474,7 @@ const messages = {
     },
     residentDetail: {
       info: '基本信息', history: '变更记录', edit: '修改', updatedAt: '更新时间', retiredReason: '注销原因',
+      confirm: '核实无误', confirmed: '已记为核实', verifiedAt: '最近核实',
       unmask: '查看明文', unmaskHint: '请说明查看用途（将记入审计日志）',
       retire: '注销', retireHint: '请说明注销原因（如死亡、迁出、误登记）', textRequired: '此项必填',
       inflowReason: '流入原因', registeredOn: '登记日期', permitNumber: '居住证号', permitExpiresOn: '居住证到期',
@@ -482,7 +488,7 @@ const messages = {
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
-      baseInfo: 'Base information', residents: 'Residents',
+      baseInfo: 'Base information', residents: 'Residents', registryFigures: 'Figures and quality',
     },
     common: {
       search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK',
@@ -936,6 +942,12 @@ const messages = {
       houseId: 'House', householdId: 'Household', '*': 'Registered',
     },
     residentKind: { REGISTERED: 'Registered', FLOATING: 'Floating', FOREIGN: 'Foreign', LEFT_BEHIND: 'Left behind' },
+    figures: {
+      ownArea: 'My area', area: 'Area', grid: 'Grid', residents: 'Residents', households: 'Households', houses: 'Houses',
+      rentals: 'Rental houses', quality: 'Data quality (least complete and least recently confirmed first)',
+      completeness: 'Required fields filled', missingPhone: 'No phone', missingAddress: 'No address',
+      missingHousehold: 'No household', unverified: 'Not confirmed for 6 months',
+    },
     sex: { 0: 'Unknown', 1: 'Male', 2: 'Female', 9: 'Not stated' },
     residentList: {
       namePrefix: 'Starts', nameContains: 'Contains', all: 'All', includeRetired: 'Include retired', total: '{n} residents',
@@ -947,6 +959,7 @@ const messages = {
     },
     residentDetail: {
       info: 'Details', history: 'History', edit: 'Change', updatedAt: 'Updated', retiredReason: 'Retirement reason',
+      confirm: 'Confirm record', confirmed: 'Recorded as confirmed', verifiedAt: 'Last confirmed',
       unmask: 'Show plain values', unmaskHint: 'State the purpose (it is written to the audit log)',
       retire: 'Retire', retireHint: 'State the reason (deceased, moved away, entered in error)', textRequired: 'Required',
       inflowReason: 'Inflow reason', registeredOn: 'Registered on', permitNumber: 'Residence permit',

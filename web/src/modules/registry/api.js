@@ -36,3 +36,13 @@ export function getCodes() {
   })
   return codes
 }
+
+/** GET /api/registry/figures?region=: residents, households and houses per area one level below the region. */
+export const getFigures = (region) => getJson('/api/registry/figures', region ? { region } : {})
+
+/** GET /api/registry/quality?region=: one page of grids, the least complete or least recently confirmed first. */
+export const getQuality = (region, page = 0, size = 20) =>
+  getJson('/api/registry/quality', region ? { region, page, size } : { page, size })
+
+/** POST /api/registry/residents/{id}/confirm: the record was checked with the person (核实). */
+export const confirmResident = (id) => postJson(`/api/registry/residents/${enc(id)}/confirm`, {})

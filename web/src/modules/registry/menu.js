@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Avatar } from '@element-plus/icons-vue'
+import { Avatar, DataAnalysis } from '@element-plus/icons-vue'
 
 export default [
   {
@@ -9,5 +9,13 @@ export default [
     icon: markRaw(Avatar),
     permission: 'registry:read',
     order: 30,
+  },
+  {
+    path: '/registry/figures',
+    titleKey: 'menu.registryFigures',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(DataAnalysis),
+    permission: 'registry:read',
+    order: 39,
   },
 ]

@@ -12,4 +12,10 @@ export default [
     props: true,
     meta: { permission: 'registry:read' },
   },
+  {
+    path: '/registry/figures',
+    name: 'registry-figures',
+    component: () => import('./FiguresPage.vue'),
+    meta: { permission: 'registry:read' },
+  },
 ]
