@@ -130,5 +130,18 @@ test('the township center reads the figures per village, then per grid, with the
   assert.match(await page.getByTestId('figures-trail').innerText(), /站前社区/)
   await page.getByTestId('grid-quality').locator('tbody tr').first().waitFor()
   await screenshot(page, 'registry-figures.png')
+
+  // The grid page of the region module shows the same grid's base data.
+  const grid = await fetchInPage(page, `/api/grids/${GRID}`)
+  const [lon, lat] = grid.body.labelPoint
+  await page.goto(`${BASE_URL}/#/region`)
+  await page.getByTestId('locate-lon').fill(String(lon))
+  await page.getByTestId('locate-lat').fill(String(lat))
+  await page.getByTestId('locate-submit').click()
+  const detail = page.getByTestId('grid-detail')
+  await detail.getByText(GRID, { exact: true }).waitFor()
+  await detail.locator('.el-tabs__item', { hasText: '基础数据' }).click()
+  await page.getByTestId('grid-residents').waitFor()
+  assert.ok(Number(await page.getByTestId('grid-residents').innerText()) > 0, 'the grid has residents')
   assert.deepEqual(errors, [], 'no page errors')
 })
