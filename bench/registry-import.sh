@@ -15,11 +15,11 @@ command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq pos
 ./mvnw -q -B -ntp -Dskip.web -Dspotless.check.skip -DskipTests package \
   dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 "$JAVA_HOME/bin/java" -Xmx512m -Xlog:gc:file="$data/gc.log" -jar target/gridgov-0.1.0-SNAPSHOT.jar \
-  --server.port=$port --spring.profiles.active=demo --gridgov.demo.events=0 \
+  --server.port=$port --spring.profiles.active=demo --gridgov.demo.events=0 --gridgov.demo.resident-grids=0 \
   --gridgov.embedded-db.data-dir="$data/pg" --gridgov.embedded-db.port=$pgport --logging.level.root=warn \
   > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 psql -Atq -h localhost -p $pgport -U postgres -d postgres \
@@ -28,6 +28,6 @@ echo "grids: $(wc -l < "$data/grids.txt")"
 "$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.gridgov.registry.bench.ResidentImportLoad "http://localhost:$port" "$data/grids.txt" "$data/residents.xlsx" "$rows"
 # "Pause Young ... 301M->120M(512M)": the figure before the arrow is the heap in use when the collection began.
-echo "peak heap used before a GC (MB): $(grep -oE '[0-9]+M->' "$data/gc.log" | tr -d 'M->' | sort -n | tail -1)"
+echo "peak heap used before a GC (MB): $(grep -oE '[0-9]+M->' "$data/gc.log" | sed 's/M->//' | sort -n | tail -1)"
 echo "heap committed max (MB): $(grep -oE '\([0-9]+M\)' "$data/gc.log" | tr -d '()M' | sort -n | tail -1)"
 grep -c "OutOfMemoryError" "$data/app.log" | sed 's/^/OutOfMemoryError lines in the log: /' || true

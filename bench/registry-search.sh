@@ -20,7 +20,7 @@ command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq pos
   --gridgov.embedded-db.data-dir="$data/pg" --gridgov.embedded-db.port=$pgport --logging.level.root=warn \
   > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 key=$(grep "lookup-key" src/main/resources/application-demo.yml | sed -E 's/.*"(.*)".*/\1/')

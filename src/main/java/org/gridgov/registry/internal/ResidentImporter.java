@@ -74,6 +74,7 @@ class ResidentImporter {
             var pending = new ArrayList<Pending>(CHUNK);
             var rejected = new ArrayList<ImportRejection>();
             int[] counts = new int[2]; // rows read, rows rejected in this chunk
+            var writer = new ChunkWriter(job);
             var iterator = rows.iterator();
             if (iterator.hasNext()) {
                 iterator.next(); // the header, checked when the job started
@@ -90,10 +91,11 @@ class ResidentImporter {
                     rejected.addAll(rejections(row, layout, problems));
                 }
                 if (counts[0] % CHUNK == 0) {
-                    flush(job, pending, rejected, counts);
+                    writer.submit(pending, rejected, counts);
                 }
             }
-            flush(job, pending, rejected, counts);
+            writer.submit(pending, rejected, counts);
+            writer.finish();
             imports.finish(job, ImportStatus.DONE, null, clock.instant());
         } catch (Exception e) {
             log.warn("Import {} failed", job.importId(), e);
@@ -141,7 +143,62 @@ class ResidentImporter {
         return List.of();
     }
 
-    private void flush(ImportScope job, List<Pending> pending, List<ImportRejection> rejected, int[] counts) {
+    /** Rows read and checked, handed to the writer as one transaction's worth. */
+    private record Chunk(List<Pending> pending, List<ImportRejection> rejected, int read, int rejectedRows) {}
+
+    /**
+     * Seals and inserts chunks on a thread of its own, in order, while the next chunk is read and checked: reading
+     * and checking a workbook costs about as much as sealing and writing it, so the two halves overlap. At most two
+     * chunks wait, which keeps memory flat however long the file.
+     */
+    private final class ChunkWriter {
+
+        private final ImportScope job;
+        private final java.util.concurrent.ExecutorService thread =
+                java.util.concurrent.Executors.newSingleThreadExecutor(
+                        Thread.ofVirtual().name("import-writer").factory());
+        private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(2);
+        private final List<java.util.concurrent.Future<?>> written = new ArrayList<>();
+
+        ChunkWriter(ImportScope job) {
+            this.job = job;
+        }
+
+        void submit(List<Pending> pending, List<ImportRejection> rejected, int[] counts) throws InterruptedException {
+            var chunk = new Chunk(List.copyOf(pending), List.copyOf(rejected), counts[0], counts[1]);
+            pending.clear();
+            rejected.clear();
+            counts[0] = 0;
+            counts[1] = 0;
+            waiting.acquire();
+            written.add(thread.submit(() -> {
+                try {
+                    write(job, chunk);
+                } finally {
+                    waiting.release();
+                }
+            }));
+        }
+
+        /** Waits for every chunk; the first that failed fails the job. */
+        void finish() throws Exception {
+            thread.shutdown();
+            try {
+                for (var f : written) {
+                    f.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    private void write(ImportScope job, Chunk chunk) {
+        var pending = chunk.pending();
+        var rejected = new ArrayList<>(chunk.rejected());
+        int[] counts = {chunk.read(), chunk.rejectedRows()};
         var rows = new ArrayList<ResidentRow>(pending.size());
         var kept = new ArrayList<Pending>(pending.size());
         var hashes = new ArrayList<byte[]>();
@@ -199,10 +256,6 @@ class ResidentImporter {
                 imports.progress(job, counts[0], added, counts[1]);
             });
         }
-        pending.clear();
-        rejected.clear();
-        counts[0] = 0;
-        counts[1] = 0;
     }
 
     private static FieldProblem alreadyRegistered() {
