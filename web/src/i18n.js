@@ -9,7 +9,7 @@ const messages = {
     menu: {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
       eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
-      baseInfo: '基础信息', residents: '实有人口', registryFigures: '统计与质量',
+      baseInfo: '基础信息', residents: '实有人口', registryFigures: '统计与质量', specialGroups: '特殊人群', myVisits: '我的走访', ledgers: '三本台账',
     },
     common: {
       search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定',
@@ -482,13 +482,28 @@ const messages = {
       expectedDepartureOn: '预计离开', leftBehindType: '留守类型',
     },
     residentHistory: { field: '字段', change: '原值 → 新值', note: '说明', actor: '操作人', at: '时间' },
+    group: {
+      special: '特殊人群', service: '重点服务对象', group: '类别', attentionLevel: '关注程度', nextDueOn: '下次走访',
+      lastFollowUp: '最近走访', lastFollowUpOn: '最近走访日期', frequencyDays: '走访周期', days: '{n} 天', overdue: '逾期',
+      onlyOverdue: '仅看逾期', total: '共 {n} 人', followUps: '走访记录', noFollowUps: '暂无走访记录',
+      addFollowUp: '记录走访', doneOn: '日期', kind: '方式', content: '情况', recorded: '已记录走访',
+      overdueHint: '所管网格内已过下次走访日期的人员，按逾期时间排列。',
+    },
+    followUpKind: { VISIT: '走访', HELP: '帮扶', PHONE: '电话' },
+    ledger: {
+      livelihood: '民生服务', hardship: '困难群众', stability: '社会稳定',
+      livelihoodHint: '重点服务对象（空巢老人、残疾人、低保对象、留守儿童、困难群众）及其帮扶、走访记录。',
+      hardshipHint: '低保对象和困难群众，及其最近一次帮扶。',
+      stabilityHint: '特殊人群及其关注程度，逾期未走访的在前。',
+    },
   },
   en: {
     app: { title: 'Grid-based Service Management Platform', short: 'GridGov', collapse: 'Collapse menu', expand: 'Expand menu', language: 'Language' },
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
-      baseInfo: 'Base information', residents: 'Residents', registryFigures: 'Figures and quality',
+      baseInfo: 'Base information', residents: 'Residents', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
+      ledgers: 'Ledgers',
     },
     common: {
       search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK',
@@ -968,6 +983,21 @@ const messages = {
       leftBehindType: 'Left-behind type',
     },
     residentHistory: { field: 'Field', change: 'Old → new', note: 'Note', actor: 'By', at: 'When' },
+    group: {
+      special: 'Special groups', service: 'Service recipients', group: 'Group', attentionLevel: 'Attention',
+      nextDueOn: 'Next visit due', lastFollowUp: 'Latest follow-up', lastFollowUpOn: 'Latest follow-up on',
+      frequencyDays: 'Frequency', days: '{n} days', overdue: 'Overdue', onlyOverdue: 'Overdue only', total: '{n} people',
+      followUps: 'Follow-ups', noFollowUps: 'No follow-ups yet', addFollowUp: 'Record a follow-up', doneOn: 'Day',
+      kind: 'Kind', content: 'What happened', recorded: 'Follow-up recorded',
+      overdueHint: 'People of your grids whose next follow-up is past due, longest overdue first.',
+    },
+    followUpKind: { VISIT: 'Visit', HELP: 'Help', PHONE: 'Phone' },
+    ledger: {
+      livelihood: 'Livelihood services', hardship: 'People in hardship', stability: 'Social stability',
+      livelihoodHint: 'Service recipients (empty-nest elderly, disabled, low-income, left-behind children, hardship) with their help and visits.',
+      hardshipHint: 'Low-income allowance holders and people in hardship, with their latest help.',
+      stabilityHint: 'Special groups with their attention level; overdue ones first.',
+    },
   },
 }
 

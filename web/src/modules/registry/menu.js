@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Avatar, DataAnalysis } from '@element-plus/icons-vue'
+import { Avatar, Bell, DataAnalysis, Notebook, UserFilled } from '@element-plus/icons-vue'
 
 export default [
   {
@@ -9,6 +9,30 @@ export default [
     icon: markRaw(Avatar),
     permission: 'registry:read',
     order: 30,
+  },
+  {
+    path: '/registry/special-groups',
+    titleKey: 'menu.specialGroups',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(UserFilled),
+    permission: 'special:read',
+    order: 31,
+  },
+  {
+    path: '/registry/my-visits',
+    titleKey: 'menu.myVisits',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(Bell),
+    permission: 'special:read',
+    order: 32,
+  },
+  {
+    path: '/registry/ledgers',
+    titleKey: 'menu.ledgers',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(Notebook),
+    permission: 'special:read',
+    order: 33,
   },
   {
     path: '/registry/figures',

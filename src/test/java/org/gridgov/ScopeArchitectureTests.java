@@ -37,7 +37,10 @@ class ScopeArchitectureTests {
             "event_category",
             "time_limit_rule",
             "responsibility",
-            "code_value");
+            "code_value",
+            "person_group_type",
+            "person_group_field",
+            "register_type");
 
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:from|join|update|into)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()", Pattern.CASE_INSENSITIVE);

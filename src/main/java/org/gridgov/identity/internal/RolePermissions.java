@@ -18,12 +18,14 @@ import static org.gridgov.common.Permissions.ORG_WRITE;
 import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
 import static org.gridgov.common.Permissions.REGION_READ;
 import static org.gridgov.common.Permissions.REGION_WRITE;
+import static org.gridgov.common.Permissions.REGISTRY_DEFINE;
 import static org.gridgov.common.Permissions.REGISTRY_EXPORT;
 import static org.gridgov.common.Permissions.REGISTRY_IMPORT;
 import static org.gridgov.common.Permissions.REGISTRY_READ;
 import static org.gridgov.common.Permissions.REGISTRY_WRITE;
 import static org.gridgov.common.Permissions.ROLE_ASSIGN;
 import static org.gridgov.common.Permissions.SPECIAL_READ;
+import static org.gridgov.common.Permissions.SPECIAL_WRITE;
 import static org.gridgov.common.Permissions.USER_READ;
 import static org.gridgov.common.Permissions.USER_WRITE;
 
@@ -68,6 +70,9 @@ public class RolePermissions {
                             REGISTRY_WRITE,
                             REGISTRY_IMPORT,
                             REGISTRY_EXPORT,
+                            REGISTRY_DEFINE,
+                            SPECIAL_READ,
+                            SPECIAL_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
@@ -94,6 +99,7 @@ public class RolePermissions {
                             REGISTRY_READ,
                             REGISTRY_WRITE,
                             SPECIAL_READ,
+                            SPECIAL_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_WORKER,
@@ -106,6 +112,7 @@ public class RolePermissions {
                             REGISTRY_READ,
                             REGISTRY_WRITE,
                             SPECIAL_READ,
+                            SPECIAL_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_ASSISTANT,
