@@ -462,7 +462,7 @@ const messages = {
     figures: {
       tab: '基础数据', none: '尚无登记的人员和房屋', ownArea: '本辖区', area: '区域', grid: '网格', residents: '实有人口', households: '户数', houses: '房屋',
       rentals: '出租房屋', quality: '数据质量（完整率低、久未核实的网格在前）', completeness: '必填项完整率',
-      missingPhone: '缺联系电话', missingAddress: '缺住址', missingHousehold: '未入户', unverified: '半年以上未核实',
+      missingPhone: '缺联系电话', missingAddress: '缺住址', missingHousehold: '未入户', unverified: '半年以上未核实', overdueFollowUps: '走访逾期',
     },
     sex: { 0: '未知', 1: '男', 2: '女', 9: '未说明' },
     residentList: {
@@ -961,7 +961,7 @@ const messages = {
       tab: 'Base data', none: 'No residents or houses recorded yet', ownArea: 'My area', area: 'Area', grid: 'Grid', residents: 'Residents', households: 'Households', houses: 'Houses',
       rentals: 'Rental houses', quality: 'Data quality (least complete and least recently confirmed first)',
       completeness: 'Required fields filled', missingPhone: 'No phone', missingAddress: 'No address',
-      missingHousehold: 'No household', unverified: 'Not confirmed for 6 months',
+      missingHousehold: 'No household', unverified: 'Not confirmed for 6 months', overdueFollowUps: 'Visits overdue',
     },
     sex: { 0: 'Unknown', 1: 'Male', 2: 'Female', 9: 'Not stated' },
     residentList: {

@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUsers;
 import org.gridgov.region.RegionApi;
 import org.gridgov.registry.internal.RegistryFigures.AreaCounts;
 import org.gridgov.registry.internal.RegistryFigures.GridQuality;
@@ -24,9 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class FiguresDesk {
 
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     private final ResidentScope scope;
     private final FiguresRepository figures;
     private final RegionApi regions;
+    private final CurrentUsers users;
     private final Clock clock;
     private final int verifyMonths;
 
@@ -34,11 +39,13 @@ public class FiguresDesk {
             ResidentScope scope,
             FiguresRepository figures,
             RegionApi regions,
+            CurrentUsers users,
             Clock clock,
             @Value("${gridgov.registry.verify-months:6}") int verifyMonths) {
         this.scope = scope;
         this.figures = figures;
         this.regions = regions;
+        this.users = users;
         this.clock = clock;
         this.verifyMonths = verifyMonths;
     }
@@ -61,9 +68,10 @@ public class FiguresDesk {
         var names = regions.names(codes);
         var byCode = new HashMap<String, FiguresRepository.ResidentCounts>();
         people.forEach(p -> byCode.put(p.code(), p));
+        boolean special = users.require().can(Permissions.SPECIAL_READ);
         var out = new ArrayList<AreaCounts>();
         for (String code : codes.stream().sorted().toList()) {
-            var p = byCode.getOrDefault(code, new FiguresRepository.ResidentCounts(code, 0, 0, 0, 0, 0, 0));
+            var p = byCode.getOrDefault(code, new FiguresRepository.ResidentCounts(code, 0, 0, 0, 0, 0, 0, 0));
             var h = houses.getOrDefault(code, new FiguresRepository.HouseCounts(code, 0, 0));
             out.add(new AreaCounts(
                     code,
@@ -75,7 +83,8 @@ public class FiguresDesk {
                     p.leftBehind(),
                     p.households(),
                     h.houses(),
-                    h.rentals()));
+                    h.rentals(),
+                    special ? p.specialGroupMembers() : null));
         }
         return out;
     }
@@ -83,11 +92,10 @@ public class FiguresDesk {
     /** The grids under {@code region}, the least complete first. */
     public PageResult<GridQuality> quality(String region, PageQuery page) {
         String prefix = within(region);
-        var verifiedBefore = clock.instant()
-                .atZone(ZoneId.of("Asia/Shanghai"))
-                .minusMonths(verifyMonths)
-                .toInstant();
-        var gaps = figures.gaps(prefix, verifiedBefore, page);
+        var today = clock.instant().atZone(CHINA);
+        var verifiedBefore = today.minusMonths(verifyMonths).toInstant();
+        var gaps = figures.gaps(prefix, verifiedBefore, today.toLocalDate(), page);
+        boolean special = users.require().can(Permissions.SPECIAL_READ);
         var names = regions.names(
                 gaps.stream().map(FiguresRepository.GridGaps::gridCode).toList());
         var rows = gaps.stream()
@@ -109,6 +117,7 @@ public class FiguresDesk {
                                                         + g.missingEthnicity())
                                                 / (4.0 * g.residents()),
                         g.unverified(),
+                        special ? g.overdueFollowUps() : null,
                         verifiedBefore))
                 .toList();
         return PageResult.of(rows, page, figures.countGrids(prefix));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Counts over residents and houses per area and per grid; always within a scope prefix bound as a parameter. */
 @Repository
-@ScopedData(tables = {"resident", "house"})
+@ScopedData(tables = {"resident", "house", "person_group_member"})
 class FiguresRepository {
 
     /** Counts of residents per area, an area being the first {@code length} characters of the grid code. */
@@ -21,7 +21,8 @@ class FiguresRepository {
             long floating,
             long foreign,
             long leftBehind,
-            long households) {}
+            long households,
+            long specialGroupMembers) {}
 
     record HouseCounts(String code, long houses, long rentals) {}
 
@@ -38,7 +39,11 @@ class FiguresRepository {
                             count(*) filter (where kind = 'FLOATING') as floating,
                             count(*) filter (where kind = 'FOREIGN') as foreign_residents,
                             count(*) filter (where kind = 'LEFT_BEHIND') as left_behind,
-                            count(distinct household_id) as households
+                            count(distinct household_id) as households,
+                            count(*) filter (where exists (select 1 from person_group_member m
+                                join person_group_type t on t.code = m.group_code
+                                where m.resident_id = resident.id and m.ended_at is null
+                                  and t.category = 'SPECIAL')) as special_members
                         from resident
                         where grid_code like :prefix || '%' and retired_at is null
                         group by 1 order by 1""")
@@ -51,7 +56,8 @@ class FiguresRepository {
                         rs.getLong("floating"),
                         rs.getLong("foreign_residents"),
                         rs.getLong("left_behind"),
-                        rs.getLong("households")))
+                        rs.getLong("households"),
+                        rs.getLong("special_members")))
                 .list();
     }
 
@@ -76,7 +82,8 @@ class FiguresRepository {
             long missingAddress,
             long missingHousehold,
             long missingEthnicity,
-            long unverified) {}
+            long unverified,
+            long overdueFollowUps) {}
 
     // Worst first: the share of missing fields decides, so that a small grid with gaps is not hidden by big ones.
     private static final String GAPS = """
@@ -85,17 +92,20 @@ class FiguresRepository {
                 count(*) filter (where current_address is null and house_id is null) as missing_address,
                 count(*) filter (where household_id is null) as missing_household,
                 count(*) filter (where ethnicity is null and kind <> 'FOREIGN') as missing_ethnicity,
-                count(*) filter (where coalesce(verified_at, created_at) < :verifiedBefore) as unverified
+                count(*) filter (where coalesce(verified_at, created_at) < :verifiedBefore) as unverified,
+                count(*) filter (where exists (select 1 from person_group_member m where m.resident_id = resident.id
+                    and m.ended_at is null and m.next_due_on < :today)) as overdue_follow_ups
             from resident
             where grid_code like :prefix || '%' and retired_at is null
             group by grid_code""";
 
-    List<GridGaps> gaps(String prefix, Instant verifiedBefore, PageQuery page) {
+    List<GridGaps> gaps(String prefix, Instant verifiedBefore, java.time.LocalDate today, PageQuery page) {
         return jdbc.sql("select * from (" + GAPS + ") g"
                         + " order by (missing_phone + missing_address + missing_household + missing_ethnicity)::float"
                         + " / residents desc, unverified desc, grid_code limit :limit offset :offset")
                 .param("prefix", prefix)
                 .param("verifiedBefore", verifiedBefore.atOffset(ZoneOffset.UTC))
+                .param("today", today)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new GridGaps(
@@ -105,7 +115,8 @@ class FiguresRepository {
                         rs.getLong("missing_address"),
                         rs.getLong("missing_household"),
                         rs.getLong("missing_ethnicity"),
-                        rs.getLong("unverified")))
+                        rs.getLong("unverified"),
+                        rs.getLong("overdue_follow_ups")))
                 .list();
     }
 

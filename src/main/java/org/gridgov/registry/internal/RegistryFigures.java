@@ -13,6 +13,7 @@ public final class RegistryFigures {
      *
      * @param households households with at least one current resident
      * @param rentalHouses current houses marked as rented out (出租房屋)
+     * @param specialGroupMembers residents in a special group (特殊人群); null for callers without special:read
      */
     public record AreaCounts(
             String code,
@@ -24,13 +25,16 @@ public final class RegistryFigures {
             long leftBehind,
             long households,
             long houses,
-            long rentalHouses) {}
+            long rentalHouses,
+            Long specialGroupMembers) {}
 
     /**
      * How complete and fresh the records of one grid are (seed 003 asks for accurate base data).
      *
      * @param completeness the share of required fields filled in, over all its residents, 0..1
      * @param unverified residents whose record nobody confirmed since {@code verifiedBefore}
+     * @param overdueFollowUps residents of a special group or service recipients whose follow-up (走访) is overdue;
+     *     null for callers without special:read
      */
     public record GridQuality(
             String gridCode,
@@ -42,6 +46,7 @@ public final class RegistryFigures {
             long missingEthnicity,
             double completeness,
             long unverified,
+            Long overdueFollowUps,
             Instant verifiedBefore) {}
 
     /** One page of the data-quality list, worst grids first. */

@@ -66,6 +66,13 @@ class RegistryFiguresTests {
                     .isEqualTo(residents);
             assertThat(grid.get("name")).isNotNull();
         }
+        // Special groups are counted for those who may know of them only.
+        assertThat(grids)
+                .allSatisfy(g -> assertThat(g.get("specialGroupMembers")).isNotNull());
+        List<Object> hidden = JsonPath.read(
+                body(SignedIn.as(context, "grid.assistant"), "/api/registry/figures", "region", VILLAGE),
+                "$[*].specialGroupMembers");
+        assertThat(hidden).isNotEmpty().containsOnlyNulls();
         // The township level groups the same people by village.
         List<String> villages = JsonPath.read(body(township, "/api/registry/figures"), "$[*].code");
         assertThat(villages).contains(VILLAGE).allMatch(c -> c.length() == 12);
@@ -84,6 +91,12 @@ class RegistryFiguresTests {
         String before = body(worker, "/api/registry/quality", "size", "100");
         List<Integer> unverified = JsonPath.read(before, "$.content[*].unverified");
         assertThat(unverified).allMatch(n -> n == 0);
+        // The demo has people whose follow-up is overdue in the grid worker's grids.
+        List<Integer> overdue = JsonPath.read(before, "$.content[*].overdueFollowUps");
+        assertThat(overdue.stream().mapToInt(Integer::intValue).sum()).isPositive();
+        List<Object> hidden = JsonPath.read(
+                body(SignedIn.as(context, "grid.assistant"), "/api/registry/quality"), "$.content[*].overdueFollowUps");
+        assertThat(hidden).isNotEmpty().containsOnlyNulls();
 
         // Seven months on, as far as these records know: a moved clock would expire the demo passwords as well.
         jdbc.sql("update resident set created_at = created_at - interval '200 days',"
