@@ -9,7 +9,7 @@ const messages = {
     menu: {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
       eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
-      baseInfo: '基础信息', residents: '实有人口',
+      baseInfo: '基础信息', residents: '实有人口', houses: '实有房屋', places: '场所', organizationsRegister: '组织',
     },
     common: {
       search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定',
@@ -476,13 +476,31 @@ const messages = {
       expectedDepartureOn: '预计离开', leftBehindType: '留守类型',
     },
     residentHistory: { field: '字段', change: '原值 → 新值', note: '说明', actor: '操作人', at: '时间' },
+    record: {
+      total: '共 {n} 条', create: '登记', createTitle: '登记', editTitle: '修改', saved: '已保存', yes: '是', no: '否',
+      retireHint: '请说明注销原因（如拆除、停业、误登记）', '*': '登记', retiredAt: '注销', gridCode: '所属网格',
+    },
+    house: {
+      gridCode: '所属网格', address: '地址', addressContains: '地址包含', building: '楼栋', unit: '单元', room: '房号',
+      doorPlate: '门牌号', use: '房屋用途', ownerName: '产权人', ownerPhone: '产权人电话', rental: '出租房屋',
+      landlordName: '出租人', landlordPhone: '出租人电话', lon: '经度', lat: '纬度', households: '户与人员',
+      householdNumber: '户号', head: '户主', tenants: '租住人员（未入户）', noHouseholds: '暂无在册的户', addHousehold: '新增户',
+    },
+    place: {
+      gridCode: '所属网格', name: '场所名称', type: '场所类型', keyFlags: '重点单位类别', keyFlag: '重点单位类别', address: '地址',
+      responsibleName: '负责人', responsiblePhone: '负责人电话', lon: '经度', lat: '纬度',
+    },
+    registeredOrganization: {
+      gridCode: '所属网格', name: '组织名称', kind: '组织类别', creditCode: '统一社会信用代码',
+      legalRepresentativeName: '法定代表人', legalRepresentativePhone: '法定代表人电话', address: '地址', employees: '从业人数',
+    },
   },
   en: {
     app: { title: 'Grid-based Service Management Platform', short: 'GridGov', collapse: 'Collapse menu', expand: 'Expand menu', language: 'Language' },
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
-      baseInfo: 'Base information', residents: 'Residents',
+      baseInfo: 'Base information', residents: 'Residents', houses: 'Houses', places: 'Places', organizationsRegister: 'Organizations (registry)',
     },
     common: {
       search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK',
@@ -955,6 +973,28 @@ const messages = {
       leftBehindType: 'Left-behind type',
     },
     residentHistory: { field: 'Field', change: 'Old → new', note: 'Note', actor: 'By', at: 'When' },
+    record: {
+      total: '{n} records', create: 'Add', createTitle: 'Add', editTitle: 'Change', saved: 'Saved', yes: 'Yes', no: 'No',
+      retireHint: 'State the reason (demolished, closed, entered in error)', '*': 'Registered', retiredAt: 'Retired',
+      gridCode: 'Grid',
+    },
+    house: {
+      gridCode: 'Grid', address: 'Address', addressContains: 'Address contains', building: 'Building', unit: 'Unit',
+      room: 'Room', doorPlate: 'Door plate', use: 'Use', ownerName: 'Owner', ownerPhone: 'Owner phone', rental: 'Rental',
+      landlordName: 'Landlord', landlordPhone: 'Landlord phone', lon: 'Longitude', lat: 'Latitude',
+      households: 'Households and people', householdNumber: 'Household no.', head: 'Head',
+      tenants: 'Tenants (no household)', noHouseholds: 'No households', addHousehold: 'Add household',
+    },
+    place: {
+      gridCode: 'Grid', name: 'Name', type: 'Type', keyFlags: 'Key-unit registers', keyFlag: 'Key-unit register',
+      address: 'Address', responsibleName: 'Responsible person', responsiblePhone: 'Responsible phone', lon: 'Longitude',
+      lat: 'Latitude',
+    },
+    registeredOrganization: {
+      gridCode: 'Grid', name: 'Name', kind: 'Kind', creditCode: 'Unified social credit code',
+      legalRepresentativeName: 'Legal representative', legalRepresentativePhone: 'Representative phone',
+      address: 'Address', employees: 'Employees',
+    },
   },
 }
 

@@ -105,6 +105,7 @@ public class HouseDesk {
     private final HouseRepository houses;
     private final ResidentRepository residents;
     private final RegistryHistory history;
+    private final Retirements retirements;
     private final Phones phones;
     private final PersonalData personalData;
     private final CodeSets codes;
@@ -116,6 +117,7 @@ public class HouseDesk {
             HouseRepository houses,
             ResidentRepository residents,
             RegistryHistory history,
+            Retirements retirements,
             Phones phones,
             PersonalData personalData,
             CodeSets codes,
@@ -125,6 +127,7 @@ public class HouseDesk {
         this.houses = houses;
         this.residents = residents;
         this.history = history;
+        this.retirements = retirements;
         this.phones = phones;
         this.personalData = personalData;
         this.codes = codes;
@@ -216,7 +219,7 @@ public class HouseDesk {
             throw ProblemException.conflict("房屋内仍有在册的户，请先注销或迁出", "Households still live in this house");
         }
         var now = clock.instant();
-        if (!houses.retireHouse(id, seen, why, now)) {
+        if (!retirements.retire(Retirements.Table.HOUSE, id, seen, why, now)) {
             throw RecordState.stale("房屋", "house");
         }
         history.retired(HOUSE, id, before.fields().gridCode(), why, now);
@@ -287,7 +290,7 @@ public class HouseDesk {
         String why = RegistryHistory.reason(reason);
         int seen = RegistryHistory.version(version);
         var now = clock.instant();
-        if (!houses.retireHousehold(id, seen, why, now)) {
+        if (!retirements.retire(Retirements.Table.HOUSEHOLD, id, seen, why, now)) {
             throw RecordState.stale("户", "household");
         }
         history.retired(HOUSEHOLD, id, before.gridCode(), why, now);

@@ -107,10 +107,6 @@ class HouseRepository {
                 == 1;
     }
 
-    boolean retireHouse(long id, int version, String reason, Instant now) {
-        return RecordState.retire(jdbc, "house", id, version, reason, now);
-    }
-
     Optional<HouseRow> findHouse(long id, String prefix) {
         return jdbc.sql("select " + HOUSE_COLUMNS + " from house where id = :id and grid_code like :prefix || '%'")
                 .param("id", id)
@@ -164,10 +160,6 @@ class HouseRepository {
                         .param("at", ts(now))
                         .update()
                 == 1;
-    }
-
-    boolean retireHousehold(long id, int version, String reason, Instant now) {
-        return RecordState.retire(jdbc, "household", id, version, reason, now);
     }
 
     /** Sets the head of a new demo household; the demo has no caller to check a version against. */

@@ -55,6 +55,7 @@ public class PlaceDesk {
     private final RegistryScope scope;
     private final PlaceRepository places;
     private final RegistryHistory history;
+    private final Retirements retirements;
     private final Phones phones;
     private final CodeSets codes;
     private final RegionApi regions;
@@ -64,6 +65,7 @@ public class PlaceDesk {
             RegistryScope scope,
             PlaceRepository places,
             RegistryHistory history,
+            Retirements retirements,
             Phones phones,
             CodeSets codes,
             RegionApi regions,
@@ -71,6 +73,7 @@ public class PlaceDesk {
         this.scope = scope;
         this.places = places;
         this.history = history;
+        this.retirements = retirements;
         this.phones = phones;
         this.codes = codes;
         this.regions = regions;
@@ -138,7 +141,7 @@ public class PlaceDesk {
         String why = RegistryHistory.reason(reason);
         int seen = RegistryHistory.version(version);
         var now = clock.instant();
-        if (!places.retire(id, seen, why, now)) {
+        if (!retirements.retire(Retirements.Table.PLACE, id, seen, why, now)) {
             throw RecordState.stale("场所", "place");
         }
         history.retired(ENTITY, id, before.fields().gridCode(), why, now);

@@ -79,10 +79,6 @@ class PlaceRepository {
                 == 1;
     }
 
-    boolean retire(long id, int version, String reason, Instant now) {
-        return RecordState.retire(jdbc, "place", id, version, reason, now);
-    }
-
     Optional<PlaceRow> find(long id, String prefix) {
         return jdbc.sql("select " + COLUMNS + " from place where id = :id and grid_code like :prefix || '%'")
                 .param("id", id)

@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.gridgov.common.ProblemException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What every registry record carries beside its own fields: when it was checked and changed, version, retirement. */
 record RecordState(Instant verifiedAt, Instant updatedAt, int version, Instant retiredAt, String retiredReason) {
@@ -20,22 +18,6 @@ record RecordState(Instant verifiedAt, Instant updatedAt, int version, Instant r
                 rs.getInt("version"),
                 instant(rs.getTimestamp("retired_at")),
                 rs.getString("retired_reason"));
-    }
-
-    /**
-     * Retires a row of one of the registry tables if nobody changed it since {@code version}; false when somebody did
-     * or it is retired already. The table is one of the repositories' constants, never a request value.
-     */
-    static boolean retire(JdbcClient jdbc, String table, long id, int version, String reason, Instant now) {
-        return jdbc.sql("update " + table + """
-                         set retired_at = :at, retired_reason = :reason, updated_at = :at, version = version + 1
-                        where id = :id and version = :version and retired_at is null""")
-                        .param("id", id)
-                        .param("version", version)
-                        .param("reason", reason)
-                        .param("at", now.atOffset(ZoneOffset.UTC))
-                        .update()
-                == 1;
     }
 
     /** Refuses a change to a retired record (409). */

@@ -59,6 +59,7 @@ public class RegisteredOrganizationDesk {
     private final RegistryScope scope;
     private final RegisteredOrganizationRepository organizations;
     private final RegistryHistory history;
+    private final Retirements retirements;
     private final Phones phones;
     private final CodeSets codes;
     private final RegionApi regions;
@@ -68,6 +69,7 @@ public class RegisteredOrganizationDesk {
             RegistryScope scope,
             RegisteredOrganizationRepository organizations,
             RegistryHistory history,
+            Retirements retirements,
             Phones phones,
             CodeSets codes,
             RegionApi regions,
@@ -75,6 +77,7 @@ public class RegisteredOrganizationDesk {
         this.scope = scope;
         this.organizations = organizations;
         this.history = history;
+        this.retirements = retirements;
         this.phones = phones;
         this.codes = codes;
         this.regions = regions;
@@ -155,7 +158,7 @@ public class RegisteredOrganizationDesk {
         String why = RegistryHistory.reason(reason);
         int seen = RegistryHistory.version(version);
         var now = clock.instant();
-        if (!organizations.retire(id, seen, why, now)) {
+        if (!retirements.retire(Retirements.Table.ORGANIZATION, id, seen, why, now)) {
             throw RecordState.stale("组织", "organization");
         }
         history.retired(ENTITY, id, before.fields().gridCode(), why, now);

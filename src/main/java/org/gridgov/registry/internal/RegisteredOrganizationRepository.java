@@ -83,10 +83,6 @@ class RegisteredOrganizationRepository {
                 == 1;
     }
 
-    boolean retire(long id, int version, String reason, Instant now) {
-        return RecordState.retire(jdbc, "registry_organization", id, version, reason, now);
-    }
-
     /** Which active organization holds a credit code, in any region: one code is one organization. */
     Optional<Long> holderOf(String creditCode) {
         return jdbc.sql("select id from registry_organization where credit_code = :code and retired_at is null")
