@@ -10,6 +10,7 @@ const messages = {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
       eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
       baseInfo: '基础信息', residents: '实有人口', registryFigures: '统计与质量', specialGroups: '特殊人群', myVisits: '我的走访', ledgers: '三本台账',
+      houses: '实有房屋', places: '场所', organizationsRegister: '组织',
     },
     common: {
       search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定',
@@ -496,6 +497,24 @@ const messages = {
       hardshipHint: '低保对象和困难群众，及其最近一次帮扶。',
       stabilityHint: '特殊人群及其关注程度，逾期未走访的在前。',
     },
+    record: {
+      total: '共 {n} 条', create: '登记', createTitle: '登记', editTitle: '修改', saved: '已保存', yes: '是', no: '否',
+      retireHint: '请说明注销原因（如拆除、停业、误登记）', '*': '登记', retiredAt: '注销', gridCode: '所属网格',
+    },
+    house: {
+      gridCode: '所属网格', address: '地址', addressContains: '地址包含', building: '楼栋', unit: '单元', room: '房号',
+      doorPlate: '门牌号', use: '房屋用途', ownerName: '产权人', ownerPhone: '产权人电话', rental: '出租房屋',
+      landlordName: '出租人', landlordPhone: '出租人电话', lon: '经度', lat: '纬度', households: '户与人员',
+      householdNumber: '户号', head: '户主', tenants: '租住人员（未入户）', noHouseholds: '暂无在册的户', addHousehold: '新增户',
+    },
+    place: {
+      gridCode: '所属网格', name: '场所名称', type: '场所类型', keyFlags: '重点单位类别', keyFlag: '重点单位类别', address: '地址',
+      responsibleName: '负责人', responsiblePhone: '负责人电话', lon: '经度', lat: '纬度',
+    },
+    registeredOrganization: {
+      gridCode: '所属网格', name: '组织名称', kind: '组织类别', creditCode: '统一社会信用代码',
+      legalRepresentativeName: '法定代表人', legalRepresentativePhone: '法定代表人电话', address: '地址', employees: '从业人数',
+    },
   },
   en: {
     app: { title: 'Grid-based Service Management Platform', short: 'GridGov', collapse: 'Collapse menu', expand: 'Expand menu', language: 'Language' },
@@ -504,6 +523,7 @@ const messages = {
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
       baseInfo: 'Base information', residents: 'Residents', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
       ledgers: 'Ledgers',
+      houses: 'Houses', places: 'Places', organizationsRegister: 'Organizations (registry)',
     },
     common: {
       search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK',
@@ -997,6 +1017,28 @@ const messages = {
       livelihoodHint: 'Service recipients (empty-nest elderly, disabled, low-income, left-behind children, hardship) with their help and visits.',
       hardshipHint: 'Low-income allowance holders and people in hardship, with their latest help.',
       stabilityHint: 'Special groups with their attention level; overdue ones first.',
+    },
+    record: {
+      total: '{n} records', create: 'Add', createTitle: 'Add', editTitle: 'Change', saved: 'Saved', yes: 'Yes', no: 'No',
+      retireHint: 'State the reason (demolished, closed, entered in error)', '*': 'Registered', retiredAt: 'Retired',
+      gridCode: 'Grid',
+    },
+    house: {
+      gridCode: 'Grid', address: 'Address', addressContains: 'Address contains', building: 'Building', unit: 'Unit',
+      room: 'Room', doorPlate: 'Door plate', use: 'Use', ownerName: 'Owner', ownerPhone: 'Owner phone', rental: 'Rental',
+      landlordName: 'Landlord', landlordPhone: 'Landlord phone', lon: 'Longitude', lat: 'Latitude',
+      households: 'Households and people', householdNumber: 'Household no.', head: 'Head',
+      tenants: 'Tenants (no household)', noHouseholds: 'No households', addHousehold: 'Add household',
+    },
+    place: {
+      gridCode: 'Grid', name: 'Name', type: 'Type', keyFlags: 'Key-unit registers', keyFlag: 'Key-unit register',
+      address: 'Address', responsibleName: 'Responsible person', responsiblePhone: 'Responsible phone', lon: 'Longitude',
+      lat: 'Latitude',
+    },
+    registeredOrganization: {
+      gridCode: 'Grid', name: 'Name', kind: 'Kind', creditCode: 'Unified social credit code',
+      legalRepresentativeName: 'Legal representative', legalRepresentativePhone: 'Representative phone',
+      address: 'Address', employees: 'Employees',
     },
   },
 }

@@ -46,3 +46,24 @@ export const getQuality = (region, page = 0, size = 20) =>
 
 /** POST /api/registry/residents/{id}/confirm: the record was checked with the person (核实). */
 export const confirmResident = (id) => postJson(`/api/registry/residents/${enc(id)}/confirm`, {})
+
+/**
+ * The other registers share one shape: GET/POST /api/registry/{register}, GET/PUT /{id}, POST /{id}/retire and
+ * GET /{id}/history; register is 'houses', 'places' or 'organizations'. A house comes with its households and members.
+ */
+export const searchRecords = (register, filters, page = 0, size = 20) =>
+  getJson(`/api/registry/${register}`, { ...filters, page, size })
+export const createRecord = (register, draft) => postJson(`/api/registry/${register}`, draft)
+export const getRecord = (register, id) => getJson(`/api/registry/${register}/${enc(id)}`)
+export const updateRecord = (register, id, draft) => putJson(`/api/registry/${register}/${enc(id)}`, draft)
+export const retireRecord = (register, id, version, reason) =>
+  postJson(`/api/registry/${register}/${enc(id)}/retire`, { version, reason })
+export const getRecordHistory = (register, id, page = 0, size = 20) =>
+  getJson(`/api/registry/${register}/${enc(id)}/history`, { page, size })
+
+/** POST /api/registry/households: a household (户号, house) without members yet. */
+export const createHousehold = (draft) => postJson('/api/registry/households', draft)
+
+/** POST /api/registry/households/{id}/members: places a resident in the household with their relation to the head. */
+export const addHouseholdMember = (id, residentId, relationToHead) =>
+  postJson(`/api/registry/households/${enc(id)}/members`, { residentId, relationToHead })

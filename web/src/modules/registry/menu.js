@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Avatar, Bell, DataAnalysis, Notebook, UserFilled } from '@element-plus/icons-vue'
+import { Avatar, Bell, DataAnalysis, House, Notebook, OfficeBuilding, Shop, UserFilled } from '@element-plus/icons-vue'
 
 export default [
   {
@@ -16,7 +16,7 @@ export default [
     groupKey: 'menu.baseInfo',
     icon: markRaw(UserFilled),
     permission: 'special:read',
-    order: 31,
+    order: 34,
   },
   {
     path: '/registry/my-visits',
@@ -24,7 +24,7 @@ export default [
     groupKey: 'menu.baseInfo',
     icon: markRaw(Bell),
     permission: 'special:read',
-    order: 32,
+    order: 35,
   },
   {
     path: '/registry/ledgers',
@@ -32,7 +32,7 @@ export default [
     groupKey: 'menu.baseInfo',
     icon: markRaw(Notebook),
     permission: 'special:read',
-    order: 33,
+    order: 36,
   },
   {
     path: '/registry/figures',
@@ -41,5 +41,29 @@ export default [
     icon: markRaw(DataAnalysis),
     permission: 'registry:read',
     order: 39,
+  },
+  {
+    path: '/registry/houses',
+    titleKey: 'menu.houses',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(House),
+    permission: 'registry:read',
+    order: 31,
+  },
+  {
+    path: '/registry/places',
+    titleKey: 'menu.places',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(Shop),
+    permission: 'registry:read',
+    order: 32,
+  },
+  {
+    path: '/registry/organizations',
+    titleKey: 'menu.organizationsRegister',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(OfficeBuilding),
+    permission: 'registry:read',
+    order: 33,
   },
 ]

@@ -82,21 +82,14 @@ class DemoResidents implements ApplicationRunner {
         int people = 0;
         int sequence = 0;
         var used = new java.util.HashSet<String>();
-        var grids = new ArrayList<GridSummary>();
-        // The demo grid worker's village first, so the accounts that sign in find their people.
-        grids.addAll(regions.gridsUnder("421381101001", 0, gridsPerTownship));
-        grids.addAll(regions.gridsUnder("421381101", 0, gridsPerTownship * 3).stream()
-                .filter(g -> !g.code().startsWith("421381101001"))
-                .limit(gridsPerTownship)
-                .toList());
-        grids.addAll(regions.gridsUnder("421381001", 0, gridsPerTownship));
+        var grids = demoGrids(regions, gridsPerTownship);
         for (var grid : grids) {
             String street = STREETS[random.nextInt(STREETS.length)];
             for (int h = 1; h <= 8; h++) {
                 boolean rental = random.nextInt(6) == 0;
                 String head = name(random);
                 long house = houses.insertHouse(
-                        new HouseRepository.NewHouse(
+                        new HouseRepository.HouseFields(
                                 grid.code(),
                                 grid.name() + street + (h * 2 - 1) + "号",
                                 null,
@@ -105,8 +98,10 @@ class DemoResidents implements ApplicationRunner {
                                 street + (h * 2 - 1) + "号",
                                 "RESIDENTIAL",
                                 head,
+                                null,
                                 rental,
                                 rental ? head : null,
+                                null,
                                 grid.labelPoint()[0] + (random.nextDouble() - 0.5) * 0.002,
                                 grid.labelPoint()[1] + (random.nextDouble() - 0.5) * 0.002),
                         now);
@@ -194,6 +189,19 @@ class DemoResidents implements ApplicationRunner {
         log.info("Demo residents created: {} in {} grids", people, grids.size());
     }
 
+    /** The grids the demo fills, the same for people, places and organizations. */
+    static List<GridSummary> demoGrids(RegionApi regions, int gridsPerTownship) {
+        var grids = new ArrayList<GridSummary>();
+        // The demo grid worker's village first, so the accounts that sign in find their people.
+        grids.addAll(regions.gridsUnder("421381101001", 0, gridsPerTownship));
+        grids.addAll(regions.gridsUnder("421381101", 0, gridsPerTownship * 3).stream()
+                .filter(g -> !g.code().startsWith("421381101001"))
+                .limit(gridsPerTownship)
+                .toList());
+        grids.addAll(regions.gridsUnder("421381001", 0, gridsPerTownship));
+        return grids;
+    }
+
     private static ResidentKind pickKind(Random random) {
         int r = random.nextInt(100);
         return r < 85
@@ -212,7 +220,7 @@ class DemoResidents implements ApplicationRunner {
         return tags;
     }
 
-    private static String name(Random random) {
+    static String name(Random random) {
         return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
     }
 

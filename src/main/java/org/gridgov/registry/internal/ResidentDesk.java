@@ -1,7 +1,6 @@
 package org.gridgov.registry.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,7 @@ public class ResidentDesk {
     private final RegionApi regions;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final RegistryHistory history;
     private final Clock clock;
 
     ResidentDesk(
@@ -53,6 +53,7 @@ public class ResidentDesk {
             RegionApi regions,
             CurrentUsers users,
             AuditLog audit,
+            RegistryHistory history,
             Clock clock) {
         this.scope = scope;
         this.residents = residents;
@@ -62,11 +63,11 @@ public class ResidentDesk {
         this.regions = regions;
         this.users = users;
         this.audit = audit;
+        this.history = history;
         this.clock = clock;
     }
 
     public ResidentView create(ResidentDraft draft) {
-        var user = users.require();
         var checked = checked(draft);
         var row = sealed(0, checked, 0);
         if (row.idNumberHash() != null
@@ -80,15 +81,7 @@ public class ResidentDesk {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw duplicate();
         }
-        residents.appendChanges(
-                ENTITY,
-                id,
-                checked.gridCode(),
-                List.of(new ResidentRepository.Change("*", null, "登记 registered")),
-                user.id(),
-                user.realName(),
-                null,
-                now);
+        history.registered(ENTITY, id, checked.gridCode(), now);
         return view(scope.visible(id));
     }
 
@@ -99,9 +92,7 @@ public class ResidentDesk {
         if (before.retiredAt() != null) {
             throw ProblemException.conflict("人员已注销，不能修改", "The resident is retired");
         }
-        if (draft.version() == null) {
-            throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
-        }
+        RegistryHistory.version(draft.version());
         var checked = checked(withHiddenValuesKept(draft, before, user));
         var after = sealed(id, checked, before.version());
         if (after.idNumberHash() != null) {
@@ -115,16 +106,14 @@ public class ResidentDesk {
             throw ProblemException.conflict("人员信息已被他人修改，请刷新后重试", "The resident changed meanwhile; reload");
         }
         var changes = differences(before, after);
-        residents.appendChanges(ENTITY, id, checked.gridCode(), changes, user.id(), user.realName(), null, now);
+        history.changed(ENTITY, id, checked.gridCode(), changes, null, now);
         if (!before.gridCode().equals(after.gridCode())) {
             // The old grid must still show that the person left, so the move is also written under it.
-            residents.appendChanges(
+            history.changed(
                     ENTITY,
                     id,
                     before.gridCode(),
-                    List.of(new ResidentRepository.Change("gridCode", before.gridCode(), after.gridCode())),
-                    user.id(),
-                    user.realName(),
+                    List.of(new ChangeLog.Change("gridCode", before.gridCode(), after.gridCode())),
                     "迁出 moved out",
                     now);
         }
@@ -181,27 +170,14 @@ public class ResidentDesk {
 
     /** Retires a resident (deceased, moved away for good, entered in error): logical, with a reason. */
     public ResidentView retire(long id, Integer version, String reason) {
-        var user = users.require();
         var before = scope.visible(id);
-        if (reason == null || reason.isBlank() || reason.length() > 200) {
-            throw ProblemException.invalid("reason", "required", "须说明注销原因（不超过 200 字）", "a reason is required");
-        }
-        if (version == null) {
-            throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
-        }
+        String why = RegistryHistory.reason(reason);
+        int seen = RegistryHistory.version(version);
         var now = clock.instant();
-        if (!residents.retire(id, version, reason.strip(), now)) {
+        if (!residents.retire(id, seen, why, now)) {
             throw ProblemException.conflict("人员已注销或已被他人修改", "The resident is retired already or changed meanwhile");
         }
-        residents.appendChanges(
-                ENTITY,
-                id,
-                before.gridCode(),
-                List.of(new ResidentRepository.Change("retiredAt", null, now.toString())),
-                user.id(),
-                user.realName(),
-                reason.strip(),
-                now);
+        history.retired(ENTITY, id, before.gridCode(), why, now);
         return view(scope.visible(id));
     }
 
@@ -298,12 +274,9 @@ public class ResidentDesk {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<ResidentRepository.ChangeRow> history(long id, PageQuery page) {
+    public PageResult<ChangeRow> history(long id, PageQuery page) {
         scope.visible(id);
-        return PageResult.of(
-                residents.changes(ENTITY, id, scope.prefix(), page),
-                page,
-                residents.countChanges(ENTITY, id, scope.prefix()));
+        return history.page(ENTITY, id, page);
     }
 
     private ResidentRules.Checked checked(ResidentDraft draft) {
@@ -369,40 +342,34 @@ public class ResidentDesk {
     }
 
     /** The fields that differ, personal data compared by lookup hash and shown masked. */
-    private List<ResidentRepository.Change> differences(ResidentRow a, ResidentRow b) {
-        var out = new ArrayList<ResidentRepository.Change>();
-        Map<String, Object[]> fields = new LinkedHashMap<>();
-        fields.put("gridCode", new Object[] {a.gridCode(), b.gridCode()});
-        fields.put("name", new Object[] {a.name(), b.name()});
-        fields.put("sex", new Object[] {a.sex(), b.sex()});
-        fields.put("ethnicity", new Object[] {a.ethnicity(), b.ethnicity()});
-        fields.put("birthDate", new Object[] {a.birthDate(), b.birthDate()});
-        fields.put("registeredRegion", new Object[] {a.registeredRegion(), b.registeredRegion()});
-        fields.put("registeredAddress", new Object[] {a.registeredAddress(), b.registeredAddress()});
-        fields.put("currentAddress", new Object[] {a.currentAddress(), b.currentAddress()});
-        fields.put("houseId", new Object[] {a.houseId(), b.houseId()});
-        fields.put("householdId", new Object[] {a.householdId(), b.householdId()});
-        fields.put("relationToHead", new Object[] {a.relationToHead(), b.relationToHead()});
-        fields.put("education", new Object[] {a.education(), b.education()});
-        fields.put("politicalStatus", new Object[] {a.politicalStatus(), b.politicalStatus()});
-        fields.put("religion", new Object[] {a.religion(), b.religion()});
-        fields.put("occupation", new Object[] {a.occupation(), b.occupation()});
-        fields.put("employer", new Object[] {a.employer(), b.employer()});
-        fields.put("kind", new Object[] {a.kind(), b.kind()});
-        fields.put("tags", new Object[] {a.tags(), b.tags()});
-        fields.forEach((field, pair) -> {
-            if (!Objects.equals(pair[0], pair[1])) {
-                out.add(new ResidentRepository.Change(field, text(pair[0]), text(pair[1])));
-            }
-        });
+    private List<ChangeLog.Change> differences(ResidentRow a, ResidentRow b) {
+        var diff = new Diff()
+                .field("gridCode", a.gridCode(), b.gridCode())
+                .field("name", a.name(), b.name())
+                .field("sex", a.sex(), b.sex())
+                .field("ethnicity", a.ethnicity(), b.ethnicity())
+                .field("birthDate", a.birthDate(), b.birthDate())
+                .field("registeredRegion", a.registeredRegion(), b.registeredRegion())
+                .field("registeredAddress", a.registeredAddress(), b.registeredAddress())
+                .field("currentAddress", a.currentAddress(), b.currentAddress())
+                .field("houseId", a.houseId(), b.houseId())
+                .field("householdId", a.householdId(), b.householdId())
+                .field("relationToHead", a.relationToHead(), b.relationToHead())
+                .field("education", a.education(), b.education())
+                .field("politicalStatus", a.politicalStatus(), b.politicalStatus())
+                .field("religion", a.religion(), b.religion())
+                .field("occupation", a.occupation(), b.occupation())
+                .field("employer", a.employer(), b.employer())
+                .field("kind", a.kind(), b.kind())
+                .field("tags", a.tags(), b.tags());
         if (!java.util.Arrays.equals(a.idNumberHash(), b.idNumberHash())) {
-            out.add(new ResidentRepository.Change(
+            diff.add(new ChangeLog.Change(
                     "idNumber",
                     masked(PersonalDataKind.ID_NUMBER, a.idNumber()),
                     masked(PersonalDataKind.ID_NUMBER, b.idNumber())));
         }
         if (!java.util.Arrays.equals(a.phoneHash(), b.phoneHash())) {
-            out.add(new ResidentRepository.Change(
+            diff.add(new ChangeLog.Change(
                     "phone", masked(PersonalDataKind.PHONE, a.phone()), masked(PersonalDataKind.PHONE, b.phone())));
         }
         var detailsA = new LinkedHashMap<>(a.kindDetails());
@@ -410,13 +377,11 @@ public class ResidentDesk {
         // Sealed values differ on every seal: a document number counts as changed only when its plain text does.
         String docA = detailsA.remove("documentNumber");
         String docB = detailsB.remove("documentNumber");
-        if (!Objects.equals(detailsA, detailsB)) {
-            out.add(new ResidentRepository.Change("kindDetails", detailsA.toString(), detailsB.toString()));
-        }
+        diff.field("kindDetails", detailsA, detailsB);
         if (!Objects.equals(openDocument(docA), openDocument(docB))) {
-            out.add(new ResidentRepository.Change("kindDetails.documentNumber", "***", "***"));
+            diff.add(new ChangeLog.Change("kindDetails.documentNumber", "***", "***"));
         }
-        return out;
+        return diff.changes();
     }
 
     private String openDocument(String base64) {
@@ -429,10 +394,6 @@ public class ResidentDesk {
 
     private String masked(PersonalDataKind kind, byte[] sealed) {
         return sealed == null ? null : personalData.mask(kind, personalData.open(kind, sealed));
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
     }
 
     ResidentView view(ResidentRow r) {

@@ -264,6 +264,21 @@ class ResidentRepository {
                 == 1;
     }
 
+    /** Places a resident in a household and its house; false when the resident was retired meanwhile. */
+    boolean placeInHousehold(long id, long houseId, long householdId, String relation, Instant now) {
+        return jdbc.sql("""
+                        update resident set house_id = :house, household_id = :household,
+                            relation_to_head = :relation, updated_at = :at, version = version + 1
+                        where id = :id and retired_at is null""")
+                        .param("id", id)
+                        .param("house", houseId)
+                        .param("household", householdId)
+                        .param("relation", relation)
+                        .param("at", ts(now))
+                        .update()
+                == 1;
+    }
+
     boolean retire(long id, int version, String reason, Instant now) {
         return jdbc.sql("""
                         update resident set retired_at = :at, retired_reason = :reason, updated_at = :at,
@@ -275,72 +290,6 @@ class ResidentRepository {
                         .param("at", ts(now))
                         .update()
                 == 1;
-    }
-
-    /** One changed field of a registry record, as its history shows it. */
-    record Change(String field, String oldValue, String newValue) {}
-
-    /** A change as the history lists it. */
-    record ChangeRow(
-            long id, String field, String oldValue, String newValue, String actorName, String note, Instant at) {}
-
-    void appendChanges(
-            String entityType,
-            long entityId,
-            String gridCode,
-            List<Change> changes,
-            Long actorId,
-            String actorName,
-            String note,
-            Instant at) {
-        for (var c : changes) {
-            jdbc.sql("""
-                            insert into registry_change (entity_type, entity_id, grid_code, field, old_value,
-                                new_value, actor_id, actor_name, note, at)
-                            values (:type, :entity, :grid, :field, :old, :new, :actor, :actorName, :note, :at)""")
-                    .param("type", entityType)
-                    .param("entity", entityId)
-                    .param("grid", gridCode)
-                    .param("field", c.field())
-                    .param("old", c.oldValue())
-                    .param("new", c.newValue())
-                    .param("actor", actorId)
-                    .param("actorName", actorName)
-                    .param("note", note)
-                    .param("at", ts(at))
-                    .update();
-        }
-    }
-
-    List<ChangeRow> changes(String entityType, long entityId, String prefix, PageQuery page) {
-        return jdbc.sql("""
-                        select id, field, old_value, new_value, actor_name, note, at from registry_change
-                        where entity_type = :type and entity_id = :entity and grid_code like :prefix || '%'
-                        order by at desc, id desc limit :limit offset :offset""")
-                .param("type", entityType)
-                .param("entity", entityId)
-                .param("prefix", prefix)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> new ChangeRow(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
-                .list();
-    }
-
-    long countChanges(String entityType, long entityId, String prefix) {
-        return jdbc.sql("select count(*) from registry_change where entity_type = :type and entity_id = :entity"
-                        + " and grid_code like :prefix || '%'")
-                .param("type", entityType)
-                .param("entity", entityId)
-                .param("prefix", prefix)
-                .query(Long.class)
-                .single();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {

@@ -65,9 +65,6 @@ class ResidentController {
         return desk.update(id, draft);
     }
 
-    /** Body {@code {"version": n, "reason": "…"}}. */
-    record Retirement(Integer version, String reason) {}
-
     @PostMapping("/residents/{id}/retire")
     @RequiresPermission(Permissions.REGISTRY_WRITE)
     ResidentView retire(@PathVariable long id, @RequestBody Retirement body) {
