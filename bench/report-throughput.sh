@@ -19,7 +19,7 @@ command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq 
   --spring.profiles.active=demo --gridgov.demo.events=0 --gridgov.embedded-db.data-dir="$data/pg" \
   --gridgov.embedded-db.port=$pgport --logging.level.root=warn > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 psql -q -h localhost -p $pgport -U postgres -d postgres -c "create table if not exists bench_insert (id bigserial primary key, payload text, at timestamptz default now())"

@@ -36,7 +36,11 @@ class ScopeArchitectureTests {
             "catalog_version",
             "event_category",
             "time_limit_rule",
-            "responsibility");
+            "responsibility",
+            "code_value",
+            "person_group_type",
+            "person_group_field",
+            "register_type");
 
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:from|join|update|into)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()", Pattern.CASE_INSENSITIVE);

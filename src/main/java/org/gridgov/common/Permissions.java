@@ -26,6 +26,17 @@ public final class Permissions {
     public static final String EVENT_SUPERVISE = "event:supervise";
     public static final String CATALOG_WRITE = "catalog:write";
     public static final String CALENDAR_WRITE = "calendar:write";
+    public static final String REGISTRY_READ = "registry:read";
+    public static final String REGISTRY_WRITE = "registry:write";
+    public static final String REGISTRY_IMPORT = "registry:import";
+    public static final String REGISTRY_EXPORT = "registry:export";
+    /** Special groups and other sensitive personal information (特殊人群, 宗教信仰): a permission of its own. */
+    public static final String SPECIAL_READ = "special:read";
+    /** Registering people in special groups and recording their follow-ups. */
+    public static final String SPECIAL_WRITE = "special:write";
+    /** Defining a deployment's own registers (their fields); entries then need only registry:write. */
+    public static final String REGISTRY_DEFINE = "registry:define";
+
     public static final String NOTIFICATION_READ = "notification:read";
 
     private Permissions() {}

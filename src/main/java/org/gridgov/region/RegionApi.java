@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.region.internal.GridCatalog;
+import org.gridgov.region.internal.NationalDivisions;
 import org.gridgov.region.internal.RegionCatalog;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,17 @@ public class RegionApi {
 
     private final GridCatalog grids;
     private final RegionCatalog regions;
+    private final NationalDivisions divisions;
 
-    RegionApi(GridCatalog grids, RegionCatalog regions) {
+    RegionApi(GridCatalog grids, RegionCatalog regions, NationalDivisions divisions) {
         this.grids = grids;
         this.regions = regions;
+        this.divisions = divisions;
+    }
+
+    /** The name of any province, city or county of the country by its 6-digit GB/T 2260 code. */
+    public Optional<String> divisionName(String code) {
+        return divisions.name(code);
     }
 
     /** The grid containing a point now, with its ancestors; empty when no grid contains it. */
@@ -50,6 +58,11 @@ public class RegionApi {
     /** Ancestors of a region or grid, top-down. */
     public List<RegionRef> path(String code) {
         return regions.path(code);
+    }
+
+    /** The current names of region and grid codes, for labelling figures; codes naming nothing current are left out. */
+    public java.util.Map<String, String> names(java.util.Collection<String> codes) {
+        return regions.names(codes);
     }
 
     /** The top of this deployment's tree. */

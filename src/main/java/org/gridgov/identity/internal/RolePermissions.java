@@ -18,7 +18,14 @@ import static org.gridgov.common.Permissions.ORG_WRITE;
 import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
 import static org.gridgov.common.Permissions.REGION_READ;
 import static org.gridgov.common.Permissions.REGION_WRITE;
+import static org.gridgov.common.Permissions.REGISTRY_DEFINE;
+import static org.gridgov.common.Permissions.REGISTRY_EXPORT;
+import static org.gridgov.common.Permissions.REGISTRY_IMPORT;
+import static org.gridgov.common.Permissions.REGISTRY_READ;
+import static org.gridgov.common.Permissions.REGISTRY_WRITE;
 import static org.gridgov.common.Permissions.ROLE_ASSIGN;
+import static org.gridgov.common.Permissions.SPECIAL_READ;
+import static org.gridgov.common.Permissions.SPECIAL_WRITE;
 import static org.gridgov.common.Permissions.USER_READ;
 import static org.gridgov.common.Permissions.USER_WRITE;
 
@@ -59,6 +66,13 @@ public class RolePermissions {
                             EVENT_VERIFY,
                             CALENDAR_WRITE,
                             CATALOG_WRITE,
+                            REGISTRY_READ,
+                            REGISTRY_WRITE,
+                            REGISTRY_IMPORT,
+                            REGISTRY_EXPORT,
+                            REGISTRY_DEFINE,
+                            SPECIAL_READ,
+                            SPECIAL_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
@@ -70,14 +84,39 @@ public class RolePermissions {
                             PERSONAL_UNMASK,
                             EVENT_READ,
                             EVENT_SUPERVISE,
+                            REGISTRY_READ,
+                            REGISTRY_EXPORT,
+                            SPECIAL_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_LEADER,
-                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY, NOTIFICATION_READ)),
+                    Set.of(
+                            REGION_READ,
+                            EVENT_REPORT,
+                            EVENT_READ,
+                            EVENT_HANDLE,
+                            EVENT_VERIFY,
+                            REGISTRY_READ,
+                            REGISTRY_WRITE,
+                            SPECIAL_READ,
+                            SPECIAL_WRITE,
+                            NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_WORKER,
-                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, EVENT_HANDLE, EVENT_VERIFY, NOTIFICATION_READ)),
-            Map.entry(Role.GRID_ASSISTANT, Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, NOTIFICATION_READ)),
+                    Set.of(
+                            REGION_READ,
+                            EVENT_REPORT,
+                            EVENT_READ,
+                            EVENT_HANDLE,
+                            EVENT_VERIFY,
+                            REGISTRY_READ,
+                            REGISTRY_WRITE,
+                            SPECIAL_READ,
+                            SPECIAL_WRITE,
+                            NOTIFICATION_READ)),
+            Map.entry(
+                    Role.GRID_ASSISTANT,
+                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, NOTIFICATION_READ)),
             Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_LEADER,

@@ -2,6 +2,7 @@ package org.gridgov.region.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -132,6 +133,19 @@ public class RegionCatalog {
      * 12-digit statistical codes), and a grid code starts with its village code, so the ancestors are found by
      * prefix.
      */
+    /** The current names of region and grid codes; codes that name nothing current are left out. */
+    public java.util.Map<String, String> names(Collection<String> codes) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        var regionCodes = codes.stream()
+                .filter(c -> c.length() < RegionLevel.GRID.codeLength())
+                .toList();
+        regions.findRefs(regionCodes).forEach(r -> out.put(r.code(), r.name()));
+        codes.stream()
+                .filter(c -> c.length() >= RegionLevel.GRID.codeLength())
+                .forEach(c -> grids.findCurrent(c).ifPresent(g -> out.put(c, g.name())));
+        return out;
+    }
+
     public List<RegionRef> path(String code) {
         var prefixes = new ArrayList<String>();
         for (int length : REGION_CODE_LENGTHS) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.gridgov.BenchClient;
 
 /**
  * Load for {@code bench/report-throughput.sh}: reports events through the real HTTP API with a bearer token. First
@@ -32,8 +33,8 @@ public final class ReportLoad {
         String base = args[0];
         int seconds = Integer.parseInt(args[1]);
         int concurrency = Integer.parseInt(args[2]);
-        String token = token(base);
-        String grid = get(base + "/api/grids/421381101001101", token);
+        String token = BenchClient.token(HTTP, base, "grid.worker");
+        String grid = BenchClient.get(HTTP, base + "/api/grids/421381101001101", token);
         var label = Pattern.compile("\"labelPoint\":\\[([0-9.]+),([0-9.]+)]").matcher(grid);
         if (!label.find()) {
             throw new IllegalStateException("no label point in " + grid);
@@ -117,31 +118,6 @@ public final class ReportLoad {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static String token(String base) throws Exception {
-        String body = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"username\":\"grid.worker\",\"password\":\"GridGov@2026\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        var m = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("sign-in failed: " + body);
-        }
-        return m.group(1);
-    }
-
-    private static String get(String url, String token) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
     }
 
     private static double pct(List<Double> sorted, double p) {

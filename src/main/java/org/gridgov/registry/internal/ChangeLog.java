@@ -1,0 +1,86 @@
+package org.gridgov.registry.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The change history of every registry record (resident, house, household, place, organization), field by field;
+ * reads bind the caller's region prefix against the grid the change was written under.
+ */
+@Repository
+@ScopedData(tables = {"registry_change"})
+class ChangeLog {
+
+    /** One changed field of a registry record, as its history shows it. */
+    record Change(String field, String oldValue, String newValue) {}
+
+    private final JdbcClient jdbc;
+
+    ChangeLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void append(
+            String entityType,
+            long entityId,
+            String gridCode,
+            List<Change> changes,
+            Long actorId,
+            String actorName,
+            String note,
+            Instant at) {
+        for (var c : changes) {
+            jdbc.sql("""
+                            insert into registry_change (entity_type, entity_id, grid_code, field, old_value,
+                                new_value, actor_id, actor_name, note, at)
+                            values (:type, :entity, :grid, :field, :old, :new, :actor, :actorName, :note, :at)""")
+                    .param("type", entityType)
+                    .param("entity", entityId)
+                    .param("grid", gridCode)
+                    .param("field", c.field())
+                    .param("old", c.oldValue())
+                    .param("new", c.newValue())
+                    .param("actor", actorId)
+                    .param("actorName", actorName)
+                    .param("note", note)
+                    .param("at", at.atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+    }
+
+    List<ChangeRow> changes(String entityType, long entityId, String prefix, PageQuery page) {
+        return jdbc.sql("""
+                        select id, field, old_value, new_value, actor_name, note, at from registry_change
+                        where entity_type = :type and entity_id = :entity and grid_code like :prefix || '%'
+                        order by at desc, id desc limit :limit offset :offset""")
+                .param("type", entityType)
+                .param("entity", entityId)
+                .param("prefix", prefix)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new ChangeRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    long countChanges(String entityType, long entityId, String prefix) {
+        return jdbc.sql("select count(*) from registry_change where entity_type = :type and entity_id = :entity"
+                        + " and grid_code like :prefix || '%'")
+                .param("type", entityType)
+                .param("entity", entityId)
+                .param("prefix", prefix)
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,313 @@
+package org.gridgov.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.PersonalData;
+import org.gridgov.common.PersonalDataKind;
+import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUsers;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the people of the caller's scope in special groups and service recipient groups: registers them with their
+ * group's fields, changes and ends a registration, records follow-ups (走访/帮扶) that move the due date on, and lists
+ * who is overdue and the three ledgers (三本台账). A category is fixed by the endpoint, so that a record of one is
+ * never reached through the other's permission.
+ */
+@Service
+@Transactional
+public class GroupDesk {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final Set<String> FOLLOW_UP_KINDS = Set.of("VISIT", "HELP", "PHONE");
+    static final int MAX_CONTENT = 2000;
+
+    /** The three ledgers (三本台账) by the name in the path, each the groups whose type lists it. */
+    public enum Ledger {
+        LIVELIHOOD,
+        HARDSHIP,
+        STABILITY;
+
+        static Ledger of(String name) {
+            for (var l : values()) {
+                if (l.name().equalsIgnoreCase(name)) {
+                    return l;
+                }
+            }
+            throw ProblemException.notFound("没有这本台账", "No such ledger");
+        }
+    }
+
+    /** The filters of a group list, all optional: group, attention level, only overdue, grid prefix, name prefix. */
+    public record ListQuery(String group, String attentionLevel, Boolean overdue, String gridCode, String name) {}
+
+    private final GroupScope scope;
+    private final ResidentScope residents;
+    private final MemberRepository members;
+    private final GroupCatalog catalog;
+    private final FieldChecks checks;
+    private final PersonalData personalData;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    GroupDesk(
+            GroupScope scope,
+            ResidentScope residents,
+            MemberRepository members,
+            GroupCatalog catalog,
+            FieldChecks checks,
+            PersonalData personalData,
+            CurrentUsers users,
+            Clock clock) {
+        this.scope = scope;
+        this.residents = residents;
+        this.members = members;
+        this.catalog = catalog;
+        this.checks = checks;
+        this.personalData = personalData;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<GroupType> types(GroupCategory category) {
+        return catalog.list(category);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<MemberView> search(GroupCategory category, ListQuery q, PageQuery page) {
+        var filter = new MemberRepository.Filter(
+                scope.prefix(),
+                null,
+                category.name(),
+                null,
+                ResidentRules.trim(q.group()),
+                ResidentRules.trim(q.attentionLevel()),
+                Boolean.TRUE.equals(q.overdue()) ? today() : null,
+                ResidentRules.trim(q.gridCode()),
+                ResidentRules.trim(q.name()),
+                null,
+                false);
+        return page(filter, page);
+    }
+
+    /**
+     * The people of the caller's own grids (a grid worker's) or scope whose next follow-up was due before today, in
+     * either category, soonest due first.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<MemberView> overdue(PageQuery page) {
+        var filter = new MemberRepository.Filter(
+                scope.prefix(), scope.ownGrids(), null, null, null, null, today(), null, null, null, false);
+        return page(filter, page);
+    }
+
+    /** One ledger of the caller's scope: the people of the groups that list it, each with their latest follow-up. */
+    @Transactional(readOnly = true)
+    public PageResult<MemberView> ledger(String name, PageQuery page) {
+        var ledger = Ledger.of(name);
+        var filter = new MemberRepository.Filter(
+                scope.prefix(), null, null, ledger.name(), null, null, null, null, null, null, false);
+        return page(filter, page);
+    }
+
+    private PageResult<MemberView> page(MemberRepository.Filter filter, PageQuery page) {
+        var today = today();
+        var rows = members.search(filter, page).stream()
+                .map(r -> view(r, today, false))
+                .toList();
+        return PageResult.of(rows, page, members.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    public MemberView get(GroupCategory category, long id) {
+        return view(visible(category, id), today(), true);
+    }
+
+    public MemberView register(GroupCategory category, MemberDraft draft) {
+        var problems = new ArrayList<FieldProblem>();
+        if (draft.residentId() == null) {
+            problems.add(new FieldProblem("residentId", "required", "须选择人员", "a resident is required"));
+        }
+        var type = catalog.find(draft.groupCode()).filter(t -> t.category() == category);
+        if (type.isEmpty()) {
+            problems.add(new FieldProblem("groupCode", "unknown", "没有这个类别", "no such group"));
+        }
+        var checked = checked(type.orElse(null), draft, problems);
+        var resident = residents.visible(draft.residentId());
+        if (resident.retiredAt() != null) {
+            throw ProblemException.conflict("人员已注销", "The resident is retired");
+        }
+        long id;
+        try {
+            id = members.insert(
+                    resident.id(),
+                    type.get().code(),
+                    checked.details(),
+                    checked.level(),
+                    checked.frequency(),
+                    today(),
+                    clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("该人员已在此类别中登记", "The resident is registered in this group already");
+        }
+        return get(category, id);
+    }
+
+    public MemberView change(GroupCategory category, long id, MemberDraft draft) {
+        var before = visible(category, id);
+        if (before.endedAt() != null) {
+            throw ProblemException.conflict("登记已结束，不能修改", "The registration has ended");
+        }
+        var problems = new ArrayList<FieldProblem>();
+        if (draft.version() == null) {
+            problems.add(new FieldProblem("version", "required", "须提供版本号", "version is required"));
+        }
+        var checked = checked(catalog.find(before.groupCode()).orElseThrow(), draft, problems);
+        if (draft.version() != before.version()
+                || !members.update(
+                        id,
+                        checked.details(),
+                        checked.level(),
+                        checked.frequency(),
+                        draft.version(),
+                        clock.instant())) {
+            throw ProblemException.conflict("登记信息已被他人修改，请刷新后重试", "The registration changed meanwhile; reload");
+        }
+        return get(category, id);
+    }
+
+    /** Ends a registration (correction finished, moved on, entered in error), with a reason; the record stays. */
+    public MemberView end(GroupCategory category, long id, Integer version, String reason) {
+        visible(category, id);
+        if (reason == null || reason.isBlank() || reason.length() > 200) {
+            throw ProblemException.invalid("reason", "required", "须说明结束原因（不超过 200 字）", "a reason is required");
+        }
+        if (version == null) {
+            throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
+        }
+        if (!members.end(id, version, reason.strip(), clock.instant())) {
+            throw ProblemException.conflict("登记已结束或已被他人修改", "The registration ended or changed meanwhile");
+        }
+        return get(category, id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<FollowUpView> followUps(GroupCategory category, long id, PageQuery page) {
+        visible(category, id);
+        return PageResult.of(members.followUps(id, scope.prefix(), page), page, members.countFollowUps(id));
+    }
+
+    /** Records a follow-up and answers the registration with its new due date. */
+    public MemberView addFollowUp(GroupCategory category, long id, FollowUpDraft draft) {
+        visible(category, id);
+        var problems = new ArrayList<FieldProblem>();
+        LocalDate doneOn = null;
+        String day = ResidentRules.trim(draft.doneOn());
+        if (day == null) {
+            problems.add(new FieldProblem("doneOn", "required", "须填写走访日期", "the day is required"));
+        } else {
+            try {
+                doneOn = LocalDate.parse(day);
+                if (doneOn.isAfter(today())) {
+                    problems.add(new FieldProblem("doneOn", "future", "走访日期不能晚于今天", "the day lies in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("doneOn", "date-format", "日期格式须为 yyyy-MM-dd", "a date yyyy-MM-dd"));
+            }
+        }
+        if (draft.kind() == null || !FOLLOW_UP_KINDS.contains(draft.kind())) {
+            problems.add(new FieldProblem("kind", "unknown", "方式须为走访、帮扶或电话", "kind is VISIT, HELP or PHONE"));
+        }
+        String content = ResidentRules.trim(draft.content());
+        if (content == null || content.length() > MAX_CONTENT) {
+            problems.add(
+                    new FieldProblem("content", "required", "须填写情况（不超过 " + MAX_CONTENT + " 字）", "content is required"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        var user = users.require();
+        if (!members.addFollowUp(id, doneOn, draft.kind(), content, user.id(), user.realName(), clock.instant())) {
+            throw ProblemException.conflict("登记已结束", "The registration has ended");
+        }
+        return get(category, id);
+    }
+
+    private record Checked(java.util.Map<String, String> details, String level, int frequency) {}
+
+    private Checked checked(GroupType type, MemberDraft draft, List<FieldProblem> problems) {
+        String level = ResidentRules.trim(draft.attentionLevel());
+        if (level == null) {
+            problems.add(new FieldProblem("attentionLevel", "required", "须选择关注程度", "attention level is required"));
+        } else if (!checks.hasCode("ATTENTION_LEVEL", level)) {
+            problems.add(new FieldProblem("attentionLevel", "unknown-value", "没有这个关注程度", "no such attention level"));
+        }
+        Integer frequency = draft.frequencyDays();
+        if (frequency == null && type != null) {
+            frequency = type.defaultFrequencyDays();
+        }
+        if (frequency != null && (frequency < 1 || frequency > 366)) {
+            problems.add(new FieldProblem(
+                    "frequencyDays", "range", "走访周期须在 1 到 366 天之间", "frequency must be 1 to 366 days"));
+        }
+        var details = type == null ? null : checks.check("details", type.fields(), draft.details(), problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return new Checked(details, level, frequency);
+    }
+
+    private MemberRow visible(GroupCategory category, long id) {
+        return members.find(id, scope.prefix())
+                .filter(r -> catalog.find(r.groupCode())
+                        .map(t -> t.category() == category)
+                        .orElse(false))
+                .orElseThrow(() -> ProblemException.notFound("登记不存在", "No such registration"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CHINA);
+    }
+
+    private MemberView view(MemberRow r, LocalDate today, boolean withDetails) {
+        var type = catalog.find(r.groupCode()).orElseThrow();
+        return new MemberView(
+                r.id(),
+                r.residentId(),
+                r.name(),
+                r.idNumber() == null
+                        ? null
+                        : personalData.mask(
+                                PersonalDataKind.ID_NUMBER,
+                                personalData.open(PersonalDataKind.ID_NUMBER, r.idNumber())),
+                r.gridCode(),
+                r.groupCode(),
+                type.name(),
+                type.category(),
+                withDetails ? r.details() : java.util.Map.of(),
+                r.attentionLevel(),
+                checks.codeName("ATTENTION_LEVEL", r.attentionLevel()),
+                r.frequencyDays(),
+                r.registeredOn(),
+                r.lastFollowUpOn(),
+                r.nextDueOn(),
+                r.endedAt() == null && r.nextDueOn().isBefore(today),
+                r.followUps(),
+                r.lastFollowUpKind(),
+                r.lastFollowUpContent(),
+                r.version(),
+                r.endedAt(),
+                r.endedReason());
+    }
+}

@@ -1,0 +1,453 @@
+package org.gridgov.registry.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.PersonalData;
+import org.gridgov.common.PersonalDataKind;
+import org.gridgov.common.ProblemException;
+import org.gridgov.region.RegionApi;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the houses (实有房屋) and households (户) of the caller's scope: adds, changes (field by field into the
+ * history), retires with a reason, shows a house with its households and the residents living there, and places a
+ * resident in a household.
+ */
+@Service
+@Transactional
+public class HouseDesk {
+
+    static final String HOUSE = "house";
+    static final String HOUSEHOLD = "household";
+
+    /** A house as a form sends it; {@code version} only on change. Phones sent back masked stay as they are. */
+    public record HouseDraft(
+            String gridCode,
+            String address,
+            String building,
+            String unit,
+            String room,
+            String doorPlate,
+            String use,
+            String ownerName,
+            String ownerPhone,
+            Boolean rental,
+            String landlordName,
+            String landlordPhone,
+            Double lon,
+            Double lat,
+            Integer version) {}
+
+    /** A house as the console shows it, phones masked. */
+    public record HouseView(
+            long id,
+            String gridCode,
+            String address,
+            String building,
+            String unit,
+            String room,
+            String doorPlate,
+            String use,
+            String useName,
+            String ownerName,
+            String ownerPhone,
+            boolean rental,
+            String landlordName,
+            String landlordPhone,
+            Double lon,
+            Double lat,
+            Instant verifiedAt,
+            Instant updatedAt,
+            int version,
+            Instant retiredAt,
+            String retiredReason) {}
+
+    /** A resident as a house or household lists them: name, masked ID number, relation to the head. */
+    public record MemberView(long id, String name, String idNumber, String relationToHead, String relationName) {}
+
+    public record HouseholdView(
+            long id,
+            String gridCode,
+            String householdNumber,
+            long houseId,
+            Long headResidentId,
+            String headName,
+            List<MemberView> members,
+            Instant updatedAt,
+            int version,
+            Instant retiredAt,
+            String retiredReason) {}
+
+    /** A house with its households and their members, and the residents living there outside them (tenants). */
+    public record HouseDetail(HouseView house, List<HouseholdView> households, List<MemberView> tenants) {}
+
+    /** The query of a house search; every part optional: grid and address prefixes, an address fragment, flags. */
+    public record HouseQuery(
+            String gridCode,
+            String address,
+            String addressContains,
+            Boolean rental,
+            String use,
+            Boolean includeRetired) {}
+
+    /** A household as a form sends it: its number (户号), its house and, on change, its head among its members. */
+    public record HouseholdDraft(String householdNumber, Long houseId, Long headResidentId, Integer version) {}
+
+    /** A resident joining a household, with their relation to its head (GB/T 4761). */
+    public record Membership(Long residentId, String relationToHead) {}
+
+    private final RegistryScope scope;
+    private final HouseRepository houses;
+    private final ResidentRepository residents;
+    private final RegistryHistory history;
+    private final Retirements retirements;
+    private final Phones phones;
+    private final PersonalData personalData;
+    private final CodeSets codes;
+    private final RegionApi regions;
+    private final Clock clock;
+
+    HouseDesk(
+            RegistryScope scope,
+            HouseRepository houses,
+            ResidentRepository residents,
+            RegistryHistory history,
+            Retirements retirements,
+            Phones phones,
+            PersonalData personalData,
+            CodeSets codes,
+            RegionApi regions,
+            Clock clock) {
+        this.scope = scope;
+        this.houses = houses;
+        this.residents = residents;
+        this.history = history;
+        this.retirements = retirements;
+        this.phones = phones;
+        this.personalData = personalData;
+        this.codes = codes;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<HouseView> search(HouseQuery q, PageQuery page) {
+        var filter = new HouseRepository.Filter(
+                scope.prefix(),
+                ResidentRules.trim(q.gridCode()),
+                ResidentRules.trim(q.address()),
+                ResidentRules.trim(q.addressContains()),
+                q.rental(),
+                ResidentRules.trim(q.use()),
+                Boolean.TRUE.equals(q.includeRetired()));
+        return PageResult.of(
+                houses.search(filter, page).stream().map(this::view).toList(), page, houses.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    public HouseDetail get(long id) {
+        var house = visibleHouse(id);
+        var members = houses.membersOf(id, scope.prefix());
+        var households = houses.householdsOf(id, scope.prefix()).stream()
+                .map(h -> householdView(h, members))
+                .toList();
+        var inHouseholds = households.stream().map(HouseholdView::id).toList();
+        var tenants = members.stream()
+                .filter(m -> m.householdId() == null || !inHouseholds.contains(m.householdId()))
+                .map(this::member)
+                .toList();
+        return new HouseDetail(view(house), households, tenants);
+    }
+
+    public HouseDetail create(HouseDraft draft) {
+        var fields = checked(draft, null);
+        var now = clock.instant();
+        long id = houses.insertHouse(fields, now);
+        history.registered(HOUSE, id, fields.gridCode(), now);
+        return get(id);
+    }
+
+    public HouseDetail update(long id, HouseDraft draft) {
+        var before = visibleHouse(id);
+        RecordState.requireActive(before.state(), "房屋");
+        int version = RegistryHistory.version(draft.version());
+        var after = checked(draft, before.fields());
+        var now = clock.instant();
+        if (version != before.state().version() || !houses.updateHouse(id, after, version, now)) {
+            throw RecordState.stale("房屋", "house");
+        }
+        var a = before.fields();
+        var changes = new Diff()
+                .field("gridCode", a.gridCode(), after.gridCode())
+                .field("address", a.address(), after.address())
+                .field("building", a.building(), after.building())
+                .field("unit", a.unit(), after.unit())
+                .field("room", a.room(), after.room())
+                .field("doorPlate", a.doorPlate(), after.doorPlate())
+                .field("use", a.use(), after.use())
+                .field("ownerName", a.ownerName(), after.ownerName())
+                .personal(
+                        "ownerPhone",
+                        PersonalDataKind.PHONE,
+                        phones.open(a.ownerPhone()),
+                        phones.open(after.ownerPhone()))
+                .field("rental", a.rental(), after.rental())
+                .field("landlordName", a.landlordName(), after.landlordName())
+                .personal(
+                        "landlordPhone",
+                        PersonalDataKind.PHONE,
+                        phones.open(a.landlordPhone()),
+                        phones.open(after.landlordPhone()))
+                .field("lon", a.lon(), after.lon())
+                .field("lat", a.lat(), after.lat())
+                .changes();
+        history.changed(HOUSE, id, after.gridCode(), changes, null, now);
+        return get(id);
+    }
+
+    /** Retires a house (demolished, entered in error); refused while households still live in it. */
+    public HouseDetail retire(long id, Integer version, String reason) {
+        var before = visibleHouse(id);
+        String why = RegistryHistory.reason(reason);
+        int seen = RegistryHistory.version(version);
+        if (houses.activeHouseholds(id) > 0) {
+            throw ProblemException.conflict("房屋内仍有在册的户，请先注销或迁出", "Households still live in this house");
+        }
+        var now = clock.instant();
+        if (!retirements.retire(Retirements.Table.HOUSE, id, seen, why, now)) {
+            throw RecordState.stale("房屋", "house");
+        }
+        history.retired(HOUSE, id, before.fields().gridCode(), why, now);
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ChangeRow> houseHistory(long id, PageQuery page) {
+        visibleHouse(id);
+        return history.page(HOUSE, id, page);
+    }
+
+    @Transactional(readOnly = true)
+    public HouseholdView household(long id) {
+        var household = visibleHousehold(id);
+        return householdView(household, houses.membersOf(household.houseId(), scope.prefix()));
+    }
+
+    public HouseholdView createHousehold(HouseholdDraft draft) {
+        var fields = new Fields(codes, regions);
+        String number = fields.text("householdNumber", draft.householdNumber(), "户号", 30, true);
+        if (draft.houseId() == null) {
+            fields.problem("houseId", "required", "所在房屋必填", "houseId is required");
+        }
+        if (draft.headResidentId() != null) {
+            fields.problem("headResidentId", "not-member", "户主须为本户成员，请先登记成员", "the head must be a member");
+        }
+        fields.verify();
+        var house = houseOfHousehold(draft.houseId());
+        var now = clock.instant();
+        long id = houses.insertHousehold(house.fields().gridCode(), number, house.id(), now);
+        history.registered(HOUSEHOLD, id, house.fields().gridCode(), now);
+        return household(id);
+    }
+
+    public HouseholdView updateHousehold(long id, HouseholdDraft draft) {
+        var before = visibleHousehold(id);
+        RecordState.requireActive(before.state(), "户");
+        int version = RegistryHistory.version(draft.version());
+        var fields = new Fields(codes, regions);
+        String number = fields.text("householdNumber", draft.householdNumber(), "户号", 30, true);
+        if (draft.houseId() == null) {
+            fields.problem("houseId", "required", "所在房屋必填", "houseId is required");
+        }
+        if (draft.headResidentId() != null && !houses.isMember(id, draft.headResidentId())) {
+            fields.problem("headResidentId", "not-member", "户主须为本户成员", "the head must be a member");
+        }
+        fields.verify();
+        var house = houseOfHousehold(draft.houseId());
+        var now = clock.instant();
+        String grid = house.fields().gridCode();
+        if (version != before.state().version()
+                || !houses.updateHousehold(id, grid, number, house.id(), draft.headResidentId(), version, now)) {
+            throw RecordState.stale("户", "household");
+        }
+        var changes = new Diff()
+                .field("gridCode", before.gridCode(), grid)
+                .field("householdNumber", before.householdNumber(), number)
+                .field("houseId", before.houseId(), house.id())
+                .field("headResidentId", before.headResidentId(), draft.headResidentId())
+                .changes();
+        history.changed(HOUSEHOLD, id, grid, changes, null, now);
+        return household(id);
+    }
+
+    public HouseholdView retireHousehold(long id, Integer version, String reason) {
+        var before = visibleHousehold(id);
+        String why = RegistryHistory.reason(reason);
+        int seen = RegistryHistory.version(version);
+        var now = clock.instant();
+        if (!retirements.retire(Retirements.Table.HOUSEHOLD, id, seen, why, now)) {
+            throw RecordState.stale("户", "household");
+        }
+        history.retired(HOUSEHOLD, id, before.gridCode(), why, now);
+        return household(id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ChangeRow> householdHistory(long id, PageQuery page) {
+        visibleHousehold(id);
+        return history.page(HOUSEHOLD, id, page);
+    }
+
+    /** Places a resident of the caller's scope in a household and its house; written to the resident's history. */
+    public HouseholdView addMember(long householdId, Membership m) {
+        var household = visibleHousehold(householdId);
+        RecordState.requireActive(household.state(), "户");
+        var fields = new Fields(codes, regions);
+        if (m.residentId() == null) {
+            fields.problem("residentId", "required", "人员必填", "residentId is required");
+        }
+        String relation = fields.code("relationToHead", "RELATION", m.relationToHead(), "与户主关系", true);
+        fields.verify();
+        var resident = RegistryScope.visible(residents.find(m.residentId(), scope.prefix()), "人员", "resident");
+        RecordState.requireActive(
+                new RecordState(null, null, resident.version(), resident.retiredAt(), resident.retiredReason()), "人员");
+        var now = clock.instant();
+        if (!residents.placeInHousehold(resident.id(), household.houseId(), householdId, relation, now)) {
+            throw RecordState.stale("人员", "resident");
+        }
+        var changes = new Diff()
+                .field("houseId", resident.houseId(), household.houseId())
+                .field("householdId", resident.householdId(), householdId)
+                .field("relationToHead", resident.relationToHead(), relation)
+                .changes();
+        history.changed(ResidentDesk.ENTITY, resident.id(), resident.gridCode(), changes, null, now);
+        return household(householdId);
+    }
+
+    private HouseRepository.HouseFields checked(HouseDraft d, HouseRepository.HouseFields before) {
+        var fields = new Fields(codes, regions);
+        String grid = fields.grid(d.gridCode());
+        String address = fields.text("address", d.address(), "地址", 200, true);
+        String building = fields.text("building", d.building(), "楼栋", 50, false);
+        String unit = fields.text("unit", d.unit(), "单元", 50, false);
+        String room = fields.text("room", d.room(), "房号", 50, false);
+        String doorPlate = fields.text("doorPlate", d.doorPlate(), "门牌号", 100, false);
+        String use = fields.code("use", "HOUSE_USE", d.use() == null ? "RESIDENTIAL" : d.use(), "房屋用途", true);
+        String owner = fields.text("ownerName", d.ownerName(), "产权人", 50, false);
+        String ownerPhone = fields.phone(
+                "ownerPhone",
+                before == null ? d.ownerPhone() : phones.keptIfMasked(d.ownerPhone(), before.ownerPhone()),
+                "产权人电话");
+        boolean rental = Boolean.TRUE.equals(d.rental());
+        String landlord = fields.text("landlordName", d.landlordName(), "出租人", 50, rental);
+        String landlordPhone = fields.phone(
+                "landlordPhone",
+                before == null ? d.landlordPhone() : phones.keptIfMasked(d.landlordPhone(), before.landlordPhone()),
+                "出租人电话");
+        fields.point(d.lon(), d.lat(), grid);
+        fields.verify();
+        scope.requireCovers(grid);
+        return new HouseRepository.HouseFields(
+                grid,
+                address,
+                building,
+                unit,
+                room,
+                doorPlate,
+                use,
+                owner,
+                phones.seal(ownerPhone),
+                rental,
+                rental ? landlord : null,
+                rental ? phones.seal(landlordPhone) : null,
+                d.lon(),
+                d.lat());
+    }
+
+    /** The house a household is placed in: in scope and not retired, else 400 naming houseId. */
+    private HouseRepository.HouseRow houseOfHousehold(long houseId) {
+        return houses.findHouse(houseId, scope.prefix())
+                .filter(h -> !h.state().retired())
+                .orElseThrow(() -> ProblemException.invalid("houseId", "unknown", "房屋不存在或已注销", "no such house"));
+    }
+
+    private HouseRepository.HouseRow visibleHouse(long id) {
+        return RegistryScope.visible(houses.findHouse(id, scope.prefix()), "房屋", "house");
+    }
+
+    private HouseRepository.HouseholdRow visibleHousehold(long id) {
+        return RegistryScope.visible(houses.findHousehold(id, scope.prefix()), "户", "household");
+    }
+
+    private HouseholdView householdView(HouseRepository.HouseholdRow h, List<HouseRepository.MemberRow> members) {
+        var own = members.stream()
+                .filter(m -> Objects.equals(m.householdId(), h.id()))
+                .map(this::member)
+                .toList();
+        String head = own.stream()
+                .filter(m -> Objects.equals(m.id(), h.headResidentId()))
+                .map(MemberView::name)
+                .findFirst()
+                .orElse(null);
+        var s = h.state();
+        return new HouseholdView(
+                h.id(),
+                h.gridCode(),
+                h.householdNumber(),
+                h.houseId(),
+                h.headResidentId(),
+                head,
+                own,
+                s.updatedAt(),
+                s.version(),
+                s.retiredAt(),
+                s.retiredReason());
+    }
+
+    private MemberView member(HouseRepository.MemberRow m) {
+        return new MemberView(
+                m.id(),
+                m.name(),
+                m.idNumber() == null
+                        ? null
+                        : personalData.mask(
+                                PersonalDataKind.ID_NUMBER,
+                                personalData.open(PersonalDataKind.ID_NUMBER, m.idNumber())),
+                m.relationToHead(),
+                m.relationToHead() == null
+                        ? null
+                        : codes.name("RELATION", m.relationToHead()).orElse(null));
+    }
+
+    private HouseView view(HouseRepository.HouseRow row) {
+        var h = row.fields();
+        var s = row.state();
+        return new HouseView(
+                row.id(),
+                h.gridCode(),
+                h.address(),
+                h.building(),
+                h.unit(),
+                h.room(),
+                h.doorPlate(),
+                h.use(),
+                codes.name("HOUSE_USE", h.use()).orElse(null),
+                h.ownerName(),
+                phones.masked(h.ownerPhone()),
+                h.rental(),
+                h.landlordName(),
+                phones.masked(h.landlordPhone()),
+                h.lon(),
+                h.lat(),
+                s.verifiedAt(),
+                s.updatedAt(),
+                s.version(),
+                s.retiredAt(),
+                s.retiredReason());
+    }
+}

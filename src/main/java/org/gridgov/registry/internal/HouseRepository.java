@@ -1,0 +1,290 @@
+package org.gridgov.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.ScopedData;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Houses (实有房屋), the households (户) living in them and who belongs to each; every read binds the caller's region
+ * prefix against the grid code.
+ */
+@Repository
+@ScopedData(tables = {"house", "household", "resident"})
+class HouseRepository {
+
+    /** A house's own fields, phones sealed. */
+    record HouseFields(
+            String gridCode,
+            String address,
+            String building,
+            String unit,
+            String room,
+            String doorPlate,
+            String use,
+            String ownerName,
+            byte[] ownerPhone,
+            boolean rental,
+            String landlordName,
+            byte[] landlordPhone,
+            Double lon,
+            Double lat) {}
+
+    record HouseRow(long id, HouseFields fields, RecordState state) {}
+
+    record HouseholdRow(
+            long id, String gridCode, String householdNumber, long houseId, Long headResidentId, RecordState state) {}
+
+    /** A resident living in a house, with the household they belong to (if any) and their relation to its head. */
+    record MemberRow(long id, String name, byte[] idNumber, String relationToHead, Long householdId) {}
+
+    /** Every filter is optional; values are always bound. */
+    record Filter(
+            String prefix,
+            String gridCode,
+            String address,
+            String addressContains,
+            Boolean rental,
+            String use,
+            boolean includeRetired) {}
+
+    private static final String HOUSE_COLUMNS = "id, grid_code, address, building, unit, room, door_plate, use,"
+            + " owner_name, owner_phone, rental, landlord_name, landlord_phone, lon, lat, " + RecordState.COLUMNS;
+
+    private static final String HOUSEHOLD_COLUMNS =
+            "id, grid_code, household_number, house_id, head_resident_id, " + RecordState.COLUMNS;
+
+    private static final String WHERE = """
+             where grid_code like :prefix || '%'
+               and (cast(:grid as text) is null or grid_code like :grid || '%')
+               and (cast(:address as text) is null or address like :address || '%')
+               and (cast(:fragment as text) is null or strpos(address, :fragment) > 0)
+               and (cast(:rental as boolean) is null or rental = :rental)
+               and (cast(:use as text) is null or use = :use)
+               and (:includeRetired or retired_at is null)
+            """;
+
+    private final JdbcClient jdbc;
+
+    HouseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertHouse(HouseFields h, Instant now) {
+        return jdbc.sql("""
+                        insert into house (grid_code, address, building, unit, room, door_plate, use, owner_name,
+                            owner_phone, rental, landlord_name, landlord_phone, lon, lat, verified_at, created_at,
+                            updated_at)
+                        values (:grid, :address, :building, :unit, :room, :doorPlate, :use, :owner, :ownerPhone,
+                            :rental, :landlord, :landlordPhone, :lon, :lat, :at, :at, :at)
+                        returning id""")
+                .paramSource(params(h).addValue("at", ts(now)))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Writes a changed house if nobody changed it since {@code version}; false when somebody did. */
+    boolean updateHouse(long id, HouseFields h, int version, Instant now) {
+        return jdbc.sql("""
+                        update house set grid_code = :grid, address = :address, building = :building, unit = :unit,
+                            room = :room, door_plate = :doorPlate, use = :use, owner_name = :owner,
+                            owner_phone = :ownerPhone, rental = :rental, landlord_name = :landlord,
+                            landlord_phone = :landlordPhone, lon = :lon, lat = :lat, verified_at = :at,
+                            updated_at = :at, version = version + 1
+                        where id = :id and version = :version and retired_at is null""")
+                        .paramSource(params(h)
+                                .addValue("id", id)
+                                .addValue("version", version)
+                                .addValue("at", ts(now)))
+                        .update()
+                == 1;
+    }
+
+    Optional<HouseRow> findHouse(long id, String prefix) {
+        return jdbc.sql("select " + HOUSE_COLUMNS + " from house where id = :id and grid_code like :prefix || '%'")
+                .param("id", id)
+                .param("prefix", prefix)
+                .query(HouseRepository::house)
+                .optional();
+    }
+
+    List<HouseRow> search(Filter f, PageQuery page) {
+        return bind(
+                        jdbc.sql("select " + HOUSE_COLUMNS + " from house" + WHERE
+                                + " order by id desc limit :limit offset :offset"),
+                        f)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(HouseRepository::house)
+                .list();
+    }
+
+    long count(Filter f) {
+        return bind(jdbc.sql("select count(*) from house" + WHERE), f)
+                .query(Long.class)
+                .single();
+    }
+
+    long insertHousehold(String gridCode, String householdNumber, long houseId, Instant now) {
+        return jdbc.sql("""
+                        insert into household (grid_code, household_number, house_id, created_at, updated_at)
+                        values (:grid, :number, :house, :at, :at)
+                        returning id""")
+                .param("grid", gridCode)
+                .param("number", householdNumber)
+                .param("house", houseId)
+                .param("at", ts(now))
+                .query(Long.class)
+                .single();
+    }
+
+    boolean updateHousehold(
+            long id, String gridCode, String householdNumber, long houseId, Long head, int version, Instant now) {
+        return jdbc.sql("""
+                        update household set grid_code = :grid, household_number = :number, house_id = :house,
+                            head_resident_id = :head, updated_at = :at, version = version + 1
+                        where id = :id and version = :version and retired_at is null""")
+                        .param("id", id)
+                        .param("grid", gridCode)
+                        .param("number", householdNumber)
+                        .param("house", houseId)
+                        .param("head", head)
+                        .param("version", version)
+                        .param("at", ts(now))
+                        .update()
+                == 1;
+    }
+
+    /** Sets the head of a new demo household; the demo has no caller to check a version against. */
+    void setHead(long householdId, long residentId) {
+        jdbc.sql("update household set head_resident_id = :resident where id = :id")
+                .param("id", householdId)
+                .param("resident", residentId)
+                .update();
+    }
+
+    Optional<HouseholdRow> findHousehold(long id, String prefix) {
+        return jdbc.sql("select " + HOUSEHOLD_COLUMNS
+                        + " from household where id = :id and grid_code like :prefix || '%'")
+                .param("id", id)
+                .param("prefix", prefix)
+                .query(HouseRepository::household)
+                .optional();
+    }
+
+    List<HouseholdRow> householdsOf(long houseId, String prefix) {
+        return jdbc.sql("select " + HOUSEHOLD_COLUMNS + " from household where house_id = :house"
+                        + " and grid_code like :prefix || '%' and retired_at is null order by id")
+                .param("house", houseId)
+                .param("prefix", prefix)
+                .query(HouseRepository::household)
+                .list();
+    }
+
+    long activeHouseholds(long houseId) {
+        return jdbc.sql("select count(*) from household where house_id = :house and retired_at is null")
+                .param("house", houseId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The residents living in a house or belonging to one of its households, head first. */
+    List<MemberRow> membersOf(long houseId, String prefix) {
+        return jdbc.sql("""
+                        select r.id, r.name, r.id_number, r.relation_to_head, r.household_id from resident r
+                        where r.grid_code like :prefix || '%' and r.retired_at is null
+                          and (r.house_id = :house or r.household_id in
+                                (select h.id from household h where h.house_id = :house and h.retired_at is null))
+                        order by r.household_id nulls last, r.relation_to_head nulls last, r.id""")
+                .param("house", houseId)
+                .param("prefix", prefix)
+                .query((rs, n) -> new MemberRow(
+                        rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getObject(5, Long.class)))
+                .list();
+    }
+
+    boolean isMember(long householdId, long residentId) {
+        return jdbc.sql("select exists (select 1 from resident where id = :resident and household_id = :household"
+                        + " and retired_at is null)")
+                .param("resident", residentId)
+                .param("household", householdId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean anyHouse() {
+        return jdbc.sql("select exists (select 1 from house)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
+        return spec.param("prefix", f.prefix())
+                .param("grid", f.gridCode())
+                .param("address", f.address())
+                .param("fragment", f.addressContains())
+                .param("rental", f.rental())
+                .param("use", f.use())
+                .param("includeRetired", f.includeRetired());
+    }
+
+    private static MapSqlParameterSource params(HouseFields h) {
+        return new MapSqlParameterSource()
+                .addValue("grid", h.gridCode())
+                .addValue("address", h.address())
+                .addValue("building", h.building())
+                .addValue("unit", h.unit())
+                .addValue("room", h.room())
+                .addValue("doorPlate", h.doorPlate())
+                .addValue("use", h.use())
+                .addValue("owner", h.ownerName())
+                .addValue("ownerPhone", h.ownerPhone())
+                .addValue("rental", h.rental())
+                .addValue("landlord", h.landlordName())
+                .addValue("landlordPhone", h.landlordPhone())
+                .addValue("lon", h.lon())
+                .addValue("lat", h.lat());
+    }
+
+    private static HouseRow house(ResultSet rs, int n) throws SQLException {
+        return new HouseRow(
+                rs.getLong("id"),
+                new HouseFields(
+                        rs.getString("grid_code"),
+                        rs.getString("address"),
+                        rs.getString("building"),
+                        rs.getString("unit"),
+                        rs.getString("room"),
+                        rs.getString("door_plate"),
+                        rs.getString("use"),
+                        rs.getString("owner_name"),
+                        rs.getBytes("owner_phone"),
+                        rs.getBoolean("rental"),
+                        rs.getString("landlord_name"),
+                        rs.getBytes("landlord_phone"),
+                        rs.getObject("lon", Double.class),
+                        rs.getObject("lat", Double.class)),
+                RecordState.of(rs));
+    }
+
+    private static HouseholdRow household(ResultSet rs, int n) throws SQLException {
+        return new HouseholdRow(
+                rs.getLong("id"),
+                rs.getString("grid_code"),
+                rs.getString("household_number"),
+                rs.getLong("house_id"),
+                rs.getObject("head_resident_id", Long.class),
+                RecordState.of(rs));
+    }
+
+    private static java.time.OffsetDateTime ts(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

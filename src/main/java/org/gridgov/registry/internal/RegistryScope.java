@@ -1,0 +1,38 @@
+package org.gridgov.registry.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.gridgov.common.CurrentScope;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.ProblemException;
+import org.springframework.stereotype.Component;
+
+/** Which houses, households, places and organizations the caller may see and change: those of grids in scope. */
+@Component
+class RegistryScope {
+
+    private final CurrentScope scope;
+
+    RegistryScope(CurrentScope scope) {
+        this.scope = scope;
+    }
+
+    String prefix() {
+        return scope.regionPrefix();
+    }
+
+    /** The record a scoped query found, or a 404 that does not tell whether it exists elsewhere. */
+    static <T> T visible(Optional<T> found, String what, String whatEn) {
+        return found.orElseThrow(() -> ProblemException.notFound(what + "不存在", "No such " + whatEn));
+    }
+
+    /** Refuses a record placed in a grid outside the caller's scope (422, naming gridCode). */
+    void requireCovers(String gridCode) {
+        if (!scope.covers(gridCode)) {
+            throw ProblemException.unprocessable(
+                    "网格不在您的管辖范围内",
+                    "The grid lies outside your scope",
+                    List.of(new FieldProblem("gridCode", "outside-scope", "超出管辖范围", "outside your scope")));
+        }
+    }
+}

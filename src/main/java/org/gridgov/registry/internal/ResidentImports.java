@@ -1,0 +1,177 @@
+package org.gridgov.registry.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
+import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUsers;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts resident imports for the signed-in caller and reports on them. The file is checked before the job starts
+ * (an xlsx, not empty, the template's headers), so that what cannot be imported at all is refused at once; the rows
+ * are then read in the background, within the scope the caller had when uploading.
+ */
+@Service
+public class ResidentImports {
+
+    static final String KIND = "RESIDENT";
+
+    private final ResidentScope scope;
+    private final ImportRepository imports;
+    private final ResidentImporter importer;
+    private final CurrentUsers users;
+    private final Clock clock;
+    private final ExecutorService jobs = Executors.newVirtualThreadPerTaskExecutor();
+
+    ResidentImports(
+            ResidentScope scope, ImportRepository imports, ResidentImporter importer, CurrentUsers users, Clock clock) {
+        this.scope = scope;
+        this.imports = imports;
+        this.importer = importer;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps the upload in a file of its own and starts the job.
+     *
+     * @throws ProblemException 400 naming the file when it is empty, not an xlsx, or lacks the template's columns
+     */
+    public ImportView start(String fileName, InputStream content) {
+        var user = users.require();
+        String prefix = scope.prefix();
+        Path file = null;
+        try {
+            file = Files.createTempFile("gridgov-import-", ".xlsx");
+            Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            var layout = layout(file);
+            String name = fileName == null || fileName.isBlank() ? "residents.xlsx" : fileName.strip();
+            long id = imports.start(
+                    KIND,
+                    name.length() > 200 ? name.substring(0, 200) : name,
+                    user.id(),
+                    user.realName(),
+                    prefix,
+                    clock.instant());
+            var job = new ImportScope(id, user.id(), user.realName(), prefix);
+            Path owned = file;
+            jobs.submit(() -> importer.run(job, owned, layout));
+            file = null;
+            return get(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
+    private static ResidentSheet.Layout layout(Path file) throws IOException {
+        byte[] head = new byte[8];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        if (read == 0) {
+            throw badFile("empty", "文件为空", "the file is empty");
+        }
+        if (read < head.length || !ReadableWorkbook.isOOXMLZipHeader(head)) {
+            throw ReadableWorkbook.isOLE2Header(head)
+                    ? badFile("format", "不支持旧版 xls 文件，请另存为 xlsx", "xls is not supported; save the file as xlsx")
+                    : badFile("format", "文件不是 Excel（xlsx）工作簿", "the file is not an xlsx workbook");
+        }
+        try (var workbook = new ReadableWorkbook(file.toFile());
+                var rows = workbook.getFirstSheet().openStream()) {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                throw badFile("empty", "工作表为空，第一行应为列标题", "the sheet is empty; the first row must hold the headers");
+            }
+            var outcome = ResidentSheet.Layout.of(iterator.next());
+            if (outcome.layout() == null) {
+                throw ProblemException.invalid(outcome.problems());
+            }
+            if (!iterator.hasNext()) {
+                throw badFile("empty", "文件只有标题行，没有数据", "the file has headers but no rows");
+            }
+            return outcome.layout();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // fastexcel reports a damaged package or sheet XML with unchecked exceptions of its own
+            throw badFile("format", "无法读取该 xlsx 文件", "the xlsx file cannot be read");
+        }
+    }
+
+    private static ProblemException badFile(String code, String message, String messageEn) {
+        return ProblemException.invalid(List.of(new FieldProblem("file", code, message, messageEn)));
+    }
+
+    /** A job the caller started, or one under the caller's scope; otherwise a 404. */
+    public ImportView get(long id) {
+        return imports.find(id, users.require().id(), scope.prefix())
+                .orElseThrow(() -> ProblemException.notFound("导入任务不存在", "No such import"));
+    }
+
+    public PageResult<ImportRejection> rejections(long id, PageQuery page) {
+        get(id);
+        return PageResult.of(imports.rejections(id, page), page, imports.countRejections(id));
+    }
+
+    /** Writes the rejections of a job as a workbook: row, name, masked ID number, field and reason. */
+    public void writeRejections(long id, OutputStream out) throws IOException {
+        get(id);
+        var workbook = new Workbook(out, "GridGov", "1.0");
+        var sheet = workbook.newWorksheet("未导入的行");
+        String[] headers = {"行号", "姓名", "身份证号", "字段", "代码", "原因", "Reason"};
+        for (int c = 0; c < headers.length; c++) {
+            sheet.value(0, c, headers[c]);
+        }
+        int[] r = {1};
+        imports.forEachRejection(id, rejection -> {
+            int row = r[0]++;
+            sheet.value(row, 0, rejection.rowNumber());
+            if (rejection.name() != null) {
+                sheet.inlineString(row, 1, rejection.name());
+            }
+            if (rejection.idNumberMasked() != null) {
+                sheet.inlineString(row, 2, rejection.idNumberMasked());
+            }
+            sheet.value(row, 3, rejection.field());
+            sheet.value(row, 4, rejection.code());
+            sheet.value(row, 5, rejection.message());
+            sheet.value(row, 6, rejection.messageEn());
+            flushEvery(sheet, row);
+        });
+        workbook.finish();
+    }
+
+    static void flushEvery(org.dhatim.fastexcel.Worksheet sheet, int row) {
+        if (row % 1000 == 0) {
+            try {
+                sheet.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.shutdownNow();
+    }
+}

@@ -1,0 +1,31 @@
+package org.gridgov.registry.internal;
+
+import org.gridgov.common.CurrentScope;
+import org.gridgov.common.ProblemException;
+import org.springframework.stereotype.Component;
+
+/** Which residents the caller may see and change: those whose grid lies in the caller's part of the tree. */
+@Component
+class ResidentScope {
+
+    private final CurrentScope scope;
+    private final ResidentRepository residents;
+
+    ResidentScope(CurrentScope scope, ResidentRepository residents) {
+        this.scope = scope;
+        this.residents = residents;
+    }
+
+    /** A resident the caller may see, or a 404 that does not tell whether the resident exists elsewhere. */
+    ResidentRow visible(long id) {
+        return residents.find(id, prefix()).orElseThrow(() -> ProblemException.notFound("人员不存在", "No such resident"));
+    }
+
+    String prefix() {
+        return scope.regionPrefix();
+    }
+
+    boolean covers(String gridCode) {
+        return scope.covers(gridCode);
+    }
+}

@@ -1,0 +1,264 @@
+package org.gridgov.registry.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.Row;
+import org.gridgov.common.FieldProblem;
+import org.gridgov.registry.ResidentKind;
+
+/**
+ * The resident worksheet as people fill it in: its Chinese column headers, which the template, the import and the
+ * export share, and how one row becomes a {@link ResidentDraft}. Codes may be given as the code or as its name.
+ */
+final class ResidentSheet {
+
+    /** One column: its header, the draft field it fills, its code set if any, and whether an import needs it. */
+    enum Column {
+        NAME("姓名", "name", null, true),
+        ID_NUMBER("身份证号", "idNumber", null, true),
+        SEX("性别", "sex", null, false),
+        ETHNICITY("民族", "ethnicity", "ETHNICITY", false),
+        BIRTH_DATE("出生日期", "birthDate", null, false),
+        GRID("所属网格", "gridCode", null, true),
+        REGISTERED_REGION("户籍地区划", "registeredRegion", null, false),
+        REGISTERED_ADDRESS("户籍详址", "registeredAddress", null, false),
+        CURRENT_ADDRESS("现住址", "currentAddress", null, false),
+        RELATION("与户主关系", "relationToHead", "RELATION", false),
+        PHONE("联系电话", "phone", null, false),
+        EDUCATION("学历", "education", "EDUCATION", false),
+        POLITICAL_STATUS("政治面貌", "politicalStatus", "POLITICAL_STATUS", false),
+        OCCUPATION("职业", "occupation", null, false),
+        EMPLOYER("服务处所", "employer", null, false),
+        KIND("人员类型", "kind", null, false),
+        TAGS("标签", "tags", null, false);
+
+        final String header;
+        final String field;
+        final String codeSet;
+        final boolean required;
+
+        Column(String header, String field, String codeSet, boolean required) {
+            this.header = header;
+            this.field = field;
+            this.codeSet = codeSet;
+            this.required = required;
+        }
+    }
+
+    static final List<Column> COLUMNS = List.of(Column.values());
+
+    /** A row the template shows as an example; its ID number is valid but made up. */
+    static final List<String> EXAMPLE = List.of(
+            "张三",
+            "42138119800501001" + IdNumber.checkCharacter("42138119800501001"),
+            "男",
+            "汉族",
+            "1980-05-01",
+            "421381101001101",
+            "421381",
+            "湖北省广水市杨寨镇站前社区",
+            "杨寨镇站前社区幸福路 8 号",
+            "户主",
+            "13900001111",
+            "大学本科",
+            "群众",
+            "教师",
+            "杨寨镇中心小学",
+            "户籍人口",
+            "党员、志愿者");
+
+    private static final DateTimeFormatter[] DATES = {
+        DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d")
+    };
+
+    private ResidentSheet() {}
+
+    /** Where each column is in a header row. */
+    record Layout(int[] index) {
+
+        /**
+         * Finds the columns by their headers in any order.
+         *
+         * @return the layout, or the problems: required columns missing, headers that are no column
+         */
+        static Outcome of(Row header) {
+            int[] index = new int[COLUMNS.size()];
+            Arrays.fill(index, -1);
+            var unknown = new ArrayList<String>();
+            for (int c = 0; header != null && c < header.getCellCount(); c++) {
+                String text = text(header.getCell(c));
+                if (text == null) {
+                    continue;
+                }
+                var column = COLUMNS.stream().filter(k -> k.header.equals(text)).findFirst();
+                if (column.isPresent()) {
+                    index[column.get().ordinal()] = c;
+                } else {
+                    unknown.add(text);
+                }
+            }
+            var missing = COLUMNS.stream()
+                    .filter(k -> k.required && index[k.ordinal()] < 0)
+                    .map(k -> k.header)
+                    .toList();
+            var problems = new ArrayList<FieldProblem>();
+            if (!missing.isEmpty()) {
+                problems.add(new FieldProblem(
+                        "file",
+                        "missing-columns",
+                        "缺少必需的列：" + String.join("、", missing),
+                        "missing required columns: " + String.join(", ", missing)));
+            }
+            if (!unknown.isEmpty()) {
+                problems.add(new FieldProblem(
+                        "file",
+                        "unknown-columns",
+                        "无法识别的列：" + String.join("、", unknown) + "（请使用导入模板）",
+                        "unknown columns: " + String.join(", ", unknown) + " (use the import template)"));
+            }
+            return new Outcome(problems.isEmpty() ? new Layout(index) : null, problems);
+        }
+
+        String get(Row row, Column column) {
+            int c = index[column.ordinal()];
+            return c < 0 || c >= row.getCellCount() ? null : text(row.getCell(c));
+        }
+
+        Cell cell(Row row, Column column) {
+            int c = index[column.ordinal()];
+            return c < 0 || c >= row.getCellCount() ? null : row.getCell(c);
+        }
+
+        boolean blank(Row row) {
+            return COLUMNS.stream().allMatch(k -> get(row, k) == null);
+        }
+    }
+
+    record Outcome(Layout layout, List<FieldProblem> problems) {}
+
+    /** A row read into a draft, with what could not even be read (a date that is no date). */
+    record Read(ResidentDraft draft, List<FieldProblem> problems) {}
+
+    static Read read(Row row, Layout layout, CodeSets codes) {
+        var problems = new ArrayList<FieldProblem>();
+        LocalDate birth = null;
+        var birthCell = layout.cell(row, Column.BIRTH_DATE);
+        String birthText = text(birthCell);
+        if (birthText != null) {
+            birth = date(birthCell, birthText).orElse(null);
+            if (birth == null) {
+                problems.add(new FieldProblem(
+                        "birthDate",
+                        "date-format",
+                        "出生日期“" + birthText + "”须为日期或 yyyy-MM-dd、yyyy/M/d",
+                        "birthDate must be a date cell, yyyy-MM-dd or yyyy/M/d"));
+            }
+        }
+        String kindText = layout.get(row, Column.KIND);
+        ResidentKind kind = null;
+        if (kindText != null) {
+            kind = Arrays.stream(ResidentKind.values())
+                    .filter(k ->
+                            k.name().equalsIgnoreCase(kindText) || k.label().equals(kindText))
+                    .findFirst()
+                    .orElse(null);
+            if (kind == null) {
+                problems.add(new FieldProblem(
+                        "kind", "unknown-value", "人员类型“" + kindText + "”不存在", "unknown kind " + kindText));
+            }
+        }
+        String tags = layout.get(row, Column.TAGS);
+        var draft = new ResidentDraft(
+                layout.get(row, Column.GRID),
+                layout.get(row, Column.NAME),
+                layout.get(row, Column.ID_NUMBER),
+                sex(layout.get(row, Column.SEX)),
+                code(codes, Column.ETHNICITY, layout.get(row, Column.ETHNICITY)),
+                birth,
+                layout.get(row, Column.REGISTERED_REGION),
+                layout.get(row, Column.REGISTERED_ADDRESS),
+                layout.get(row, Column.CURRENT_ADDRESS),
+                null,
+                null,
+                code(codes, Column.RELATION, layout.get(row, Column.RELATION)),
+                layout.get(row, Column.PHONE),
+                code(codes, Column.EDUCATION, layout.get(row, Column.EDUCATION)),
+                code(codes, Column.POLITICAL_STATUS, layout.get(row, Column.POLITICAL_STATUS)),
+                null,
+                layout.get(row, Column.OCCUPATION),
+                layout.get(row, Column.EMPLOYER),
+                kind,
+                null,
+                tags == null ? null : List.of(tags.split("[、,，;；]")),
+                null);
+        return new Read(draft, problems);
+    }
+
+    /** Writes the header row in bold on row 0. */
+    static void header(Worksheet sheet) {
+        for (var column : COLUMNS) {
+            sheet.value(0, column.ordinal(), column.header);
+            sheet.width(column.ordinal(), column == Column.ID_NUMBER || column == Column.GRID ? 22 : 14);
+        }
+        sheet.range(0, 0, 0, COLUMNS.size() - 1).style().bold().set();
+    }
+
+    private static String sex(String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text) {
+            case "男" -> "1";
+            case "女" -> "2";
+            case "未知" -> "0";
+            case "未说明" -> "9";
+            default -> text;
+        };
+    }
+
+    /** The code for a code or a name; an unknown value stays as given so the rules name it. */
+    private static String code(CodeSets codes, Column column, String text) {
+        return text == null ? null : codes.codeOf(column.codeSet, text).orElse(text);
+    }
+
+    private static Optional<LocalDate> date(Cell cell, String text) {
+        if (cell != null && cell.getType() == CellType.NUMBER) {
+            try {
+                return Optional.of(cell.asDate().toLocalDate());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        for (var format : DATES) {
+            try {
+                return Optional.of(LocalDate.parse(text, format));
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A cell as text. Numbers lose their exponent and trailing zeros: a phone or grid code typed into a number cell
+     * reads as its digits (an 18-digit ID number cannot survive a number cell, and the ID rules say so).
+     */
+    static String text(Cell cell) {
+        if (cell == null || cell.getType() == CellType.EMPTY) {
+            return null;
+        }
+        String raw = cell.getType() == CellType.NUMBER
+                ? new BigDecimal(cell.getRawValue()).stripTrailingZeros().toPlainString()
+                : cell.getText();
+        return ResidentRules.trim(raw);
+    }
+}

@@ -1,0 +1,52 @@
+package org.gridgov.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gridgov.common.PersonalData;
+import org.gridgov.common.PersonalDataKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class DemoResidentsTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PersonalData personalData;
+
+    @Test
+    void demoResidentsHaveValidIdNumbersAgreeingWithSexAndBirthDate() {
+        // Other test classes sharing this context register people of their own, outside any household.
+        var rows = jdbc.sql(
+                        "select id_number, sex, birth_date, kind, household_id from resident where household_id is not null")
+                .query((rs, n) -> new Object[] {
+                    rs.getBytes(1),
+                    rs.getString(2),
+                    rs.getObject(3, java.time.LocalDate.class),
+                    rs.getString(4),
+                    rs.getObject(5)
+                })
+                .list();
+        assertThat(rows).hasSizeGreaterThan(50);
+        assertThat(rows).extracting(r -> r[3]).contains("REGISTERED", "FLOATING");
+        for (var r : rows) {
+            if (r[0] == null) {
+                assertThat(r[3]).isEqualTo("FOREIGN");
+                continue;
+            }
+            var id = IdNumber.parse(personalData.open(PersonalDataKind.ID_NUMBER, (byte[]) r[0]));
+            assertThat(String.valueOf(id.sex())).isEqualTo(r[1]);
+            assertThat(id.birthDate()).isEqualTo(r[2]);
+        }
+        // Only the demo's households, numbered HH + grid code: other tests add households before their heads.
+        long headless = jdbc.sql("select count(*) from household where head_resident_id is null"
+                        + " and household_number like 'HH' || grid_code || '%'")
+                .query(Long.class)
+                .single();
+        assertThat(headless).isZero();
+    }
+}

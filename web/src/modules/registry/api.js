@@ -1,0 +1,69 @@
+// REST client of the registry module: the resident register (实有人口) with its history, the audited unmask and the
+// code sets its forms offer.
+import { getJson, postJson, putJson } from '@/common/http.js'
+
+const enc = encodeURIComponent
+
+/** GET /api/registry/residents: one page of residents matching every given filter. */
+export const searchResidents = (filters, page = 0, size = 20) => getJson('/api/registry/residents', { ...filters, page, size })
+
+/** POST /api/registry/residents: 201 with the new resident (masked). */
+export const createResident = (draft) => postJson('/api/registry/residents', draft)
+
+/** GET /api/registry/residents/{id}: the resident, personal data masked. */
+export const getResident = (id) => getJson(`/api/registry/residents/${enc(id)}`)
+
+/** PUT /api/registry/residents/{id}: changes the resident; the draft carries the version seen (409 when stale). */
+export const updateResident = (id, draft) => putJson(`/api/registry/residents/${enc(id)}`, draft)
+
+/** POST /api/registry/residents/{id}/retire: retires the resident with a reason. */
+export const retireResident = (id, version, reason) => postJson(`/api/registry/residents/${enc(id)}/retire`, { version, reason })
+
+/** GET /api/registry/residents/{id}/history: one page of field changes, newest first. */
+export const getResidentHistory = (id, page = 0, size = 20) =>
+  getJson(`/api/registry/residents/${enc(id)}/history`, { page, size })
+
+/** GET /api/registry/residents/{id}/unmasked?purpose=: the plain ID number, phone and document number; audited. */
+export const unmaskResident = (id, purpose) => getJson(`/api/registry/residents/${enc(id)}/unmasked`, { purpose })
+
+let codes = null
+
+/** GET /api/registry/codes: every code set with its values, asked once per page load (they change by deployment). */
+export function getCodes() {
+  codes ??= getJson('/api/registry/codes').catch((error) => {
+    codes = null
+    throw error
+  })
+  return codes
+}
+
+/** GET /api/registry/figures?region=: residents, households and houses per area one level below the region. */
+export const getFigures = (region) => getJson('/api/registry/figures', region ? { region } : {})
+
+/** GET /api/registry/quality?region=: one page of grids, the least complete or least recently confirmed first. */
+export const getQuality = (region, page = 0, size = 20) =>
+  getJson('/api/registry/quality', region ? { region, page, size } : { page, size })
+
+/** POST /api/registry/residents/{id}/confirm: the record was checked with the person (核实). */
+export const confirmResident = (id) => postJson(`/api/registry/residents/${enc(id)}/confirm`, {})
+
+/**
+ * The other registers share one shape: GET/POST /api/registry/{register}, GET/PUT /{id}, POST /{id}/retire and
+ * GET /{id}/history; register is 'houses', 'places' or 'organizations'. A house comes with its households and members.
+ */
+export const searchRecords = (register, filters, page = 0, size = 20) =>
+  getJson(`/api/registry/${register}`, { ...filters, page, size })
+export const createRecord = (register, draft) => postJson(`/api/registry/${register}`, draft)
+export const getRecord = (register, id) => getJson(`/api/registry/${register}/${enc(id)}`)
+export const updateRecord = (register, id, draft) => putJson(`/api/registry/${register}/${enc(id)}`, draft)
+export const retireRecord = (register, id, version, reason) =>
+  postJson(`/api/registry/${register}/${enc(id)}/retire`, { version, reason })
+export const getRecordHistory = (register, id, page = 0, size = 20) =>
+  getJson(`/api/registry/${register}/${enc(id)}/history`, { page, size })
+
+/** POST /api/registry/households: a household (户号, house) without members yet. */
+export const createHousehold = (draft) => postJson('/api/registry/households', draft)
+
+/** POST /api/registry/households/{id}/members: places a resident in the household with their relation to the head. */
+export const addHouseholdMember = (id, residentId, relationToHead) =>
+  postJson(`/api/registry/households/${enc(id)}/members`, { residentId, relationToHead })

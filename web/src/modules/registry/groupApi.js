@@ -1,0 +1,36 @@
+// REST client of the registry's groups: special groups (特殊人群, special:read), service recipients (重点服务对象,
+// registry:read), their follow-ups (走访/帮扶), the overdue list (我的走访) and the three ledgers (三本台账).
+import { getJson, postJson, putJson } from '@/common/http.js'
+
+const enc = encodeURIComponent
+
+/** The path of a category: 'special' → /api/registry/special-groups, 'service' → /api/registry/service-recipients. */
+export const base = (category) => (category === 'service' ? '/api/registry/service-recipients' : '/api/registry/special-groups')
+
+/** GET …/types: the groups of a category with their fields. */
+export const getGroupTypes = (category) => getJson(`${base(category)}/types`)
+
+/** GET …?group=&attentionLevel=&overdue=&gridCode=&name=: one page, soonest due first, ID numbers masked. */
+export const searchMembers = (category, filters, page = 0, size = 20) => getJson(base(category), { ...filters, page, size })
+
+/** GET …/{id}: one registration with the group's fields. */
+export const getMember = (category, id) => getJson(`${base(category)}/${enc(id)}`)
+
+/** POST …: registers a resident in a group (201). */
+export const registerMember = (category, draft) => postJson(base(category), draft)
+
+/** PUT …/{id}: changes fields, attention level and frequency, with the version read (409 when stale). */
+export const changeMember = (category, id, draft) => putJson(`${base(category)}/${enc(id)}`, draft)
+
+/** GET …/{id}/follow-ups: the follow-ups, newest first. */
+export const getFollowUps = (category, id, page = 0, size = 50) =>
+  getJson(`${base(category)}/${enc(id)}/follow-ups`, { page, size })
+
+/** POST …/{id}/follow-ups: records a follow-up; answers the registration with its new due date. */
+export const addFollowUp = (category, id, followUp) => postJson(`${base(category)}/${enc(id)}/follow-ups`, followUp)
+
+/** GET /api/registry/follow-ups/overdue: the caller's people whose follow-up is overdue. */
+export const getOverdue = (page = 0, size = 20) => getJson('/api/registry/follow-ups/overdue', { page, size })
+
+/** GET /api/registry/ledgers/{livelihood|hardship|stability}: one page of a ledger. */
+export const getLedger = (ledger, page = 0, size = 20) => getJson(`/api/registry/ledgers/${enc(ledger)}`, { page, size })

@@ -1,0 +1,48 @@
+// Names the registry pages share: resident kinds, sexes (GB/T 2261.1), the fields only a kind has and the code set
+// behind a field.
+import { reactive } from 'vue'
+import { getCodes } from './api.js'
+
+export const KINDS = ['REGISTERED', 'FLOATING', 'FOREIGN', 'LEFT_BEHIND']
+export const SEXES = ['1', '2', '0', '9']
+
+/** Per kind, its own fields: [field, code set or 'date' or null for free text]. */
+export const KIND_FIELDS = {
+  REGISTERED: [],
+  FLOATING: [
+    ['inflowReason', 'INFLOW_REASON'],
+    ['registeredOn', 'date'],
+    ['permitNumber', null],
+    ['permitExpiresOn', 'date'],
+  ],
+  FOREIGN: [
+    ['documentType', 'DOCUMENT_TYPE'],
+    ['documentNumber', null],
+    ['stayPurpose', 'STAY_PURPOSE'],
+    ['arrivedOn', 'date'],
+    ['expectedDepartureOn', 'date'],
+  ],
+  LEFT_BEHIND: [['leftBehindType', 'LEFT_BEHIND_TYPE']],
+}
+
+/** The code set of each coded field of a resident. */
+export const CODED_FIELDS = {
+  ethnicity: 'ETHNICITY',
+  relationToHead: 'RELATION',
+  education: 'EDUCATION',
+  politicalStatus: 'POLITICAL_STATUS',
+}
+
+/** The code sets, filled once loaded: { SET: [{ code, name }] }. */
+export const codeSets = reactive({})
+
+/** Loads the code sets into codeSets (once per page load). */
+export async function loadCodes() {
+  Object.assign(codeSets, await getCodes())
+}
+
+/** The name of a code in its set, or the code itself when the set does not know it. */
+export function codeName(set, code) {
+  if (code === null || code === undefined || code === '') return ''
+  return codeSets[set]?.find((value) => value.code === code)?.name ?? code
+}

@@ -1,0 +1,67 @@
+// The houses (实有房屋), places (场所) and organizations (组织) registers as the generic pages show them: the fields of
+// the form (in order; kind: text, grid, code, codes, number, flag, phone), the columns of the list, the filters, and
+// where the record sits in a response (a house comes as { house, households, tenants }).
+
+export const REGISTERS = {
+  houses: {
+    titleKey: 'menu.houses',
+    labels: 'house',
+    record: (body) => body.house,
+    title: (r) => r.address,
+    fields: [
+      ['gridCode', 'grid', { required: true }],
+      ['address', 'text', { required: true, max: 200, wide: true }],
+      ['building', 'text', { max: 50 }],
+      ['unit', 'text', { max: 50 }],
+      ['room', 'text', { max: 50 }],
+      ['doorPlate', 'text', { max: 100 }],
+      ['use', 'code', { set: 'HOUSE_USE', required: true }],
+      ['ownerName', 'text', { max: 50 }],
+      ['ownerPhone', 'phone'],
+      ['rental', 'flag'],
+      ['landlordName', 'text', { max: 50 }],
+      ['landlordPhone', 'phone'],
+      ['lon', 'number'],
+      ['lat', 'number'],
+    ],
+    columns: ['address', 'doorPlate', 'use', 'ownerName', 'rental', 'gridCode'],
+    filters: [['addressContains', 'text'], ['use', 'code', { set: 'HOUSE_USE' }], ['rental', 'flag']],
+  },
+  places: {
+    titleKey: 'menu.places',
+    labels: 'place',
+    record: (body) => body,
+    title: (r) => r.name,
+    fields: [
+      ['gridCode', 'grid', { required: true }],
+      ['name', 'text', { required: true, max: 100 }],
+      ['type', 'code', { set: 'PLACE_TYPE', required: true }],
+      ['keyFlags', 'codes', { set: 'KEY_UNIT_FLAG' }],
+      ['address', 'text', { required: true, max: 200, wide: true }],
+      ['responsibleName', 'text', { max: 50 }],
+      ['responsiblePhone', 'phone'],
+      ['lon', 'number'],
+      ['lat', 'number'],
+    ],
+    columns: ['name', 'type', 'keyFlags', 'address', 'responsibleName', 'gridCode'],
+    filters: [['name', 'text'], ['type', 'code', { set: 'PLACE_TYPE' }], ['keyFlag', 'code', { set: 'KEY_UNIT_FLAG' }]],
+  },
+  organizations: {
+    titleKey: 'menu.organizationsRegister',
+    labels: 'registeredOrganization',
+    record: (body) => body,
+    title: (r) => r.name,
+    fields: [
+      ['gridCode', 'grid', { required: true }],
+      ['name', 'text', { required: true, max: 100 }],
+      ['kind', 'code', { set: 'ORGANIZATION_KIND', required: true }],
+      ['creditCode', 'text', { required: true, max: 18 }],
+      ['legalRepresentativeName', 'text', { max: 50 }],
+      ['legalRepresentativePhone', 'phone'],
+      ['address', 'text', { max: 200, wide: true }],
+      ['employees', 'number'],
+    ],
+    columns: ['name', 'kind', 'creditCode', 'legalRepresentativeName', 'employees', 'gridCode'],
+    filters: [['name', 'text'], ['kind', 'code', { set: 'ORGANIZATION_KIND' }], ['creditCode', 'text']],
+  },
+}
