@@ -13,7 +13,7 @@ const messages = {
       houses: '实有房屋', places: '场所', organizationsRegister: '组织',
     },
     common: {
-      search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定',
+      search: '查询', reset: '重置', cancel: '取消', save: '保存', create: '创建', actions: '操作', empty: '暂无数据', confirm: '确定', close: '关闭',
     },
     session: { menu: '当前用户', changePassword: '修改密码', logout: '退出登录' },
     notification: {
@@ -452,6 +452,14 @@ const messages = {
       legend: '事件状态',
       empty: '范围内暂无事件',
     },
+    residentImport: {
+      title: '导入实有人口', button: '导入',
+      hint: '按模板填写（姓名、身份证号、所属网格必填）。每行单独校验：有问题的行不会写入，并在下方列出原因；其余行照常导入。',
+      template: '下载导入模板', start: '开始导入', again: '再导入一个文件', rejected: '未导入的行：',
+      rejectedDownload: '下载未导入的行（含原因）', row: '行号', field: '字段', reason: '原因',
+      counts: '已读 {read} 行，导入 {accepted} 行，未导入 {rejected} 行',
+      status: { RUNNING: '正在导入', DONE: '导入完成', FAILED: '导入失败' },
+    },
     resident: {
       name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', kind: '人员类型', gridCode: '所属网格',
       address: '地址', currentAddress: '现住址', registeredRegion: '户籍地', registeredAddress: '户籍地址', phone: '联系电话',
@@ -526,7 +534,7 @@ const messages = {
       houses: 'Houses', places: 'Places', organizationsRegister: 'Organizations (registry)',
     },
     common: {
-      search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK',
+      search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK', close: 'Close',
     },
     session: { menu: 'Signed-in user', changePassword: 'Change password', logout: 'Sign out' },
     notification: {
@@ -967,6 +975,14 @@ const messages = {
       more: 'Showing the latest {n} only',
       legend: 'Status',
       empty: 'No events in your scope',
+    },
+    residentImport: {
+      title: 'Import residents', button: 'Import',
+      hint: 'Fill in the template (name, ID number and grid are required). Each row is checked on its own: a row with problems is not written and its reasons are listed below; the other rows are imported.',
+      template: 'Download the template', start: 'Start import', again: 'Import another file', rejected: 'Rows not imported:',
+      rejectedDownload: 'Download the rows not imported (with reasons)', row: 'Row', field: 'Field', reason: 'Reason',
+      counts: '{read} rows read, {accepted} imported, {rejected} not imported',
+      status: { RUNNING: 'Importing', DONE: 'Import finished', FAILED: 'Import failed' },
     },
     resident: {
       name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', kind: 'Kind', gridCode: 'Grid',

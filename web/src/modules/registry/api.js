@@ -1,6 +1,6 @@
 // REST client of the registry module: the resident register (实有人口) with its history, the audited unmask and the
 // code sets its forms offer.
-import { getJson, postJson, putJson } from '@/common/http.js'
+import { getJson, postJson, postMultipart, putJson } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -67,3 +67,21 @@ export const createHousehold = (draft) => postJson('/api/registry/households', d
 /** POST /api/registry/households/{id}/members: places a resident in the household with their relation to the head. */
 export const addHouseholdMember = (id, residentId, relationToHead) =>
   postJson(`/api/registry/households/${enc(id)}/members`, { residentId, relationToHead })
+
+/** POST /api/registry/residents/imports (multipart `file`): 202 with the import job, which then runs by itself. */
+export function startResidentImport(file, onProgress) {
+  const form = new FormData()
+  form.append('file', file)
+  return postMultipart('/api/registry/residents/imports', form, { onProgress })
+}
+
+/** GET /api/registry/imports/{id}: the job's status and its counts so far. */
+export const getImport = (id) => getJson(`/api/registry/imports/${enc(id)}`)
+
+/** GET /api/registry/imports/{id}/rejections: one page of refused rows with their reasons. */
+export const getImportRejections = (id, page = 0, size = 50) =>
+  getJson(`/api/registry/imports/${enc(id)}/rejections`, { page, size })
+
+/** Where the template and a job's refused rows are downloaded (session cookie; plain links). */
+export const RESIDENT_TEMPLATE_URL = '/api/registry/residents/template'
+export const importRejectionsUrl = (id) => `/api/registry/imports/${enc(id)}/rejections/export`

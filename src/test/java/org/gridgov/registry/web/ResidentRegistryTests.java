@@ -153,6 +153,23 @@ class ResidentRegistryTests {
     }
 
     @Test
+    void theTotalIsTheSameWhateverThePageSize() throws Exception {
+        created("孙一", idNumber());
+        created("孙二", idNumber());
+        String all = worker.perform(get("/api/registry/residents").param("size", "100"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int total = JsonPath.read(all, "$.totalElements");
+        assertThat(JsonPath.<java.util.List<Object>>read(all, "$.content")).hasSize(Math.min(total, 100));
+        worker.perform(get("/api/registry/residents").param("size", "1"))
+                .andExpect(jsonPath("$.totalElements").value(total));
+        worker.perform(get("/api/registry/residents").param("size", "1").param("page", "9999"))
+                .andExpect(jsonPath("$.totalElements").value(total))
+                .andExpect(jsonPath("$.content").isEmpty());
+    }
+
+    @Test
     void unmaskingNeedsThePermissionAndAPurposeAndIsAudited() throws Exception {
         String id = idNumber();
         long created = created("王五", id);
