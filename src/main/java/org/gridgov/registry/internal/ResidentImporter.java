@@ -64,7 +64,7 @@ class ResidentImporter {
     private record Pending(int rowNumber, ResidentRules.Checked resident, String idText) {}
 
     /** Runs a job to its end; never throws: a failure marks the job FAILED with the reason. */
-    void run(ImportScope job, Path file, ResidentSheet.Layout layout) {
+    void run(ImportScope job, Path file, SheetLayout layout) {
         try (var workbook = new ReadableWorkbook(file.toFile());
                 var rows = workbook.getFirstSheet().openStream()) {
             var seen = new SeenNumbers();
@@ -110,7 +110,7 @@ class ResidentImporter {
     private List<FieldProblem> check(
             ImportScope job,
             Row row,
-            ResidentSheet.Layout layout,
+            SheetLayout layout,
             Predicate<String> gridExists,
             SeenNumbers seen,
             List<Pending> pending) {
@@ -273,7 +273,7 @@ class ResidentImporter {
                 problem.messageEn());
     }
 
-    private static List<ImportRejection> rejections(Row row, ResidentSheet.Layout layout, List<FieldProblem> problems) {
+    private static List<ImportRejection> rejections(Row row, SheetLayout layout, List<FieldProblem> problems) {
         String name = layout.get(row, ResidentSheet.Column.NAME);
         String id = masked(layout.get(row, ResidentSheet.Column.ID_NUMBER));
         return problems.stream()

@@ -81,7 +81,7 @@ public class ResidentImports {
         }
     }
 
-    private static ResidentSheet.Layout layout(Path file) throws IOException {
+    private static SheetLayout layout(Path file) throws IOException {
         byte[] head = new byte[8];
         int read;
         try (var in = Files.newInputStream(file)) {
@@ -101,7 +101,7 @@ public class ResidentImports {
             if (!iterator.hasNext()) {
                 throw badFile("empty", "工作表为空，第一行应为列标题", "the sheet is empty; the first row must hold the headers");
             }
-            var outcome = ResidentSheet.Layout.of(iterator.next());
+            var outcome = SheetLayout.of(iterator.next(), ResidentSheet.COLUMNS);
             if (outcome.layout() == null) {
                 throw ProblemException.invalid(outcome.problems());
             }

@@ -2,7 +2,6 @@ package org.gridgov.registry.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -14,7 +13,6 @@ import org.gridgov.registry.internal.ImportView;
 import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
 import org.gridgov.registry.internal.ResidentImports;
 import org.gridgov.registry.internal.ResidentWorkbooks;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/registry")
 class ResidentWorkbookController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final ResidentWorkbooks workbooks;
     private final ResidentImports imports;
 
@@ -43,7 +39,7 @@ class ResidentWorkbookController {
     @GetMapping("/residents/template")
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
     void template(HttpServletResponse response) throws IOException {
-        attachment(response, "实有人口导入模板.xlsx");
+        Xlsx.attachment(response, "实有人口导入模板.xlsx");
         workbooks.writeTemplate(response.getOutputStream());
     }
 
@@ -82,7 +78,7 @@ class ResidentWorkbookController {
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
     void exportRejections(@PathVariable long id, HttpServletResponse response) throws IOException {
         imports.get(id);
-        attachment(response, "未导入的行-" + id + ".xlsx");
+        Xlsx.attachment(response, "未导入的行-" + id + ".xlsx");
         imports.writeRejections(id, response.getOutputStream());
     }
 
@@ -92,17 +88,7 @@ class ResidentWorkbookController {
     void export(SearchQuery filter, @RequestParam(required = false) String purpose, HttpServletResponse response)
             throws IOException {
         ResidentWorkbooks.requirePurpose(purpose);
-        attachment(response, "实有人口.xlsx");
+        Xlsx.attachment(response, "实有人口.xlsx");
         workbooks.export(filter, purpose, response.getOutputStream());
-    }
-
-    private static void attachment(HttpServletResponse response, String fileName) {
-        response.setContentType(XLSX);
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(fileName, StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
     }
 }
