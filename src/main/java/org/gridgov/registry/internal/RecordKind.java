@@ -1,7 +1,8 @@
 package org.gridgov.registry.internal;
 
-/** The registers kept in workbooks besides residents; the name is the import job's {@code kind}. */
+/** The registers kept in workbooks; the name is the import job's {@code kind}. */
 public enum RecordKind {
+    RESIDENT("实有人口"),
     HOUSE("实有房屋"),
     PLACE("场所"),
     ORGANIZATION("组织");

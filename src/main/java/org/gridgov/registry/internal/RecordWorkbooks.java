@@ -42,6 +42,7 @@ public class RecordWorkbooks {
             case HOUSE -> houseSheet;
             case PLACE -> placeSheet;
             case ORGANIZATION -> organizationSheet;
+            case RESIDENT -> throw new IllegalArgumentException("residents have a sheet of their own");
         };
     }
 

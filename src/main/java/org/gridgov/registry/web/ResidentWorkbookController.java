@@ -10,8 +10,9 @@ import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.registry.internal.ImportRejection;
 import org.gridgov.registry.internal.ImportView;
+import org.gridgov.registry.internal.RecordKind;
+import org.gridgov.registry.internal.RegistryImports;
 import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
-import org.gridgov.registry.internal.ResidentImports;
 import org.gridgov.registry.internal.ResidentWorkbooks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,15 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Residents in Excel workbooks: the import template, import jobs and their reports, and the masked export. */
+/**
+ * Registry workbooks: the resident import template and masked export, and the import jobs of every register
+ * (residents, houses, places, organizations) with their reports.
+ */
 @RestController
 @RequestMapping("/api/registry")
 class ResidentWorkbookController {
 
     private final ResidentWorkbooks workbooks;
-    private final ResidentImports imports;
+    private final RegistryImports imports;
 
-    ResidentWorkbookController(ResidentWorkbooks workbooks, ResidentImports imports) {
+    ResidentWorkbookController(ResidentWorkbooks workbooks, RegistryImports imports) {
         this.workbooks = workbooks;
         this.imports = imports;
     }
@@ -46,13 +50,36 @@ class ResidentWorkbookController {
     /** Starts an import of a filled-in template ({@code file}); poll the job it answers with. */
     @PostMapping("/residents/imports")
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
-    ResponseEntity<ImportView> startImport(@RequestParam(required = false) MultipartFile file) throws IOException {
+    ResponseEntity<ImportView> importResidents(@RequestParam(required = false) MultipartFile file) throws IOException {
+        return startImport(RecordKind.RESIDENT, file);
+    }
+
+    @PostMapping("/houses/imports")
+    @RequiresPermission(Permissions.REGISTRY_IMPORT)
+    ResponseEntity<ImportView> importHouses(@RequestParam(required = false) MultipartFile file) throws IOException {
+        return startImport(RecordKind.HOUSE, file);
+    }
+
+    @PostMapping("/places/imports")
+    @RequiresPermission(Permissions.REGISTRY_IMPORT)
+    ResponseEntity<ImportView> importPlaces(@RequestParam(required = false) MultipartFile file) throws IOException {
+        return startImport(RecordKind.PLACE, file);
+    }
+
+    @PostMapping("/organizations/imports")
+    @RequiresPermission(Permissions.REGISTRY_IMPORT)
+    ResponseEntity<ImportView> importOrganizations(@RequestParam(required = false) MultipartFile file)
+            throws IOException {
+        return startImport(RecordKind.ORGANIZATION, file);
+    }
+
+    private ResponseEntity<ImportView> startImport(RecordKind kind, MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw ProblemException.invalid(java.util.List.of(
                     new FieldProblem("file", "empty", "请上传 xlsx 文件，文件不能为空", "upload a non-empty xlsx file")));
         }
         try (var content = file.getInputStream()) {
-            var job = imports.start(file.getOriginalFilename(), content);
+            var job = imports.start(kind, file.getOriginalFilename(), content);
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .header("Location", "/api/registry/imports/" + job.id())
                     .body(job);
