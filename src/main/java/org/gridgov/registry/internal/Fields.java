@@ -104,6 +104,11 @@ final class Fields {
         problems.add(new FieldProblem(field, code, message, messageEn));
     }
 
+    /** What the checks found so far. */
+    List<FieldProblem> problems() {
+        return List.copyOf(problems);
+    }
+
     /** Ends the check: 400 with every problem found, if any. */
     void verify() {
         if (!problems.isEmpty()) {

@@ -137,7 +137,19 @@ public class HouseDesk {
 
     @Transactional(readOnly = true)
     public PageResult<HouseView> search(HouseQuery q, PageQuery page) {
-        var filter = new HouseRepository.Filter(
+        var filter = filter(q);
+        return PageResult.of(
+                houses.search(filter, page).stream().map(this::view).toList(), page, houses.count(filter));
+    }
+
+    /** Every house a search finds in the caller's scope, masked, one at a time through a cursor. */
+    @Transactional(readOnly = true)
+    public void forEachFound(HouseQuery q, java.util.function.Consumer<HouseView> each) {
+        houses.forEach(filter(q), h -> each.accept(view(h)));
+    }
+
+    private HouseRepository.Filter filter(HouseQuery q) {
+        return new HouseRepository.Filter(
                 scope.prefix(),
                 ResidentRules.trim(q.gridCode()),
                 ResidentRules.trim(q.address()),
@@ -145,8 +157,6 @@ public class HouseDesk {
                 q.rental(),
                 ResidentRules.trim(q.use()),
                 Boolean.TRUE.equals(q.includeRetired()));
-        return PageResult.of(
-                houses.search(filter, page).stream().map(this::view).toList(), page, houses.count(filter));
     }
 
     @Transactional(readOnly = true)
@@ -331,6 +341,14 @@ public class HouseDesk {
 
     private HouseRepository.HouseFields checked(HouseDraft d, HouseRepository.HouseFields before) {
         var fields = new Fields(codes, regions);
+        var checked = checked(d, before, fields);
+        fields.verify();
+        scope.requireCovers(checked.gridCode());
+        return checked;
+    }
+
+    /** The form's rules on a draft, the problems collected in {@code fields}; an import runs them row by row. */
+    HouseRepository.HouseFields checked(HouseDraft d, HouseRepository.HouseFields before, Fields fields) {
         String grid = fields.grid(d.gridCode());
         String address = fields.text("address", d.address(), "地址", 200, true);
         String building = fields.text("building", d.building(), "楼栋", 50, false);
@@ -350,8 +368,6 @@ public class HouseDesk {
                 before == null ? d.landlordPhone() : phones.keptIfMasked(d.landlordPhone(), before.landlordPhone()),
                 "出租人电话");
         fields.point(d.lon(), d.lat(), grid);
-        fields.verify();
-        scope.requireCovers(grid);
         return new HouseRepository.HouseFields(
                 grid,
                 address,

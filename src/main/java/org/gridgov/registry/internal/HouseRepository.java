@@ -126,6 +126,15 @@ class HouseRepository {
                 .list();
     }
 
+    /** Every record matching a filter, oldest first, read through a cursor so that any number fits in memory. */
+    void forEach(Filter f, java.util.function.Consumer<HouseRow> each) {
+        bind(jdbc.sql("select " + HOUSE_COLUMNS + " from house" + WHERE + " order by id"), f)
+                .withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(house(rs, 0));
+                });
+    }
+
     long count(Filter f) {
         return bind(jdbc.sql("select count(*) from house" + WHERE), f)
                 .query(Long.class)

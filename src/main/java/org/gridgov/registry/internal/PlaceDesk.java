@@ -82,15 +82,25 @@ public class PlaceDesk {
 
     @Transactional(readOnly = true)
     public PageResult<PlaceView> search(PlaceQuery q, PageQuery page) {
-        var filter = new PlaceRepository.Filter(
+        var filter = filter(q);
+        return PageResult.of(
+                places.search(filter, page).stream().map(this::view).toList(), page, places.count(filter));
+    }
+
+    /** Every place a search finds in the caller's scope, masked, one at a time through a cursor. */
+    @Transactional(readOnly = true)
+    public void forEachFound(PlaceQuery q, java.util.function.Consumer<PlaceView> each) {
+        places.forEach(filter(q), p -> each.accept(view(p)));
+    }
+
+    private PlaceRepository.Filter filter(PlaceQuery q) {
+        return new PlaceRepository.Filter(
                 scope.prefix(),
                 ResidentRules.trim(q.gridCode()),
                 ResidentRules.trim(q.name()),
                 ResidentRules.trim(q.type()),
                 ResidentRules.trim(q.keyFlag()),
                 Boolean.TRUE.equals(q.includeRetired()));
-        return PageResult.of(
-                places.search(filter, page).stream().map(this::view).toList(), page, places.count(filter));
     }
 
     @Transactional(readOnly = true)
@@ -156,6 +166,14 @@ public class PlaceDesk {
 
     private PlaceRepository.PlaceFields checked(PlaceDraft d, PlaceRepository.PlaceFields before) {
         var fields = new Fields(codes, regions);
+        var checked = checked(d, before, fields);
+        fields.verify();
+        scope.requireCovers(checked.gridCode());
+        return checked;
+    }
+
+    /** The form's rules on a draft, the problems collected in {@code fields}; an import runs them row by row. */
+    PlaceRepository.PlaceFields checked(PlaceDraft d, PlaceRepository.PlaceFields before, Fields fields) {
         String grid = fields.grid(d.gridCode());
         String name = fields.text("name", d.name(), "场所名称", 100, true);
         String type = fields.code("type", "PLACE_TYPE", d.type(), "场所类型", true);
@@ -169,8 +187,6 @@ public class PlaceDesk {
                         : phones.keptIfMasked(d.responsiblePhone(), before.responsiblePhone()),
                 "负责人电话");
         fields.point(d.lon(), d.lat(), grid);
-        fields.verify();
-        scope.requireCovers(grid);
         return new PlaceRepository.PlaceFields(
                 grid, name, type, flags, address, responsible, phones.seal(phone), d.lon(), d.lat());
     }

@@ -98,6 +98,15 @@ class PlaceRepository {
                 .list();
     }
 
+    /** Every record matching a filter, oldest first, read through a cursor so that any number fits in memory. */
+    void forEach(Filter f, java.util.function.Consumer<PlaceRow> each) {
+        bind(jdbc.sql("select " + COLUMNS + " from place" + WHERE + " order by id"), f)
+                .withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(map(rs, 0));
+                });
+    }
+
     long count(Filter f) {
         return bind(jdbc.sql("select count(*) from place" + WHERE), f)
                 .query(Long.class)

@@ -86,18 +86,28 @@ public class RegisteredOrganizationDesk {
 
     @Transactional(readOnly = true)
     public PageResult<OrganizationView> search(OrganizationQuery q, PageQuery page) {
+        var filter = filter(q);
+        return PageResult.of(
+                organizations.search(filter, page).stream().map(this::view).toList(),
+                page,
+                organizations.count(filter));
+    }
+
+    /** Every organization a search finds in the caller's scope, masked, one at a time through a cursor. */
+    @Transactional(readOnly = true)
+    public void forEachFound(OrganizationQuery q, java.util.function.Consumer<OrganizationView> each) {
+        organizations.forEach(filter(q), o -> each.accept(view(o)));
+    }
+
+    private RegisteredOrganizationRepository.Filter filter(OrganizationQuery q) {
         String code = ResidentRules.trim(q.creditCode());
-        var filter = new RegisteredOrganizationRepository.Filter(
+        return new RegisteredOrganizationRepository.Filter(
                 scope.prefix(),
                 ResidentRules.trim(q.gridCode()),
                 ResidentRules.trim(q.name()),
                 ResidentRules.trim(q.kind()),
                 code == null ? null : code.toUpperCase(Locale.ROOT),
                 Boolean.TRUE.equals(q.includeRetired()));
-        return PageResult.of(
-                organizations.search(filter, page).stream().map(this::view).toList(),
-                page,
-                organizations.count(filter));
     }
 
     @Transactional(readOnly = true)
@@ -181,6 +191,15 @@ public class RegisteredOrganizationDesk {
     private RegisteredOrganizationRepository.OrganizationFields checked(
             OrganizationDraft d, RegisteredOrganizationRepository.OrganizationFields before) {
         var fields = new Fields(codes, regions);
+        var checked = checked(d, before, fields);
+        fields.verify();
+        scope.requireCovers(checked.gridCode());
+        return checked;
+    }
+
+    /** The form's rules on a draft, the problems collected in {@code fields}; an import runs them row by row. */
+    RegisteredOrganizationRepository.OrganizationFields checked(
+            OrganizationDraft d, RegisteredOrganizationRepository.OrganizationFields before, Fields fields) {
         String grid = fields.grid(d.gridCode());
         String name = fields.text("name", d.name(), "组织名称", 100, true);
         String kind = fields.code("kind", "ORGANIZATION_KIND", d.kind(), "组织类别", true);
@@ -203,8 +222,6 @@ public class RegisteredOrganizationDesk {
         if (d.employees() != null && (d.employees() < 0 || d.employees() > 10_000_000)) {
             fields.problem("employees", "range", "从业人数须为 0 或正整数", "employees must be 0 or more");
         }
-        fields.verify();
-        scope.requireCovers(grid);
         return new RegisteredOrganizationRepository.OrganizationFields(
                 grid, name, kind, code, legal, phones.seal(phone), address, d.employees());
     }

@@ -111,6 +111,15 @@ class RegisteredOrganizationRepository {
                 .list();
     }
 
+    /** Every record matching a filter, oldest first, read through a cursor so that any number fits in memory. */
+    void forEach(Filter f, java.util.function.Consumer<OrganizationRow> each) {
+        bind(jdbc.sql("select " + COLUMNS + " from registry_organization" + WHERE + " order by id"), f)
+                .withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(map(rs, 0));
+                });
+    }
+
     long count(Filter f) {
         return bind(jdbc.sql("select count(*) from registry_organization" + WHERE), f)
                 .query(Long.class)

@@ -29,6 +29,19 @@ class RegistryHistory {
         changed(entity, id, gridCode, List.of(new ChangeLog.Change("*", null, "登记 registered")), null, at);
     }
 
+    /** A record an import registered, under the uploader the job remembered rather than a signed-in request. */
+    void imported(String entity, long id, String gridCode, ImportScope job, String note, Instant at) {
+        log.append(
+                entity,
+                id,
+                gridCode,
+                List.of(new ChangeLog.Change("*", null, "登记 registered")),
+                job.userId(),
+                job.userName(),
+                note,
+                at);
+    }
+
     void changed(String entity, long id, String gridCode, List<ChangeLog.Change> changes, String note, Instant at) {
         var user = users.require();
         log.append(entity, id, gridCode, changes, user.id(), user.realName(), note, at);

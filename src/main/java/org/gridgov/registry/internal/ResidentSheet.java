@@ -1,6 +1,5 @@
 package org.gridgov.registry.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.Row;
@@ -22,7 +20,7 @@ import org.gridgov.registry.ResidentKind;
 final class ResidentSheet {
 
     /** One column: its header, the draft field it fills, its code set if any, and whether an import needs it. */
-    enum Column {
+    enum Column implements SheetColumn {
         NAME("姓名", "name", null, true),
         ID_NUMBER("身份证号", "idNumber", null, true),
         SEX("性别", "sex", null, false),
@@ -51,6 +49,21 @@ final class ResidentSheet {
             this.field = field;
             this.codeSet = codeSet;
             this.required = required;
+        }
+
+        @Override
+        public String header() {
+            return header;
+        }
+
+        @Override
+        public boolean required() {
+            return required;
+        }
+
+        @Override
+        public int width() {
+            return this == ID_NUMBER || this == GRID ? 22 : 14;
         }
     }
 
@@ -82,77 +95,14 @@ final class ResidentSheet {
 
     private ResidentSheet() {}
 
-    /** Where each column is in a header row. */
-    record Layout(int[] index) {
-
-        /**
-         * Finds the columns by their headers in any order.
-         *
-         * @return the layout, or the problems: required columns missing, headers that are no column
-         */
-        static Outcome of(Row header) {
-            int[] index = new int[COLUMNS.size()];
-            Arrays.fill(index, -1);
-            var unknown = new ArrayList<String>();
-            for (int c = 0; header != null && c < header.getCellCount(); c++) {
-                String text = text(header.getCell(c));
-                if (text == null) {
-                    continue;
-                }
-                var column = COLUMNS.stream().filter(k -> k.header.equals(text)).findFirst();
-                if (column.isPresent()) {
-                    index[column.get().ordinal()] = c;
-                } else {
-                    unknown.add(text);
-                }
-            }
-            var missing = COLUMNS.stream()
-                    .filter(k -> k.required && index[k.ordinal()] < 0)
-                    .map(k -> k.header)
-                    .toList();
-            var problems = new ArrayList<FieldProblem>();
-            if (!missing.isEmpty()) {
-                problems.add(new FieldProblem(
-                        "file",
-                        "missing-columns",
-                        "缺少必需的列：" + String.join("、", missing),
-                        "missing required columns: " + String.join(", ", missing)));
-            }
-            if (!unknown.isEmpty()) {
-                problems.add(new FieldProblem(
-                        "file",
-                        "unknown-columns",
-                        "无法识别的列：" + String.join("、", unknown) + "（请使用导入模板）",
-                        "unknown columns: " + String.join(", ", unknown) + " (use the import template)"));
-            }
-            return new Outcome(problems.isEmpty() ? new Layout(index) : null, problems);
-        }
-
-        String get(Row row, Column column) {
-            int c = index[column.ordinal()];
-            return c < 0 || c >= row.getCellCount() ? null : text(row.getCell(c));
-        }
-
-        Cell cell(Row row, Column column) {
-            int c = index[column.ordinal()];
-            return c < 0 || c >= row.getCellCount() ? null : row.getCell(c);
-        }
-
-        boolean blank(Row row) {
-            return COLUMNS.stream().allMatch(k -> get(row, k) == null);
-        }
-    }
-
-    record Outcome(Layout layout, List<FieldProblem> problems) {}
-
     /** A row read into a draft, with what could not even be read (a date that is no date). */
     record Read(ResidentDraft draft, List<FieldProblem> problems) {}
 
-    static Read read(Row row, Layout layout, CodeSets codes) {
+    static Read read(Row row, SheetLayout layout, CodeSets codes) {
         var problems = new ArrayList<FieldProblem>();
         LocalDate birth = null;
         var birthCell = layout.cell(row, Column.BIRTH_DATE);
-        String birthText = text(birthCell);
+        String birthText = SheetLayout.text(birthCell);
         if (birthText != null) {
             birth = date(birthCell, birthText).orElse(null);
             if (birth == null) {
@@ -203,15 +153,6 @@ final class ResidentSheet {
         return new Read(draft, problems);
     }
 
-    /** Writes the header row in bold on row 0. */
-    static void header(Worksheet sheet) {
-        for (var column : COLUMNS) {
-            sheet.value(0, column.ordinal(), column.header);
-            sheet.width(column.ordinal(), column == Column.ID_NUMBER || column == Column.GRID ? 22 : 14);
-        }
-        sheet.range(0, 0, 0, COLUMNS.size() - 1).style().bold().set();
-    }
-
     private static String sex(String text) {
         if (text == null) {
             return null;
@@ -246,19 +187,5 @@ final class ResidentSheet {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * A cell as text. Numbers lose their exponent and trailing zeros: a phone or grid code typed into a number cell
-     * reads as its digits (an 18-digit ID number cannot survive a number cell, and the ID rules say so).
-     */
-    static String text(Cell cell) {
-        if (cell == null || cell.getType() == CellType.EMPTY) {
-            return null;
-        }
-        String raw = cell.getType() == CellType.NUMBER
-                ? new BigDecimal(cell.getRawValue()).stripTrailingZeros().toPlainString()
-                : cell.getText();
-        return ResidentRules.trim(raw);
     }
 }

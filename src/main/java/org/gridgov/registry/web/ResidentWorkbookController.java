@@ -2,7 +2,6 @@ package org.gridgov.registry.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -11,10 +10,10 @@ import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.registry.internal.ImportRejection;
 import org.gridgov.registry.internal.ImportView;
+import org.gridgov.registry.internal.RecordKind;
+import org.gridgov.registry.internal.RegistryImports;
 import org.gridgov.registry.internal.ResidentDesk.SearchQuery;
-import org.gridgov.registry.internal.ResidentImports;
 import org.gridgov.registry.internal.ResidentWorkbooks;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Residents in Excel workbooks: the import template, import jobs and their reports, and the masked export. */
+/**
+ * Registry workbooks: the resident import template and masked export, and the import jobs of every register
+ * (residents, houses, places, organizations) with their reports.
+ */
 @RestController
 @RequestMapping("/api/registry")
 class ResidentWorkbookController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final ResidentWorkbooks workbooks;
-    private final ResidentImports imports;
+    private final RegistryImports imports;
 
-    ResidentWorkbookController(ResidentWorkbooks workbooks, ResidentImports imports) {
+    ResidentWorkbookController(ResidentWorkbooks workbooks, RegistryImports imports) {
         this.workbooks = workbooks;
         this.imports = imports;
     }
@@ -43,20 +43,43 @@ class ResidentWorkbookController {
     @GetMapping("/residents/template")
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
     void template(HttpServletResponse response) throws IOException {
-        attachment(response, "实有人口导入模板.xlsx");
+        Xlsx.attachment(response, "实有人口导入模板.xlsx");
         workbooks.writeTemplate(response.getOutputStream());
     }
 
     /** Starts an import of a filled-in template ({@code file}); poll the job it answers with. */
     @PostMapping("/residents/imports")
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
-    ResponseEntity<ImportView> startImport(@RequestParam(required = false) MultipartFile file) throws IOException {
+    ResponseEntity<ImportView> importResidents(@RequestParam(required = false) MultipartFile file) throws IOException {
+        return startImport(RecordKind.RESIDENT, file);
+    }
+
+    @PostMapping("/houses/imports")
+    @RequiresPermission(Permissions.REGISTRY_IMPORT)
+    ResponseEntity<ImportView> importHouses(@RequestParam(required = false) MultipartFile file) throws IOException {
+        return startImport(RecordKind.HOUSE, file);
+    }
+
+    @PostMapping("/places/imports")
+    @RequiresPermission(Permissions.REGISTRY_IMPORT)
+    ResponseEntity<ImportView> importPlaces(@RequestParam(required = false) MultipartFile file) throws IOException {
+        return startImport(RecordKind.PLACE, file);
+    }
+
+    @PostMapping("/organizations/imports")
+    @RequiresPermission(Permissions.REGISTRY_IMPORT)
+    ResponseEntity<ImportView> importOrganizations(@RequestParam(required = false) MultipartFile file)
+            throws IOException {
+        return startImport(RecordKind.ORGANIZATION, file);
+    }
+
+    private ResponseEntity<ImportView> startImport(RecordKind kind, MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw ProblemException.invalid(java.util.List.of(
                     new FieldProblem("file", "empty", "请上传 xlsx 文件，文件不能为空", "upload a non-empty xlsx file")));
         }
         try (var content = file.getInputStream()) {
-            var job = imports.start(file.getOriginalFilename(), content);
+            var job = imports.start(kind, file.getOriginalFilename(), content);
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .header("Location", "/api/registry/imports/" + job.id())
                     .body(job);
@@ -82,7 +105,7 @@ class ResidentWorkbookController {
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
     void exportRejections(@PathVariable long id, HttpServletResponse response) throws IOException {
         imports.get(id);
-        attachment(response, "未导入的行-" + id + ".xlsx");
+        Xlsx.attachment(response, "未导入的行-" + id + ".xlsx");
         imports.writeRejections(id, response.getOutputStream());
     }
 
@@ -92,17 +115,7 @@ class ResidentWorkbookController {
     void export(SearchQuery filter, @RequestParam(required = false) String purpose, HttpServletResponse response)
             throws IOException {
         ResidentWorkbooks.requirePurpose(purpose);
-        attachment(response, "实有人口.xlsx");
+        Xlsx.attachment(response, "实有人口.xlsx");
         workbooks.export(filter, purpose, response.getOutputStream());
-    }
-
-    private static void attachment(HttpServletResponse response, String fileName) {
-        response.setContentType(XLSX);
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(fileName, StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
     }
 }

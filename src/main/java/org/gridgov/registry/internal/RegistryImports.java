@@ -21,24 +21,29 @@ import org.gridgov.identity.CurrentUsers;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts resident imports for the signed-in caller and reports on them. The file is checked before the job starts
+ * Starts imports of registry workbooks (residents, houses, places, organizations) for the signed-in caller and reports on them. The file is checked before the job starts
  * (an xlsx, not empty, the template's headers), so that what cannot be imported at all is refused at once; the rows
  * are then read in the background, within the scope the caller had when uploading.
  */
 @Service
-public class ResidentImports {
-
-    static final String KIND = "RESIDENT";
+public class RegistryImports {
 
     private final ResidentScope scope;
     private final ImportRepository imports;
-    private final ResidentImporter importer;
+    private final WorkbookImporter importer;
+    private final ImportKinds kinds;
     private final CurrentUsers users;
     private final Clock clock;
     private final ExecutorService jobs = Executors.newVirtualThreadPerTaskExecutor();
 
-    ResidentImports(
-            ResidentScope scope, ImportRepository imports, ResidentImporter importer, CurrentUsers users, Clock clock) {
+    RegistryImports(
+            ResidentScope scope,
+            ImportRepository imports,
+            WorkbookImporter importer,
+            ImportKinds kinds,
+            CurrentUsers users,
+            Clock clock) {
+        this.kinds = kinds;
         this.scope = scope;
         this.imports = imports;
         this.importer = importer;
@@ -51,17 +56,19 @@ public class ResidentImports {
      *
      * @throws ProblemException 400 naming the file when it is empty, not an xlsx, or lacks the template's columns
      */
-    public ImportView start(String fileName, InputStream content) {
+    public ImportView start(RecordKind kind, String fileName, InputStream content) {
         var user = users.require();
         String prefix = scope.prefix();
         Path file = null;
         try {
             file = Files.createTempFile("gridgov-import-", ".xlsx");
             Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            var layout = layout(file);
-            String name = fileName == null || fileName.isBlank() ? "residents.xlsx" : fileName.strip();
+            var layout = layout(file, kinds.columns(kind));
+            String name = fileName == null || fileName.isBlank()
+                    ? kind.name().toLowerCase(java.util.Locale.ROOT) + ".xlsx"
+                    : fileName.strip();
             long id = imports.start(
-                    KIND,
+                    kind.name(),
                     name.length() > 200 ? name.substring(0, 200) : name,
                     user.id(),
                     user.realName(),
@@ -69,7 +76,8 @@ public class ResidentImports {
                     clock.instant());
             var job = new ImportScope(id, user.id(), user.realName(), prefix);
             Path owned = file;
-            jobs.submit(() -> importer.run(job, owned, layout));
+            var rows = kinds.rows(kind, job);
+            jobs.submit(() -> importer.run(job, owned, layout, rows));
             file = null;
             return get(id);
         } catch (IOException e) {
@@ -81,7 +89,7 @@ public class ResidentImports {
         }
     }
 
-    private static ResidentSheet.Layout layout(Path file) throws IOException {
+    private static SheetLayout layout(Path file, List<? extends SheetColumn> columns) throws IOException {
         byte[] head = new byte[8];
         int read;
         try (var in = Files.newInputStream(file)) {
@@ -101,7 +109,7 @@ public class ResidentImports {
             if (!iterator.hasNext()) {
                 throw badFile("empty", "工作表为空，第一行应为列标题", "the sheet is empty; the first row must hold the headers");
             }
-            var outcome = ResidentSheet.Layout.of(iterator.next());
+            var outcome = SheetLayout.of(iterator.next(), columns);
             if (outcome.layout() == null) {
                 throw ProblemException.invalid(outcome.problems());
             }

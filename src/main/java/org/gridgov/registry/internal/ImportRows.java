@@ -1,0 +1,54 @@
+package org.gridgov.registry.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.dhatim.fastexcel.reader.Row;
+import org.gridgov.common.FieldProblem;
+
+/**
+ * What one kind of register brings to an import job: how a row is checked against the form's rules (on the reading
+ * thread, remembering the file's earlier rows), how a checked record is made ready and inserted with its history line
+ * (on the writing thread), and which records the database holds already. A fresh instance serves one job.
+ *
+ * @param <P> a row that met the rules
+ * @param <R> the record as it is inserted
+ */
+interface ImportRows<P, R> {
+
+    /** A checked row: the record, or every problem the row has. */
+    record Checked<P>(P record, List<FieldProblem> problems) {
+
+        static <P> Checked<P> refused(List<FieldProblem> problems) {
+            return new Checked<>(null, problems);
+        }
+
+        static <P> Checked<P> refused(FieldProblem problem) {
+            return new Checked<>(null, List.of(problem));
+        }
+    }
+
+    Checked<P> check(Row row, SheetLayout layout);
+
+    /** What a rejection names the row by (a name, an address) and its key, masked if personal. */
+    String label(Row row, SheetLayout layout);
+
+    String key(Row row, SheetLayout layout);
+
+    R prepared(P record);
+
+    /** For each record, whether the database holds one with the same unique key already. */
+    List<Boolean> taken(List<R> records);
+
+    void insert(List<R> records, Instant now, ImportScope job, String note);
+
+    /** The problem of a record whose unique key the database holds already. */
+    FieldProblem alreadyRegistered();
+
+    static FieldProblem outsideScope(String gridCode) {
+        return new FieldProblem(
+                "gridCode",
+                "outside-scope",
+                "网格 " + gridCode + " 不在您的管辖范围内",
+                "grid " + gridCode + " lies outside your scope");
+    }
+}
