@@ -147,7 +147,7 @@ const messages = {
       verifyBroken: '校验失败：已检查 {n} 条，第一条被篡改的记录为 #{id}',
     },
     auditAction: {
-      LOGIN: '登录', LOGIN_FAILED: '登录失败', LOGOUT: '退出', WRITE: '写操作', UNMASK: '查看敏感信息', EXPORT: '导出',
+      LOGIN: '登录', LOGIN_FAILED: '登录失败', LOGOUT: '退出', WRITE: '写操作', UNMASK: '查看敏感信息', VIEW_SENSITIVE: '查看敏感记录', EXPORT: '导出',
       PERMISSION_CHANGE: '权限变更',
     },
     auditResult: { SUCCESS: '成功', FAILURE: '失败', DENIED: '拒绝' },
@@ -669,7 +669,7 @@ const messages = {
       verifyBroken: 'Chain broken: {n} records checked, first tampered record #{id}',
     },
     auditAction: {
-      LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOGOUT: 'Sign-out', WRITE: 'Write', UNMASK: 'Unmask', EXPORT: 'Export',
+      LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOGOUT: 'Sign-out', WRITE: 'Write', UNMASK: 'Unmask', VIEW_SENSITIVE: 'Sensitive view', EXPORT: 'Export',
       PERMISSION_CHANGE: 'Permission change',
     },
     auditResult: { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' },
