@@ -338,6 +338,7 @@ public class GroupDesk {
                 r.gridCode(),
                 r.groupCode(),
                 type.name(),
+                type.nameEn(),
                 type.category(),
                 withDetails ? r.details() : java.util.Map.of(),
                 r.attentionLevel(),
