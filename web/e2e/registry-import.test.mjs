@@ -64,7 +64,7 @@ test('the township center imports a workbook and sees the one refused row with i
   assert.ok(lines.some((line) => /校验位/.test(line)), `the check character is named: ${lines}`)
   assert.ok(lines.every((line) => !line.includes(wrong)), 'the refused ID number is shown masked')
   await screenshot(page, 'registry-import-report.png')
-  await page.locator('.el-dialog', { has: page.getByTestId('resident-import') }).getByRole('button', { name: '关闭' }).click()
+  await page.locator('.el-dialog', { has: page.getByTestId('resident-import') }).getByRole('button', { name: '关闭', exact: true }).click()
   await page.getByTestId('resident-import').waitFor({ state: 'hidden' })
 })
 
