@@ -1,9 +1,28 @@
 // Browser test of 我的走访: a grid worker sees an overdue follow-up of a demo special-group member, opens it, records
-// a visit, and the person leaves the overdue list; a grid assistant (no special:read) is not offered the pages.
+// a visit, and the person leaves the overdue list; a grid assistant (no special:read) is not offered the pages. A grid
+// worker registers a resident of their grid in a service group with the group's fields, and a center operator
+// defines a register of the deployment's own.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/registry-special.test.mjs
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, fetchInPage, launchBrowser, menuTexts, screenshot, signIn, signOut } from './support.mjs'
+import { BASE_URL, fetchInPage, launchBrowser, menuTexts, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
+
+const GRID = '421381101001101'
+
+/** A valid GB 11643 number born in May 1985, apart from the people other tests create. */
+function idNumber() {
+  const first17 = `42138119850516${String(100 + Math.floor(Math.random() * 900))}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}
+
+/** Opens a select and picks the option with the text. */
+async function pick(select, text) {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  await settleTransitions(page)
+}
 
 let browser
 let page
@@ -60,5 +79,75 @@ test('the three ledgers show their tabs, and a grid assistant is not offered the
   await signIn(page, 'grid.assistant')
   const menu = await menuTexts(page)
   assert.ok(!menu.includes('我的走访') && !menu.includes('特殊人群'), `menu: ${menu}`)
+  await signOut(page)
+  assert.deepEqual(errors, [])
+})
+
+test('a grid worker registers a resident of their grid in a service group with its fields and sees it on the page', async () => {
+  await signIn(page, 'grid.worker')
+  const created = await fetchInPage(page, '/api/registry/residents', 'POST', {
+    gridCode: GRID,
+    name: '残助甲',
+    idNumber: idNumber(),
+    kind: 'REGISTERED',
+  })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  await page.goto(`${BASE_URL}/#/registry/residents/${created.body.id}`)
+  await page.getByTestId('resident-detail').waitFor()
+  await page.getByRole('tab', { name: '人群类别' }).click()
+  await page.getByTestId('resident-register-group').click()
+  const dialog = page.getByTestId('member-form-dialog')
+  await dialog.waitFor()
+  await settleTransitions(page)
+  await pick(page.getByTestId('member-form-group'), '残疾人')
+  await page.getByTestId('field-certificateNumber').fill('42138119850516001')
+  await page.getByTestId('member-form-save').click()
+  const required = dialog.locator('.el-form-item', { has: page.getByTestId('field-disabilityType') }).locator('.el-form-item__error')
+  await required.waitFor()
+  await screenshot(page, 'registry-group-field-error.png')
+
+  await pick(page.getByTestId('field-disabilityType'), '听力残疾')
+  await page.getByTestId('member-form-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.getByTestId('resident-group-name').filter({ hasText: '残疾人' }).waitFor()
+  const groups = await fetchInPage(page, `/api/registry/residents/${created.body.id}/groups`)
+  assert.equal(groups.body[0].groupCode, 'DISABLED')
+
+  await page.getByTestId('locale-switch').getByText('English').click()
+  await page.getByTestId('resident-group-name').filter({ hasText: 'Person with disability' }).waitFor()
+  await page.getByTestId('resident-group-name').click()
+  await page.waitForURL(/#\/registry\/groups\/service\/\d+/)
+  await page.getByTestId('member-info').getByText('Disability type').waitFor()
+  await screenshot(page, 'registry-member-english.png')
+  await page.getByTestId('locale-switch').getByText('中文').click()
+  await signOut(page)
+})
+
+test('a center operator defines a register of the deployment and its fields', async () => {
+  await signIn(page, 'yz.operator')
+  await page.locator('[data-testid="side-menu"] [data-path="/registry/register-types"]').click()
+  await page.getByTestId('register-types-page').waitFor()
+  await page.getByTestId('register-type-define').click()
+  await page.getByTestId('register-type-dialog').waitFor()
+  await settleTransitions(page)
+  await page.getByTestId('register-type-code').fill('VOLUNTEER')
+  await page.getByTestId('register-type-name').fill('志愿者')
+  const first = page.getByTestId('register-field-0')
+  await first.getByTestId('register-field-name').fill('team')
+  await first.getByTestId('register-field-label').fill('服务队')
+  await page.getByTestId('register-field-add').click()
+  const second = page.getByTestId('register-field-1')
+  await second.getByTestId('register-field-name').fill('Joined')
+  await second.getByTestId('register-field-label').fill('加入日期')
+  await pick(second.getByTestId('register-field-type'), '日期')
+  await page.getByTestId('register-type-save').click()
+  await page.getByTestId('register-type-dialog').getByText('字段名须为小写字母开头').waitFor()
+
+  await second.getByTestId('register-field-name').fill('joinedOn')
+  await page.getByTestId('register-type-save').click()
+  await page.getByTestId('register-type-dialog').waitFor({ state: 'hidden' })
+  await page.getByTestId('register-type-table').getByText('志愿者').waitFor()
+  await screenshot(page, 'registry-register-types.png')
+  await signOut(page)
   assert.deepEqual(errors, [])
 })

@@ -9,7 +9,7 @@ const messages = {
     menu: {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
       eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
-      baseInfo: '基础信息', residents: '实有人口', registryFigures: '统计与质量', specialGroups: '特殊人群', myVisits: '我的走访', ledgers: '三本台账',
+      baseInfo: '基础信息', residents: '实有人口', registerTypes: '自定义登记簿', registryFigures: '统计与质量', specialGroups: '特殊人群', myVisits: '我的走访', ledgers: '三本台账',
       houses: '实有房屋', places: '场所', organizationsRegister: '组织',
     },
     common: {
@@ -147,7 +147,7 @@ const messages = {
       verifyBroken: '校验失败：已检查 {n} 条，第一条被篡改的记录为 #{id}',
     },
     auditAction: {
-      LOGIN: '登录', LOGIN_FAILED: '登录失败', LOGOUT: '退出', WRITE: '写操作', UNMASK: '查看敏感信息', EXPORT: '导出',
+      LOGIN: '登录', LOGIN_FAILED: '登录失败', LOGOUT: '退出', WRITE: '写操作', UNMASK: '查看敏感信息', VIEW_SENSITIVE: '查看敏感记录', EXPORT: '导出',
       PERMISSION_CHANGE: '权限变更',
     },
     auditResult: { SUCCESS: '成功', FAILURE: '失败', DENIED: '拒绝' },
@@ -482,6 +482,7 @@ const messages = {
       tagsHint: '输入后回车', done: '已保存：{name}', conflict: '已被他人修改，请刷新',
     },
     residentDetail: {
+      groups: '人群类别', registers: '登记簿',
       info: '基本信息', history: '变更记录', edit: '修改', updatedAt: '更新时间', retiredReason: '注销原因',
       confirm: '核实无误', confirmed: '已记为核实', verifiedAt: '最近核实',
       unmask: '查看明文', unmaskHint: '请说明查看用途（将记入审计日志）',
@@ -497,6 +498,14 @@ const messages = {
       onlyOverdue: '仅看逾期', total: '共 {n} 人', followUps: '走访记录', noFollowUps: '暂无走访记录',
       addFollowUp: '记录走访', doneOn: '日期', kind: '方式', content: '情况', recorded: '已记录走访',
       overdueHint: '所管网格内已过下次走访日期的人员，按逾期时间排列。',
+      category: '类型', registerTitle: '登记为特殊人群/重点服务对象', changeTitle: '修改登记', end: '结束登记',
+      endHint: '请说明结束原因（如矫正期满、迁出、误登记）', ended: '已结束', noGroups: '未登记在任何人群中',
+    },
+    registerType: {
+      none: '尚未定义登记簿', define: '定义登记簿', code: '代码', name: '名称', fields: '字段', createdBy: '定义人',
+      fieldName: '字段名 (如 serviceBranch)', fieldLabel: '标签', fieldLabelEn: '英文标签', codeSet: '代码集',
+      required: '必填', addField: '增加字段', addEntry: '新增登记', actor: '登记人',
+      type: { TEXT: '文本', DATE: '日期', CODE: '代码', NUMBER: '数字' },
     },
     followUpKind: { VISIT: '走访', HELP: '帮扶', PHONE: '电话' },
     ledger: {
@@ -529,7 +538,7 @@ const messages = {
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
-      baseInfo: 'Base information', residents: 'Residents', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
+      baseInfo: 'Base information', residents: 'Residents', registerTypes: 'Own registers', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
       ledgers: 'Ledgers',
       houses: 'Houses', places: 'Places', organizationsRegister: 'Organizations (registry)',
     },
@@ -669,7 +678,7 @@ const messages = {
       verifyBroken: 'Chain broken: {n} records checked, first tampered record #{id}',
     },
     auditAction: {
-      LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOGOUT: 'Sign-out', WRITE: 'Write', UNMASK: 'Unmask', EXPORT: 'Export',
+      LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed sign-in', LOGOUT: 'Sign-out', WRITE: 'Write', UNMASK: 'Unmask', VIEW_SENSITIVE: 'Sensitive view', EXPORT: 'Export',
       PERMISSION_CHANGE: 'Permission change',
     },
     auditResult: { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' },
@@ -1009,6 +1018,7 @@ const messages = {
       tagsHint: 'Type and press Enter', done: 'Saved: {name}', conflict: 'Changed by someone else meanwhile; please reload',
     },
     residentDetail: {
+      groups: 'Groups', registers: 'Registers',
       info: 'Details', history: 'History', edit: 'Change', updatedAt: 'Updated', retiredReason: 'Retirement reason',
       confirm: 'Confirm record', confirmed: 'Recorded as confirmed', verifiedAt: 'Last confirmed',
       unmask: 'Show plain values', unmaskHint: 'State the purpose (it is written to the audit log)',
@@ -1026,6 +1036,15 @@ const messages = {
       followUps: 'Follow-ups', noFollowUps: 'No follow-ups yet', addFollowUp: 'Record a follow-up', doneOn: 'Day',
       kind: 'Kind', content: 'What happened', recorded: 'Follow-up recorded',
       overdueHint: 'People of your grids whose next follow-up is past due, longest overdue first.',
+      category: 'Category', registerTitle: 'Register in a group', changeTitle: 'Change registration',
+      end: 'End registration', endHint: 'State the reason (sentence served, moved away, entered in error)',
+      ended: 'Ended', noGroups: 'Not registered in any group',
+    },
+    registerType: {
+      none: 'No registers defined yet', define: 'Define a register', code: 'Code', name: 'Name', fields: 'Fields',
+      createdBy: 'Defined by', fieldName: 'Field name (e.g. serviceBranch)', fieldLabel: 'Label', fieldLabelEn: 'English label',
+      codeSet: 'Code set', required: 'Required', addField: 'Add field', addEntry: 'New entry', actor: 'Entered by',
+      type: { TEXT: 'Text', DATE: 'Date', CODE: 'Code', NUMBER: 'Number' },
     },
     followUpKind: { VISIT: 'Visit', HELP: 'Help', PHONE: 'Phone' },
     ledger: {

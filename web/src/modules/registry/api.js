@@ -85,3 +85,16 @@ export const getImportRejections = (id, page = 0, size = 50) =>
 /** Where the template and a job's refused rows are downloaded (session cookie; plain links). */
 export const RESIDENT_TEMPLATE_URL = '/api/registry/residents/template'
 export const importRejectionsUrl = (id) => `/api/registry/imports/${enc(id)}/rejections/export`
+
+/** GET /api/registry/register-types: the registers the deployment defined, with their fields. */
+export const getRegisterTypes = (page = 0, size = 100) => getJson('/api/registry/register-types', { page, size })
+
+/** POST /api/registry/register-types: defines a register (registry:define); 409 when the code exists. */
+export const defineRegisterType = (draft) => postJson('/api/registry/register-types', draft)
+
+/** GET /api/registry/register-types/{id}/entries?residentId=: one page of entries, newest first. */
+export const getRegisterEntries = (type, residentId, page = 0, size = 50) =>
+  getJson(`/api/registry/register-types/${enc(type)}/entries`, { residentId, page, size })
+
+/** POST /api/registry/register-types/{id}/entries: an entry checked against the register's fields. */
+export const addRegisterEntry = (type, entry) => postJson(`/api/registry/register-types/${enc(type)}/entries`, entry)

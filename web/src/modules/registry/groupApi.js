@@ -22,6 +22,9 @@ export const registerMember = (category, draft) => postJson(base(category), draf
 /** PUT …/{id}: changes fields, attention level and frequency, with the version read (409 when stale). */
 export const changeMember = (category, id, draft) => putJson(`${base(category)}/${enc(id)}`, draft)
 
+/** POST …/{id}/end: ends the registration with a reason; the record and its follow-ups stay. */
+export const endMember = (category, id, version, reason) => postJson(`${base(category)}/${enc(id)}/end`, { version, reason })
+
 /** GET …/{id}/follow-ups: the follow-ups, newest first. */
 export const getFollowUps = (category, id, page = 0, size = 50) =>
   getJson(`${base(category)}/${enc(id)}/follow-ups`, { page, size })
@@ -34,3 +37,6 @@ export const getOverdue = (page = 0, size = 20) => getJson('/api/registry/follow
 
 /** GET /api/registry/ledgers/{livelihood|hardship|stability}: one page of a ledger. */
 export const getLedger = (ledger, page = 0, size = 20) => getJson(`/api/registry/ledgers/${enc(ledger)}`, { page, size })
+
+/** GET /api/registry/residents/{id}/groups: the groups a resident is in now (special ones only with special:read). */
+export const getResidentGroups = (residentId) => getJson(`/api/registry/residents/${enc(residentId)}/groups`)

@@ -46,3 +46,15 @@ export function codeName(set, code) {
   if (code === null || code === undefined || code === '') return ''
   return codeSets[set]?.find((value) => value.code === code)?.name ?? code
 }
+
+/** A field's label (a group's or a deployment register's) in the page's language. */
+export const fieldLabel = (field, locale) => (locale === 'en' ? field.labelEn || field.label : field.label)
+
+/** A group's name in the page's language, from a type or from a registration (whose `name` is the person's). */
+export function groupName(group, locale) {
+  const zh = group.groupName ?? group.name
+  return locale === 'en' ? (group.groupNameEn ?? group.nameEn) || zh : zh
+}
+
+/** The values actually filled in, so that an emptied field is left out rather than sent blank. */
+export const filled = (values) => Object.fromEntries(Object.entries(values || {}).filter(([, v]) => v !== null && v !== undefined && v !== ''))

@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Avatar, Bell, DataAnalysis, House, Notebook, OfficeBuilding, Shop, UserFilled } from '@element-plus/icons-vue'
+import { Avatar, Bell, Collection, DataAnalysis, House, Notebook, OfficeBuilding, Shop, UserFilled } from '@element-plus/icons-vue'
 
 export default [
   {
@@ -33,6 +33,14 @@ export default [
     icon: markRaw(Notebook),
     permission: 'special:read',
     order: 36,
+  },
+  {
+    path: '/registry/register-types',
+    titleKey: 'menu.registerTypes',
+    groupKey: 'menu.baseInfo',
+    icon: markRaw(Collection),
+    permission: 'registry:define',
+    order: 38,
   },
   {
     path: '/registry/figures',

@@ -38,6 +38,12 @@ export default [
     meta: { permission: 'special:read' },
   },
   {
+    path: '/registry/register-types',
+    name: 'register-types',
+    component: () => import('./RegisterTypesPage.vue'),
+    meta: { permission: 'registry:define' },
+  },
+  {
     path: '/registry/figures',
     name: 'registry-figures',
     component: () => import('./FiguresPage.vue'),

@@ -11,6 +11,11 @@ public enum AuditAction {
     UNMASK,
     /** Data leaving the platform as a file; needs a purpose. */
     EXPORT,
+    /**
+     * Opening one record of sensitive personal information (PIPL art. 28), such as a special-group registration;
+     * no purpose asked, since the record is shown masked and opening it is the daily work of whoever keeps it.
+     */
+    VIEW_SENSITIVE,
     /** Granting or revoking roles, permissions or data scopes. */
     PERMISSION_CHANGE;
 

@@ -7,9 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.gridgov.audit.AuditAction;
+import org.gridgov.audit.AuditEntry;
+import org.gridgov.audit.AuditLog;
+import org.gridgov.audit.AuditResult;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
@@ -58,6 +63,7 @@ public class GroupDesk {
     private final FieldChecks checks;
     private final PersonalData personalData;
     private final CurrentUsers users;
+    private final AuditLog audit;
     private final Clock clock;
 
     GroupDesk(
@@ -68,6 +74,7 @@ public class GroupDesk {
             FieldChecks checks,
             PersonalData personalData,
             CurrentUsers users,
+            AuditLog audit,
             Clock clock) {
         this.scope = scope;
         this.residents = residents;
@@ -76,6 +83,7 @@ public class GroupDesk {
         this.checks = checks;
         this.personalData = personalData;
         this.users = users;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -132,6 +140,42 @@ public class GroupDesk {
     @Transactional(readOnly = true)
     public MemberView get(GroupCategory category, long id) {
         return view(visible(category, id), today(), true);
+    }
+
+    /**
+     * One registration as a person opens it; opening a special-group record is audited (VIEW_SENSITIVE) with who and
+     * which record, since its fields are sensitive personal information.
+     */
+    public MemberView open(GroupCategory category, long id) {
+        var view = get(category, id);
+        if (category == GroupCategory.SPECIAL) {
+            var user = users.require();
+            audit.record(AuditEntry.builder(AuditAction.VIEW_SENSITIVE, AuditResult.SUCCESS)
+                    .userId(user.id())
+                    .username(user.username())
+                    .roles(user.rolesText())
+                    .organization(user.organizationCode())
+                    .object("special-group-member", String.valueOf(id))
+                    .detail(view.groupCode() + " resident " + view.residentId())
+                    .build());
+        }
+        return view;
+    }
+
+    /**
+     * The groups a resident of the caller's scope is in now, without their fields; special groups only for callers
+     * who may read them.
+     */
+    @Transactional(readOnly = true)
+    public List<MemberView> ofResident(long residentId) {
+        var resident = residents.visible(residentId);
+        var category = users.require().can(Permissions.SPECIAL_READ) ? null : GroupCategory.SERVICE.name();
+        var filter = new MemberRepository.Filter(
+                scope.prefix(), null, category, null, null, null, null, null, null, null, false);
+        var today = today();
+        return members.ofResident(filter, resident.id()).stream()
+                .map(r -> view(r, today, false))
+                .toList();
     }
 
     public MemberView register(GroupCategory category, MemberDraft draft) {
@@ -294,6 +338,7 @@ public class GroupDesk {
                 r.gridCode(),
                 r.groupCode(),
                 type.name(),
+                type.nameEn(),
                 type.category(),
                 withDetails ? r.details() : java.util.Map.of(),
                 r.attentionLevel(),

@@ -104,6 +104,14 @@ class MemberRepository {
                 .list();
     }
 
+    /** The registrations of one person that the filter lets through, by group. */
+    List<MemberRow> ofResident(Filter f, long resident) {
+        return bind(jdbc.sql(COLUMNS + FROM + " and m.resident_id = :resident order by t.category, m.group_code"), f)
+                .param("resident", resident)
+                .query(MemberRepository::map)
+                .list();
+    }
+
     long count(Filter f) {
         return bind(jdbc.sql("select count(*)" + FROM), f).query(Long.class).single();
     }

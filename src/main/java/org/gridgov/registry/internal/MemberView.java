@@ -16,6 +16,7 @@ public record MemberView(
         String gridCode,
         String groupCode,
         String groupName,
+        String groupNameEn,
         GroupCategory category,
         Map<String, String> details,
         String attentionLevel,

@@ -113,12 +113,16 @@ public class RegisterDesk {
                 Boolean.TRUE.equals(f.required()));
     }
 
+    /** Entries of the caller's scope, or of one resident of it (404 for a resident outside it). */
     @Transactional(readOnly = true)
-    public PageResult<RegisterEntryView> entries(long type, PageQuery page) {
+    public PageResult<RegisterEntryView> entries(long type, Long residentId, PageQuery page) {
         var register = find(type);
+        Long resident = residentId == null ? null : scope.visible(residentId).id();
         String prefix = scope.prefix();
         return PageResult.of(
-                registers.entries(register.id(), null, prefix, page), page, registers.countEntries(type, prefix));
+                registers.entries(register.id(), null, resident, prefix, page),
+                page,
+                registers.countEntries(type, resident, prefix));
     }
 
     public RegisterEntryView add(long type, RegisterEntryDraft draft) {
@@ -132,7 +136,7 @@ public class RegisterDesk {
         long id = registers.insertEntry(
                 register.id(), resident.id(), values, user.id(), user.realName(), clock.instant());
         return registers
-                .entries(register.id(), id, scope.prefix(), PageQuery.of(0, 1))
+                .entries(register.id(), id, null, scope.prefix(), PageQuery.of(0, 1))
                 .getFirst();
     }
 

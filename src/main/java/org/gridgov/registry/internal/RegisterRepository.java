@@ -85,13 +85,16 @@ class RegisterRepository {
              from register_entry e join resident r on r.id = e.resident_id
              where e.register_type_id = :type and r.grid_code like :prefix || '%'
                and (cast(:entry as bigint) is null or e.id = :entry)
+               and (cast(:resident as bigint) is null or e.resident_id = :resident)
             """;
 
-    List<RegisterEntryView> entries(long type, Long entry, String prefix, PageQuery page) {
+    /** Entries of one register, optionally only one entry or one person's, newest first. */
+    List<RegisterEntryView> entries(long type, Long entry, Long resident, String prefix, PageQuery page) {
         return jdbc.sql("select e.id, e.register_type_id, e.resident_id, r.name, r.grid_code, e.field_values,"
                         + " e.actor_name, e.created_at" + ENTRIES + " order by e.id desc limit :limit offset :offset")
                 .param("type", type)
                 .param("entry", entry)
+                .param("resident", resident)
                 .param("prefix", prefix)
                 .param("limit", page.size())
                 .param("offset", page.offset())
@@ -107,10 +110,11 @@ class RegisterRepository {
                 .list();
     }
 
-    long countEntries(long type, String prefix) {
+    long countEntries(long type, Long resident, String prefix) {
         return jdbc.sql("select count(*)" + ENTRIES)
                 .param("type", type)
                 .param("entry", null)
+                .param("resident", resident)
                 .param("prefix", prefix)
                 .query(Long.class)
                 .single();

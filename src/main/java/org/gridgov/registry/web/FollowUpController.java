@@ -1,5 +1,6 @@
 package org.gridgov.registry.web;
 
+import java.util.List;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A grid worker's overdue follow-ups (我的走访) and the three ledgers (三本台账); special groups appear in both, so
- * both need special:read.
+ * both need special:read. Also the groups one resident is in, for the resident's page.
  */
 @RestController
 @RequestMapping("/api/registry")
@@ -41,5 +42,12 @@ class FollowUpController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return desk.ledger(ledger, PageQuery.of(page, size));
+    }
+
+    /** The resident's current groups; special groups only for callers with special:read. */
+    @GetMapping("/residents/{id}/groups")
+    @RequiresPermission(Permissions.REGISTRY_READ)
+    List<MemberView> groupsOf(@PathVariable long id) {
+        return desk.ofResident(id);
     }
 }

@@ -47,9 +47,10 @@ class RegisterController {
     @RequiresPermission(Permissions.REGISTRY_READ)
     PageResult<RegisterEntryView> entries(
             @PathVariable long id,
+            @RequestParam(required = false) Long residentId,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return desk.entries(id, PageQuery.of(page, size));
+        return desk.entries(id, residentId, PageQuery.of(page, size));
     }
 
     @PostMapping("/{id}/entries")

@@ -65,7 +65,7 @@ class ServiceRecipientController {
     @GetMapping("/{id}")
     @RequiresPermission(Permissions.REGISTRY_READ)
     MemberView get(@PathVariable long id) {
-        return desk.get(CATEGORY, id);
+        return desk.open(CATEGORY, id);
     }
 
     @PutMapping("/{id}")

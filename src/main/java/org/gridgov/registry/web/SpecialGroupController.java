@@ -62,7 +62,7 @@ class SpecialGroupController {
     @GetMapping("/{id}")
     @RequiresPermission(Permissions.SPECIAL_READ)
     MemberView get(@PathVariable long id) {
-        return desk.get(CATEGORY, id);
+        return desk.open(CATEGORY, id);
     }
 
     @PutMapping("/{id}")

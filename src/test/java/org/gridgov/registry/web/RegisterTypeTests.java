@@ -65,8 +65,19 @@ class RegisterTypeTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.values.serviceBranch").value("陆军"));
         worker.perform(get(entries)).andExpect(jsonPath("$.content[0].name").value("退役甲"));
-        SignedIn.as(context, "ys.operator")
+        long other = resident(worker, "421381101001101", "退役乙");
+        worker.perform(get(entries).param("residentId", String.valueOf(other)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(0));
+        worker.perform(get(entries).param("residentId", String.valueOf(person)))
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].residentId").value((int) person));
+        var otherTownship = SignedIn.as(context, "ys.operator");
+        otherTownship
                 .perform(get(entries))
                 .andExpect(jsonPath("$.totalElements").value(0));
+        otherTownship
+                .perform(get(entries).param("residentId", String.valueOf(person)))
+                .andExpect(status().isNotFound());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -32,6 +33,9 @@ class SpecialGroupTests {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
 
     MockMvc worker;
     MockMvc assistant;
@@ -95,6 +99,50 @@ class SpecialGroupTests {
                                 + "\"attentionLevel\":\"LOW\",\"details\":{\"allowanceType\":\"RURAL\"}}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'groupCode')].code", hasItem("unknown")));
+    }
+
+    @Test
+    void openingASpecialGroupRecordIsAuditedWithWhoAndWhichRecordButAListIsNot() throws Exception {
+        long person = resident(worker, GRID, "刑释审");
+        long id = member(worker, SPECIAL, person, "RELEASED_PRISONER", PRISONER, 30);
+        long service = member(worker, SERVICE, person, "EMPTY_NEST_ELDERLY", "{\"livingAlone\":\"1\"}", 30);
+        assertThat(views(String.valueOf(id))).isZero();
+        worker.perform(get(SPECIAL).param("name", "刑释审")).andExpect(status().isOk());
+        worker.perform(get(SPECIAL + "/" + id)).andExpect(status().isOk());
+        worker.perform(get(SERVICE + "/" + service)).andExpect(status().isOk());
+        assertThat(views(String.valueOf(id))).isEqualTo(1);
+        assertThat(views(String.valueOf(service))).isZero();
+        otherTownship.perform(get(SPECIAL + "/" + id)).andExpect(status().isNotFound());
+        assertThat(views(String.valueOf(id))).isEqualTo(1);
+    }
+
+    private long views(String member) {
+        return jdbc.sql("select count(*) from audit_log where action = 'VIEW_SENSITIVE'"
+                        + " and object_type = 'special-group-member' and object_id = :id"
+                        + " and username = 'grid.worker' and result = 'SUCCESS'")
+                .param("id", member)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aResidentsGroupsLeaveOutSpecialGroupsForCallersWhoMayNotReadThem() throws Exception {
+        long person = resident(worker, GRID, "兼组己");
+        member(worker, SPECIAL, person, "DRUG_USER", "{\"control\":\"03\"}", 14);
+        member(worker, SERVICE, person, "EMPTY_NEST_ELDERLY", "{\"livingAlone\":\"1\"}", 30);
+        String groups = "/api/registry/residents/" + person + "/groups";
+        worker.perform(get(groups))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[*].groupCode", hasItem("DRUG_USER")))
+                .andExpect(jsonPath("$[0].details").isEmpty());
+        assistant
+                .perform(get(groups))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].groupCode").value("EMPTY_NEST_ELDERLY"));
+        otherTownship.perform(get(groups)).andExpect(status().isNotFound());
+        admin.perform(get(groups)).andExpect(status().isForbidden());
     }
 
     @Test
