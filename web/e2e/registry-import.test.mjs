@@ -110,3 +110,34 @@ test('a county leader sees it plain for a stated purpose, and the view is audite
   )
   assert.deepEqual(errors, [], 'no page errors')
 })
+
+test('a township center imports places with one unknown type, and exports the list', async () => {
+  await signOut(page)
+  await signIn(page, 'yz.operator')
+  await page.goto(`${BASE_URL}/#/registry/places`)
+  await page.getByTestId('record-import-open').click()
+  await page.getByTestId('resident-import').waitFor()
+  await page.getByTestId('resident-import-file').setInputFiles({
+    name: 'places.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: xlsx([
+      ['所属网格', '场所名称', '场所类型', '地址'],
+      [GRID, `导入便民店${good1.slice(14, 17)}`, '商铺', '站前社区幸福路 20 号'],
+      [GRID, '类型不明的场所', '飞船基地', '站前社区幸福路 21 号'],
+    ]),
+  })
+  await page.getByTestId('resident-import-start').click()
+  await page.locator('[data-testid="resident-import-status"][data-status="DONE"]').waitFor()
+  assert.match(await page.getByTestId('resident-import-status').innerText(), /已读 2 行，导入 1 行，未导入 1 行/)
+  assert.match(await page.getByTestId('resident-import-rejections').innerText(), /飞船基地|场所类型|type/)
+  await page.locator('.el-dialog', { has: page.getByTestId('resident-import') }).getByRole('button', { name: '关闭', exact: true }).click()
+
+  await page.getByTestId('record-export').click()
+  const prompt = page.locator('.export-prompt')
+  await prompt.waitFor()
+  await prompt.locator('input').fill('年度场所核查')
+  const [download] = await Promise.all([page.waitForEvent('download'), prompt.locator('.el-button--primary').click()])
+  assert.match(download.suggestedFilename(), /\.xlsx$/)
+  assert.deepEqual(errors, [], 'no page errors')
+})
+

@@ -453,7 +453,9 @@ const messages = {
       empty: '范围内暂无事件',
     },
     residentImport: {
-      title: '导入实有人口', button: '导入',
+      titles: { residents: '导入实有人口', houses: '导入实有房屋', places: '导入场所', organizations: '导入组织' },
+      button: '导入', export: '导出', exportPurpose: '请说明导出用途（将记入审计日志）',
+      hintRecords: '按模板填写。每行单独校验：有问题的行不会写入，并在下方列出原因；其余行照常导入。',
       hint: '按模板填写（姓名、身份证号、所属网格必填）。每行单独校验：有问题的行不会写入，并在下方列出原因；其余行照常导入。',
       template: '下载导入模板', start: '开始导入', again: '再导入一个文件', rejected: '未导入的行：',
       rejectedDownload: '下载未导入的行（含原因）', row: '行号', field: '字段', reason: '原因',
@@ -986,7 +988,9 @@ const messages = {
       empty: 'No events in your scope',
     },
     residentImport: {
-      title: 'Import residents', button: 'Import',
+      titles: { residents: 'Import residents', houses: 'Import houses', places: 'Import places', organizations: 'Import organizations' },
+      button: 'Import', export: 'Export', exportPurpose: 'State the purpose of the export (it is written to the audit log)',
+      hintRecords: 'Fill in the template. Each row is checked on its own: a row with problems is not written and its reasons are listed below; the other rows are imported.',
       hint: 'Fill in the template (name, ID number and grid are required). Each row is checked on its own: a row with problems is not written and its reasons are listed below; the other rows are imported.',
       template: 'Download the template', start: 'Start import', again: 'Import another file', rejected: 'Rows not imported:',
       rejectedDownload: 'Download the rows not imported (with reasons)', row: 'Row', field: 'Field', reason: 'Reason',

@@ -68,11 +68,11 @@ export const createHousehold = (draft) => postJson('/api/registry/households', d
 export const addHouseholdMember = (id, residentId, relationToHead) =>
   postJson(`/api/registry/households/${enc(id)}/members`, { residentId, relationToHead })
 
-/** POST /api/registry/residents/imports (multipart `file`): 202 with the import job, which then runs by itself. */
-export function startResidentImport(file, onProgress) {
+/** POST /api/registry/{register}/imports (multipart `file`): 202 with the import job, which then runs by itself. */
+export function startImport(register, file, onProgress) {
   const form = new FormData()
   form.append('file', file)
-  return postMultipart('/api/registry/residents/imports', form, { onProgress })
+  return postMultipart(`/api/registry/${register}/imports`, form, { onProgress })
 }
 
 /** GET /api/registry/imports/{id}: the job's status and its counts so far. */
@@ -82,9 +82,11 @@ export const getImport = (id) => getJson(`/api/registry/imports/${enc(id)}`)
 export const getImportRejections = (id, page = 0, size = 50) =>
   getJson(`/api/registry/imports/${enc(id)}/rejections`, { page, size })
 
-/** Where the template and a job's refused rows are downloaded (session cookie; plain links). */
-export const RESIDENT_TEMPLATE_URL = '/api/registry/residents/template'
+/** Where a register's template, a job's refused rows and a list's export are downloaded (session cookie; plain links). */
+export const templateUrl = (register) => `/api/registry/${register}/template`
 export const importRejectionsUrl = (id) => `/api/registry/imports/${enc(id)}/rejections/export`
+export const exportUrl = (register, filters, purpose) =>
+  `/api/registry/${register}/export?${new URLSearchParams({ ...filters, purpose })}`
 
 /** GET /api/registry/register-types: the registers the deployment defined, with their fields. */
 export const getRegisterTypes = (page = 0, size = 100) => getJson('/api/registry/register-types', { page, size })
