@@ -3,6 +3,7 @@ package org.gridgov.identity.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.LikePattern;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,11 +122,7 @@ class OrganizationRepository {
         return spec.param("from", f.from())
                 .param("scope", f.scopePrefix())
                 .param("code", f.code())
-                .param("name", f.name() == null ? null : likeEscaped(f.name()));
-    }
-
-    private static String likeEscaped(String fragment) {
-        return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                .param("name", f.name() == null ? null : LikePattern.escaped(f.name()));
     }
 
     long insert(String code, String name, String kind, String regionCode, Long parentId) {

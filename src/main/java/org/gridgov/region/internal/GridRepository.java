@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.gridgov.common.LikePattern;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.gridgov.region.DedicatedKind;
@@ -53,6 +54,19 @@ class GridRepository {
                 .param("code", code)
                 .query(GridRepository::row)
                 .optional();
+    }
+
+    /** The names of the current versions of these grids, without loading their outlines. */
+    java.util.Map<String, String> currentNames(java.util.Collection<String> codes) {
+        var names = new java.util.HashMap<String, String>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, name from grid where code = any(:codes) and valid_to is null")
+                    .param("codes", codes.toArray(String[]::new))
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
     }
 
     /** Locks the current version against concurrent adjustments until the transaction ends. */
@@ -174,7 +188,7 @@ class GridRepository {
                         + " and g.name like '%' || :fragment || '%' escape '\\'"
                         + " order by g.level, g.code limit :limit offset :offset")
                 .param("root", rootCode)
-                .param("fragment", RegionRepository.likeEscaped(fragment))
+                .param("fragment", LikePattern.escaped(fragment))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, n) -> node(
@@ -189,7 +203,7 @@ class GridRepository {
         return jdbc.sql("select count(*) from grid where valid_to is null and code like :root || '%'"
                         + " and name like '%' || :fragment || '%' escape '\\'")
                 .param("root", rootCode)
-                .param("fragment", RegionRepository.likeEscaped(fragment))
+                .param("fragment", LikePattern.escaped(fragment))
                 .query(Long.class)
                 .single();
     }

@@ -140,9 +140,9 @@ public class RegionCatalog {
                 .filter(c -> c.length() < RegionLevel.GRID.codeLength())
                 .toList();
         regions.findRefs(regionCodes).forEach(r -> out.put(r.code(), r.name()));
-        codes.stream()
+        out.putAll(grids.currentNames(codes.stream()
                 .filter(c -> c.length() >= RegionLevel.GRID.codeLength())
-                .forEach(c -> grids.findCurrent(c).ifPresent(g -> out.put(c, g.name())));
+                .toList()));
         return out;
     }
 

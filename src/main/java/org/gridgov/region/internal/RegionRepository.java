@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.LikePattern;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.gridgov.region.GridType;
@@ -97,7 +98,7 @@ class RegionRepository {
                         + " and r.name like '%' || :fragment || '%' escape '\\'"
                         + " order by length(r.code), r.code limit :limit offset :offset")
                 .param("root", rootCode)
-                .param("fragment", likeEscaped(fragment))
+                .param("fragment", LikePattern.escaped(fragment))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(RegionRepository::node)
@@ -109,7 +110,7 @@ class RegionRepository {
                         select count(*) from region where valid_to is null and code like :root || '%'
                         and name like '%' || :fragment || '%' escape '\\'""")
                 .param("root", rootCode)
-                .param("fragment", likeEscaped(fragment))
+                .param("fragment", LikePattern.escaped(fragment))
                 .query(Long.class)
                 .single();
     }
@@ -170,10 +171,6 @@ class RegionRepository {
                 .param("boundary", boundary)
                 .param("code", code)
                 .update();
-    }
-
-    static String likeEscaped(String fragment) {
-        return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static RegionRow row(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,6 @@
 package org.gridgov.registry.internal;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 
 /**
  * The characters and pairs of adjacent characters of a name. A fragment of one character is found among the
@@ -38,9 +37,5 @@ final class NameGrams {
             grams.add(new String(points, i, 2));
         }
         return grams.toArray(String[]::new);
-    }
-
-    static List<String> asList(String name) {
-        return List.of(of(name));
     }
 }
