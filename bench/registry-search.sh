@@ -15,7 +15,7 @@ command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq pos
 
 ./mvnw -q -B -ntp -Dskip.web -Dspotless.check.skip -DskipTests package \
   dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-"$JAVA_HOME/bin/java" -Xmx1g -jar target/gridgov-0.1.0-SNAPSHOT.jar --server.port=$port \
+"$JAVA_HOME/bin/java" -Xmx1g -Xlog:gc:file=target/registry-search-gc.log -jar target/gridgov-0.1.0-SNAPSHOT.jar --server.port=$port \
   --spring.profiles.active=demo --gridgov.demo.events=0 --gridgov.demo.resident-grids=0 \
   --gridgov.embedded-db.data-dir="$data/pg" --gridgov.embedded-db.port=$pgport --logging.level.root=warn \
   > "$data/app.log" 2>&1 &

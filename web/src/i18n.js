@@ -461,6 +461,8 @@ const messages = {
       rejectedDownload: '下载未导入的行（含原因）', row: '行号', field: '字段', reason: '原因',
       counts: '已读 {read} 行，导入 {accepted} 行，未导入 {rejected} 行',
       status: { RUNNING: '正在导入', DONE: '导入完成', FAILED: '导入失败' },
+      label: { residents: '姓名', houses: '地址', places: '场所名称', organizations: '组织名称' },
+      key: { residents: '身份证号', organizations: '统一社会信用代码' },
     },
     resident: {
       name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', kind: '人员类型', gridCode: '所属网格',
@@ -996,6 +998,8 @@ const messages = {
       rejectedDownload: 'Download the rows not imported (with reasons)', row: 'Row', field: 'Field', reason: 'Reason',
       counts: '{read} rows read, {accepted} imported, {rejected} not imported',
       status: { RUNNING: 'Importing', DONE: 'Import finished', FAILED: 'Import failed' },
+      label: { residents: 'Name', houses: 'Address', places: 'Name', organizations: 'Name' },
+      key: { residents: 'ID number', organizations: 'Credit code' },
     },
     resident: {
       name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', kind: 'Kind', gridCode: 'Grid',

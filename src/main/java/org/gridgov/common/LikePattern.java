@@ -9,4 +9,9 @@ public final class LikePattern {
     public static String escaped(String fragment) {
         return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** {@link #escaped} for an optional filter: null stays null, so that the query's "is null" test skips it. */
+    public static String like(String fragment) {
+        return fragment == null ? null : escaped(fragment);
+    }
 }

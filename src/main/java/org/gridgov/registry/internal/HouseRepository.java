@@ -1,5 +1,7 @@
 package org.gridgov.registry.internal;
 
+import static org.gridgov.common.LikePattern.like;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -236,8 +238,8 @@ class HouseRepository {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
         return spec.param("prefix", f.prefix())
-                .param("grid", f.gridCode())
-                .param("address", f.address())
+                .param("grid", like(f.gridCode()))
+                .param("address", like(f.address()))
                 .param("fragment", f.addressContains())
                 .param("rental", f.rental())
                 .param("use", f.use())

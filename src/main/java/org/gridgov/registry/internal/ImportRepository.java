@@ -33,8 +33,8 @@ class ImportRepository {
     long start(String kind, String fileName, long userId, String userName, String prefix, Instant at) {
         return jdbc.sql("""
                         insert into registry_import (kind, file_name, started_by, started_by_name, scope_prefix,
-                            status, started_at)
-                        values (:kind, :file, :user, :userName, :prefix, 'RUNNING', :at) returning id""")
+                            status, started_at, alive_at)
+                        values (:kind, :file, :user, :userName, :prefix, 'RUNNING', :at, :at) returning id""")
                 .param("kind", kind)
                 .param("file", fileName)
                 .param("user", userId)
@@ -45,14 +45,15 @@ class ImportRepository {
                 .single();
     }
 
-    /** Adds to the counts of a running job. */
-    void progress(ImportScope job, int read, int accepted, int rejected) {
+    /** Adds to the counts of a running job, and marks it alive. */
+    void progress(ImportScope job, int read, int accepted, int rejected, Instant at) {
         jdbc.sql("""
                         update registry_import set total_rows = total_rows + :read, accepted = accepted + :accepted,
-                            rejected = rejected + :rejected
+                            rejected = rejected + :rejected, alive_at = :at
                         where id = :id and scope_prefix = :prefix and status = 'RUNNING'""")
                 .param("id", job.importId())
                 .param("prefix", job.prefix())
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("read", read)
                 .param("accepted", accepted)
                 .param("rejected", rejected)
@@ -71,6 +72,20 @@ class ImportRepository {
                 .update();
     }
 
+    /**
+     * Ends as failed every running job not alive since the cutoff: its node stopped (a restart, a crash) and nothing
+     * will finish it. Accepted chunks stay written; the counts say how far it came.
+     */
+    int failStalled(Instant cutoff, String failure, Instant at) {
+        return jdbc.sql("""
+                        update registry_import set status = 'FAILED', failure = :failure, finished_at = :at
+                        where status = 'RUNNING' and alive_at < :cutoff""")
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .param("failure", failure)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
     void reject(ImportScope job, List<ImportRejection> rejections) {
         if (rejections.isEmpty()) {
             return;
@@ -82,15 +97,15 @@ class ImportRepository {
         for (int i = 0; i < n; i++) {
             var r = rejections.get(i);
             rows[i] = r.rowNumber();
-            names[i] = r.name();
-            ids[i] = r.idNumberMasked();
+            names[i] = r.label();
+            ids[i] = r.key();
             fields[i] = r.field();
             codes[i] = r.code();
             messages[i] = r.message();
             messagesEn[i] = r.messageEn();
         }
         jdbc.sql("""
-                        insert into registry_import_rejection (import_id, row_number, name, id_number_masked, field,
+                        insert into registry_import_rejection (import_id, row_number, label, row_key, field,
                             code, message, message_en)
                         select :id, row_number, name, id_number, field, code, message, message_en
                         from unnest(cast(:rows as integer[]), cast(:names as text[]), cast(:ids as text[]),
@@ -122,7 +137,7 @@ class ImportRepository {
 
     List<ImportRejection> rejections(long id, PageQuery page) {
         return jdbc.sql("""
-                        select row_number, name, id_number_masked, field, code, message, message_en
+                        select row_number, label, row_key, field, code, message, message_en
                         from registry_import_rejection where import_id = :id
                         order by row_number, id limit :limit offset :offset""")
                 .param("id", id)
@@ -142,7 +157,7 @@ class ImportRepository {
     /** Every rejection of a job in row order, through a cursor. */
     void forEachRejection(long id, Consumer<ImportRejection> each) {
         jdbc.sql("""
-                        select row_number, name, id_number_masked, field, code, message, message_en
+                        select row_number, label, row_key, field, code, message, message_en
                         from registry_import_rejection where import_id = :id order by row_number, id""").param("id", id).withFetchSize(1000).query(rs -> {
             each.accept(rejection(rs, 0));
         });

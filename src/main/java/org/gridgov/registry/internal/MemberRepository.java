@@ -1,5 +1,7 @@
 package org.gridgov.registry.internal;
 
+import static org.gridgov.common.LikePattern.like;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -235,8 +237,8 @@ class MemberRepository {
                 .param("group", f.group())
                 .param("level", f.level())
                 .param("dueBefore", f.dueBefore())
-                .param("grid", f.gridCode())
-                .param("name", f.name())
+                .param("grid", like(f.gridCode()))
+                .param("name", like(f.name()))
                 .param("member", f.member())
                 .param("includeEnded", f.includeEnded());
     }

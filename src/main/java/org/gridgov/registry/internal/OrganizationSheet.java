@@ -75,4 +75,9 @@ class OrganizationSheet extends RecordSheet<OrganizationDraft, OrganizationView>
     String label(Row row, SheetLayout layout) {
         return layout.get(row, NAME);
     }
+
+    @Override
+    String key(Row row, SheetLayout layout) {
+        return layout.get(row, CREDIT_CODE);
+    }
 }

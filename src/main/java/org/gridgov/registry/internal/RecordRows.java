@@ -84,7 +84,7 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
 
     @Override
     public String key(Row row, SheetLayout layout) {
-        return null;
+        return register.sheet().key(row, layout);
     }
 
     @Override

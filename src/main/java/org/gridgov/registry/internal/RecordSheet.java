@@ -65,6 +65,11 @@ abstract class RecordSheet<D, V> {
     /** What a rejection calls the row by: a name or an address as the file gave it. */
     abstract String label(Row row, SheetLayout layout);
 
+    /** The row's unique number as the file gave it (see {@link RecordKind#keyTitle}); none by default. */
+    String key(Row row, SheetLayout layout) {
+        return null;
+    }
+
     /** The code set value for a code or a name; an unknown value stays as given so the form's rules name it. */
     String code(String set, String text) {
         return text == null ? null : codes.codeOf(set, text).orElse(text);

@@ -1,5 +1,7 @@
 package org.gridgov.registry.internal;
 
+import static org.gridgov.common.LikePattern.like;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -134,7 +136,7 @@ class RegisteredOrganizationRepository {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
         return spec.param("prefix", f.prefix())
-                .param("grid", f.gridCode())
+                .param("grid", like(f.gridCode()))
                 .param("name", f.name())
                 .param("kind", f.kind())
                 .param("creditCode", f.creditCode())

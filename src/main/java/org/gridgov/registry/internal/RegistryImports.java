@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,29 +141,42 @@ public class RegistryImports {
         return PageResult.of(imports.rejections(id, page), page, imports.countRejections(id));
     }
 
-    /** Writes the rejections of a job as a workbook: row, name, masked ID number, field and reason. */
+    /**
+     * Writes the rejections of a job as a workbook: row, what the row is named by (the register's label column and,
+     * where it has one, its key column, masked if personal), field and reason.
+     */
     public void writeRejections(long id, OutputStream out) throws IOException {
-        get(id);
+        var kind = RecordKind.valueOf(get(id).kind());
+        var headers = new ArrayList<String>(List.of("行号 Row", kind.labelTitle()));
+        boolean keyed = kind.keyTitle() != null;
+        if (keyed) {
+            headers.add(kind.keyTitle());
+        }
+        headers.addAll(List.of("字段 Field", "代码 Code", "原因", "Reason"));
         var workbook = new Workbook(out, "GridGov", "1.0");
         var sheet = workbook.newWorksheet("未导入的行");
-        String[] headers = {"行号", "姓名", "身份证号", "字段", "代码", "原因", "Reason"};
-        for (int c = 0; c < headers.length; c++) {
-            sheet.value(0, c, headers[c]);
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
         }
         int[] r = {1};
         imports.forEachRejection(id, rejection -> {
             int row = r[0]++;
-            sheet.value(row, 0, rejection.rowNumber());
-            if (rejection.name() != null) {
-                sheet.inlineString(row, 1, rejection.name());
+            int c = 0;
+            sheet.value(row, c++, rejection.rowNumber());
+            if (rejection.label() != null) {
+                sheet.inlineString(row, c, rejection.label());
             }
-            if (rejection.idNumberMasked() != null) {
-                sheet.inlineString(row, 2, rejection.idNumberMasked());
+            c++;
+            if (keyed) {
+                if (rejection.key() != null) {
+                    sheet.inlineString(row, c, rejection.key());
+                }
+                c++;
             }
-            sheet.value(row, 3, rejection.field());
-            sheet.value(row, 4, rejection.code());
-            sheet.value(row, 5, rejection.message());
-            sheet.value(row, 6, rejection.messageEn());
+            sheet.value(row, c++, rejection.field());
+            sheet.value(row, c++, rejection.code());
+            sheet.value(row, c++, rejection.message());
+            sheet.value(row, c, rejection.messageEn());
             flushEvery(sheet, row);
         });
         workbook.finish();

@@ -1,5 +1,7 @@
 package org.gridgov.registry.internal;
 
+import static org.gridgov.common.LikePattern.like;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -296,13 +298,13 @@ class ResidentRepository {
         return spec.param("prefix", f.prefix())
                 .param("idHash", f.idNumberHash())
                 .param("phoneHash", f.phoneHash())
-                .param("namePrefix", f.namePrefix())
+                .param("namePrefix", like(f.namePrefix()))
                 .param("grams", f.nameGrams())
-                .param("fragment", f.nameFragment())
-                .param("grid", f.gridCode())
+                .param("fragment", like(f.nameFragment()))
+                .param("grid", like(f.gridCode()))
                 .param("kind", f.kind())
                 .param("tag", f.tag())
-                .param("address", f.address())
+                .param("address", like(f.address()))
                 .param("includeRetired", f.includeRetired());
     }
 

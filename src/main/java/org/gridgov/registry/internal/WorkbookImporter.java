@@ -165,7 +165,7 @@ class WorkbookImporter {
             transaction.executeWithoutResult(tx -> {
                 kind.insert(fresh, now, job, note);
                 imports.reject(job, rejected);
-                imports.progress(job, counts[0], fresh.size(), counts[1]);
+                imports.progress(job, counts[0], fresh.size(), counts[1], clock.instant());
             });
         } catch (RuntimeException chunkFailed) {
             // Someone else may have registered one of these keys meanwhile, or one row breaks a constraint the
@@ -189,7 +189,7 @@ class WorkbookImporter {
             int added = accepted;
             transaction.executeWithoutResult(tx -> {
                 imports.reject(job, rejected);
-                imports.progress(job, counts[0], added, counts[1]);
+                imports.progress(job, counts[0], added, counts[1], clock.instant());
             });
         }
     }

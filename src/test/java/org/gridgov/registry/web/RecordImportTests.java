@@ -101,6 +101,9 @@ class RecordImportTests {
         assertThat(named(outcome))
                 .containsExactly("4:type:unknown-value", "5:address:required", "5:responsiblePhone:format");
         assertThat(count("/api/registry/places", "name", "导入测试超市甲")).isEqualTo(1);
+        var report = rejectionsReport(outcome);
+        assertThat(report.getFirst()).containsExactly("行号 Row", "场所名称 Name", "字段 Field", "代码 Code", "原因", "Reason");
+        assertThat(report.get(1)).startsWith("4", "导入测试城堡", "type");
         String found = operator.perform(get("/api/registry/places").param("name", "导入测试超市甲"))
                 .andReturn()
                 .getResponse()
@@ -134,6 +137,28 @@ class RecordImportTests {
         assertThat(named(outcome))
                 .contains("3:creditCode:duplicate-in-file", "4:creditCode:duplicate", "5:employees:number-format");
         assertThat(count("/api/registry/organizations", "creditCode", fresh)).isEqualTo(1);
+        // The report names the rows by the organization's name and credit code, not by a person's.
+        var report = rejectionsReport(outcome);
+        assertThat(report.getFirst()).containsSubsequence("行号 Row", "组织名称 Name", "统一社会信用代码 Credit code");
+        assertThat(report.getFirst()).noneMatch(h -> h.contains("身份证号"));
+        assertThat(report).anySatisfy(row -> assertThat(row).containsSubsequence("4", "导入已登记公司", registered));
+    }
+
+    /** The rejections report of an import as rows of cell texts, the header first. */
+    private List<List<String>> rejectionsReport(Object[] outcome) throws Exception {
+        long id = ((Number) JsonPath.read((String) outcome[0], "$.id")).longValue();
+        byte[] report = operator.perform(get("/api/registry/imports/" + id + "/rejections/export"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
+            return wb.getFirstSheet().read().stream()
+                    .map(row -> row.stream()
+                            .map(cell -> cell == null ? "" : cell.getText())
+                            .toList())
+                    .toList();
+        }
     }
 
     @Test

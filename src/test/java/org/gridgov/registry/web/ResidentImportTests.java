@@ -179,8 +179,7 @@ class ResidentImportTests {
             assertThat((String) r.get("message")).isNotBlank();
             assertThat((String) r.get("messageEn")).isNotBlank();
         });
-        assertThat(JsonPath.<String>read(rejections, "$.content[0].idNumberMasked"))
-                .contains("****");
+        assertThat(JsonPath.<String>read(rejections, "$.content[0].key")).contains("****");
         assertThat(residentsWith(good1)).isEqualTo(1);
         assertThat(residentsWith(good2)).isEqualTo(1);
         assertThat(residentsWith(good3)).isEqualTo(1);

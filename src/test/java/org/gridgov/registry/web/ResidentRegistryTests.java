@@ -153,6 +153,25 @@ class ResidentRegistryTests {
     }
 
     @Test
+    void wildcardsTypedIntoTheFiltersMatchOnlyThemselves() throws Exception {
+        created("周末", idNumber());
+        for (var filter : new String[][] {
+            {"name", "%"},
+            {"name", "_"},
+            {"nameContains", "%%"},
+            {"nameContains", "_末"},
+            {"address", "%"},
+            {"gridCode", "%"}
+        }) {
+            worker.perform(get("/api/registry/residents").param(filter[0], filter[1]))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.totalElements").value(0));
+        }
+        worker.perform(get("/api/registry/residents").param("name", "周"))
+                .andExpect(jsonPath("$.totalElements").value(org.hamcrest.Matchers.greaterThan(0)));
+    }
+
+    @Test
     void theTotalIsTheSameWhateverThePageSize() throws Exception {
         created("孙一", idNumber());
         created("孙二", idNumber());
