@@ -16,6 +16,12 @@ import org.springframework.stereotype.Repository;
 @ScopedData(tables = {"registry_change"})
 class ChangeLog {
 
+    /** The value of the {@code *} line that opens a record's history. */
+    static final String REGISTERED = "登记 registered";
+
+    /** A record just inserted, with the grid its history line is written under. */
+    record Registered(long id, String gridCode) {}
+
     /** One changed field of a registry record, as its history shows it. */
     record Change(String field, String oldValue, String newValue) {}
 
@@ -51,6 +57,28 @@ class ChangeLog {
                     .param("at", at.atOffset(ZoneOffset.UTC))
                     .update();
         }
+    }
+
+    /** The "registered" line of each record of a batch, in one statement. */
+    void registeredAll(
+            String entityType, List<Registered> records, Long actorId, String actorName, String note, Instant at) {
+        if (records.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into registry_change (entity_type, entity_id, grid_code, field, new_value, actor_id,
+                            actor_name, note, at)
+                        select :type, entity, grid, '*', :registered, :actor, :actorName, :note, :at
+                        from unnest(cast(:entities as bigint[]), cast(:grids as text[])) as t(entity, grid)""")
+                .param("type", entityType)
+                .param("entities", records.stream().map(r -> r.id()).toArray(Long[]::new))
+                .param("grids", records.stream().map(r -> r.gridCode()).toArray(String[]::new))
+                .param("registered", REGISTERED)
+                .param("actor", actorId)
+                .param("actorName", actorName)
+                .param("note", note)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     List<ChangeRow> changes(String entityType, long entityId, String prefix, PageQuery page) {

@@ -53,7 +53,7 @@ class DemoPlaces implements ApplicationRunner {
             RegionApi regions,
             Clock clock,
             @Value("${gridgov.demo.enabled:false}") boolean enabled,
-            @Value("${gridgov.demo.resident-grids:20}") int gridsPerTownship) {
+            @Value("${gridgov.demo.resident-grids:1000}") int gridsPerTownship) {
         this.places = places;
         this.organizations = organizations;
         this.phones = phones;

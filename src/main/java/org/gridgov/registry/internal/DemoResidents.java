@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Synthetic households for the demo county: in the first grids of 杨寨镇 and 应山街道, houses along a few streets,
- * each with a household of one to five people — registered residents mostly, some floating residents from other
+ * Synthetic households for the demo county: in every grid (or the first {@code gridgov.demo.resident-grids} of each
+ * township), houses along a street, each with a household of one to five people — registered residents mostly, some floating residents from other
  * provinces, left-behind elderly and children, and the odd foreign resident. ID numbers carry valid check characters
  * and real county codes; names, phones and addresses are made up. Deterministic; created once.
  */
@@ -47,6 +47,7 @@ class DemoResidents implements ApplicationRunner {
 
     private final HouseRepository houses;
     private final ResidentRepository residents;
+    private final ChangeLog changes;
     private final PersonalData personalData;
     private final RegionApi regions;
     private final Clock clock;
@@ -56,13 +57,15 @@ class DemoResidents implements ApplicationRunner {
     DemoResidents(
             HouseRepository houses,
             ResidentRepository residents,
+            ChangeLog changes,
             PersonalData personalData,
             RegionApi regions,
             Clock clock,
             @Value("${gridgov.demo.enabled:false}") boolean enabled,
-            @Value("${gridgov.demo.resident-grids:20}") int gridsPerTownship) {
+            @Value("${gridgov.demo.resident-grids:1000}") int gridsPerTownship) {
         this.houses = houses;
         this.residents = residents;
+        this.changes = changes;
         this.personalData = personalData;
         this.regions = regions;
         this.clock = clock;
@@ -76,131 +79,184 @@ class DemoResidents implements ApplicationRunner {
         if (!enabled || gridsPerTownship <= 0 || houses.anyHouse()) {
             return;
         }
+        long started = System.nanoTime();
         var random = new Random(20261125L);
         var now = clock.instant();
         var today = LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai"));
-        int people = 0;
-        int sequence = 0;
-        var used = new java.util.HashSet<String>();
         var grids = demoGrids(regions, gridsPerTownship);
-        for (var grid : grids) {
-            String street = STREETS[random.nextInt(STREETS.length)];
-            for (int h = 1; h <= 8; h++) {
-                boolean rental = random.nextInt(6) == 0;
-                String head = name(random);
-                long house = houses.insertHouse(
-                        new HouseRepository.HouseFields(
-                                grid.code(),
-                                grid.name() + street + (h * 2 - 1) + "号",
-                                null,
-                                null,
-                                null,
-                                street + (h * 2 - 1) + "号",
-                                "RESIDENTIAL",
-                                head,
-                                null,
-                                rental,
-                                rental ? head : null,
-                                null,
-                                grid.labelPoint()[0] + (random.nextDouble() - 0.5) * 0.002,
-                                grid.labelPoint()[1] + (random.nextDouble() - 0.5) * 0.002),
-                        now);
-                long household =
-                        houses.insertHousehold(grid.code(), "HH" + grid.code() + String.format("%02d", h), house, now);
-                int size = 1 + random.nextInt(5);
-                for (int m = 0; m < size; m++) {
-                    boolean isHead = m == 0;
-                    var kind = rental && !isHead ? ResidentKind.FLOATING : pickKind(random);
-                    int age = isHead ? 30 + random.nextInt(50) : random.nextInt(85);
-                    var birth = today.minusYears(age).minusDays(random.nextInt(365));
-                    String county = kind == ResidentKind.FLOATING
-                            ? FLOATING_FROM[random.nextInt(FLOATING_FROM.length)]
-                            : "421381";
-                    boolean male = random.nextBoolean();
-                    String idNumber = null;
-                    while (kind != ResidentKind.FOREIGN && (idNumber == null || !used.add(idNumber))) {
-                        idNumber = idNumber(county, birth, sequence++, male);
-                    }
-                    String name = isHead ? head : surnameOf(head) + GIVEN[random.nextInt(GIVEN.length)];
-                    var details = new LinkedHashMap<String, String>();
-                    if (kind == ResidentKind.FLOATING) {
-                        details.put("inflowReason", random.nextBoolean() ? "01" : "02");
-                        details.put(
-                                "registeredOn",
-                                today.minusDays(30 + random.nextInt(900)).toString());
-                    } else if (kind == ResidentKind.LEFT_BEHIND) {
-                        details.put("leftBehindType", age >= 60 ? "ELDERLY" : age < 16 ? "CHILD" : "WOMAN");
-                    } else if (kind == ResidentKind.FOREIGN) {
-                        details.put("documentType", "PASSPORT");
-                        details.put(
-                                "documentNumber",
-                                java.util.Base64.getEncoder()
-                                        .encodeToString(personalData
-                                                .seal(PersonalDataKind.ID_NUMBER, "E" + (10_000_000 + sequence++))
-                                                .ciphertext()));
-                        details.put("stayPurpose", "WORK");
-                        details.put("arrivedOn", today.minusDays(200).toString());
-                    }
-                    var sealedId = idNumber == null ? null : personalData.seal(PersonalDataKind.ID_NUMBER, idNumber);
-                    var phone = age >= 16
-                            ? "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000))
-                            : null;
-                    var sealedPhone = phone == null ? null : personalData.seal(PersonalDataKind.PHONE, phone);
-                    long id = residents.insert(
-                            new ResidentRow(
-                                    0,
-                                    grid.code(),
-                                    name,
-                                    sealedId == null ? null : sealedId.ciphertext(),
-                                    sealedId == null ? null : sealedId.lookupHash(),
-                                    male ? "1" : "2",
-                                    kind == ResidentKind.FOREIGN ? null : random.nextInt(20) == 0 ? "03" : "01",
-                                    birth,
-                                    county,
-                                    kind == ResidentKind.FOREIGN ? null : "湖北省广水市" + grid.name(),
-                                    grid.name() + street + (h * 2 - 1) + "号",
-                                    house,
-                                    household,
-                                    isHead ? "02" : m == 1 ? "10" : "20",
-                                    sealedPhone == null ? null : sealedPhone.ciphertext(),
-                                    sealedPhone == null ? null : sealedPhone.lookupHash(),
-                                    null,
-                                    age >= 18 && random.nextInt(8) == 0 ? "01" : "13",
-                                    null,
-                                    age >= 16 ? OCCUPATIONS[random.nextInt(OCCUPATIONS.length)] : "学生",
-                                    null,
-                                    kind,
-                                    details,
-                                    tags(random, age),
-                                    null,
-                                    null,
-                                    null,
-                                    0,
-                                    null,
-                                    null),
-                            now);
-                    if (isHead) {
-                        houses.setHead(household, id);
-                    }
-                    people++;
-                }
-            }
+        var people = new People(random, today);
+        int count = 0;
+        // A batch of grids at a time: houses, then their households, then their members, each as one statement.
+        for (int from = 0; from < grids.size(); from += GRIDS_PER_BATCH) {
+            count += fill(grids.subList(from, Math.min(grids.size(), from + GRIDS_PER_BATCH)), random, people, now);
         }
-        log.info("Demo residents created: {} in {} grids", people, grids.size());
+        houses.setHeadsByRelation();
+        log.info(
+                "Demo residents created: {} in {} grids ({} ms)",
+                count,
+                grids.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The grids the demo fills, the same for people, places and organizations. */
+    private static final int GRIDS_PER_BATCH = 40;
+    private static final int HOUSES_PER_GRID = 8;
+
+    /** A house of the demo, with the street number its people live at and the name of its head. */
+    private record DemoHouse(GridSummary grid, String address, String head, boolean rental) {}
+
+    private int fill(List<GridSummary> grids, Random random, People people, java.time.Instant now) {
+        var planned = new ArrayList<DemoHouse>();
+        var fields = new ArrayList<HouseRepository.HouseFields>();
+        for (var grid : grids) {
+            String street = STREETS[random.nextInt(STREETS.length)];
+            for (int h = 1; h <= HOUSES_PER_GRID; h++) {
+                boolean rental = random.nextInt(6) == 0;
+                String head = name(random);
+                String number = street + (h * 2 - 1) + "号";
+                planned.add(new DemoHouse(grid, grid.name() + number, head, rental));
+                fields.add(new HouseRepository.HouseFields(
+                        grid.code(),
+                        grid.name() + number,
+                        null,
+                        null,
+                        null,
+                        number,
+                        "RESIDENTIAL",
+                        head,
+                        null,
+                        rental,
+                        rental ? head : null,
+                        null,
+                        grid.labelPoint()[0] + (random.nextDouble() - 0.5) * 0.002,
+                        grid.labelPoint()[1] + (random.nextDouble() - 0.5) * 0.002));
+            }
+        }
+        var houseIds = houses.insertHouses(fields, now);
+        var households = new ArrayList<HouseRepository.NewHousehold>();
+        for (int i = 0; i < planned.size(); i++) {
+            var grid = planned.get(i).grid();
+            households.add(new HouseRepository.NewHousehold(
+                    grid.code(), "HH" + grid.code() + String.format("%02d", i % HOUSES_PER_GRID + 1), houseIds.get(i)));
+        }
+        var householdIds = houses.insertHouseholds(households, now);
+        var rows = new ArrayList<ResidentRow>();
+        for (int i = 0; i < planned.size(); i++) {
+            var house = planned.get(i);
+            int size = 1 + random.nextInt(5);
+            for (int m = 0; m < size; m++) {
+                rows.add(people.member(house, m, houseIds.get(i), householdIds.get(i)));
+            }
+        }
+        var registered = residents.insertAll(rows, now);
+        changes.registeredAll(ResidentDesk.ENTITY, registered, null, "演示数据 demo", null, now);
+        return rows.size();
+    }
+
+    /** Makes the members of the demo's households, numbering their ID numbers so that none repeats. */
+    private final class People {
+
+        private final Random random;
+        private final LocalDate today;
+        private final java.util.Set<String> used = new java.util.HashSet<>();
+        private int sequence;
+
+        People(Random random, LocalDate today) {
+            this.random = random;
+            this.today = today;
+        }
+
+        ResidentRow member(DemoHouse house, int m, long houseId, long householdId) {
+            boolean isHead = m == 0;
+            var grid = house.grid();
+            var kind = house.rental() && !isHead ? ResidentKind.FLOATING : pickKind(random);
+            int age = isHead ? 30 + random.nextInt(50) : random.nextInt(85);
+            var birth = today.minusYears(age).minusDays(random.nextInt(365));
+            String county =
+                    kind == ResidentKind.FLOATING ? FLOATING_FROM[random.nextInt(FLOATING_FROM.length)] : "421381";
+            boolean male = random.nextBoolean();
+            String idNumber = null;
+            while (kind != ResidentKind.FOREIGN && (idNumber == null || !used.add(idNumber))) {
+                idNumber = idNumber(county, birth, sequence++, male);
+            }
+            String name = isHead ? house.head() : surnameOf(house.head()) + GIVEN[random.nextInt(GIVEN.length)];
+            var details = new LinkedHashMap<String, String>();
+            if (kind == ResidentKind.FLOATING) {
+                details.put("inflowReason", random.nextBoolean() ? "01" : "02");
+                details.put(
+                        "registeredOn",
+                        today.minusDays(30 + random.nextInt(900)).toString());
+            } else if (kind == ResidentKind.LEFT_BEHIND) {
+                details.put("leftBehindType", age >= 60 ? "ELDERLY" : age < 16 ? "CHILD" : "WOMAN");
+            } else if (kind == ResidentKind.FOREIGN) {
+                details.put("documentType", "PASSPORT");
+                details.put(
+                        "documentNumber",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(personalData
+                                        .seal(PersonalDataKind.ID_NUMBER, "E" + (10_000_000 + sequence++))
+                                        .ciphertext()));
+                details.put("stayPurpose", "WORK");
+                details.put("arrivedOn", today.minusDays(200).toString());
+            }
+            var sealedId = idNumber == null ? null : personalData.seal(PersonalDataKind.ID_NUMBER, idNumber);
+            var phone = age >= 16
+                    ? "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000))
+                    : null;
+            var sealedPhone = phone == null ? null : personalData.seal(PersonalDataKind.PHONE, phone);
+            return new ResidentRow(
+                    0,
+                    grid.code(),
+                    name,
+                    sealedId == null ? null : sealedId.ciphertext(),
+                    sealedId == null ? null : sealedId.lookupHash(),
+                    male ? "1" : "2",
+                    kind == ResidentKind.FOREIGN ? null : random.nextInt(20) == 0 ? "03" : "01",
+                    birth,
+                    county,
+                    kind == ResidentKind.FOREIGN ? null : "湖北省广水市" + grid.name(),
+                    house.address(),
+                    houseId,
+                    householdId,
+                    // 02 户主, 10 配偶, 20 子 (GB/T 4761): the head is found by it once the members are in.
+                    isHead ? "02" : m == 1 ? "10" : "20",
+                    sealedPhone == null ? null : sealedPhone.ciphertext(),
+                    sealedPhone == null ? null : sealedPhone.lookupHash(),
+                    null,
+                    age >= 18 && random.nextInt(8) == 0 ? "01" : "13",
+                    null,
+                    age >= 16 ? OCCUPATIONS[random.nextInt(OCCUPATIONS.length)] : "学生",
+                    null,
+                    kind,
+                    details,
+                    tags(random, age),
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    null);
+        }
+    }
+
+    /**
+     * The grids the demo fills, the same for people, places and organizations: the first grids of every township, the
+     * demo grid worker's village first so that the accounts that sign in find their people. A number larger than any
+     * township's count of grids fills them all.
+     */
     static List<GridSummary> demoGrids(RegionApi regions, int gridsPerTownship) {
-        var grids = new ArrayList<GridSummary>();
-        // The demo grid worker's village first, so the accounts that sign in find their people.
-        grids.addAll(regions.gridsUnder("421381101001", 0, gridsPerTownship));
-        grids.addAll(regions.gridsUnder("421381101", 0, gridsPerTownship * 3).stream()
-                .filter(g -> !g.code().startsWith("421381101001"))
-                .limit(gridsPerTownship)
-                .toList());
-        grids.addAll(regions.gridsUnder("421381001", 0, gridsPerTownship));
+        var grids = new ArrayList<GridSummary>(regions.gridsUnder(DEMO_VILLAGE, 0, gridsPerTownship));
+        var taken = new java.util.HashMap<String, Integer>();
+        taken.put(DEMO_VILLAGE.substring(0, 9), grids.size());
+        for (var grid : regions.gridsUnder(regions.rootCode(), 0, Integer.MAX_VALUE)) {
+            String township = grid.code().substring(0, 9);
+            if (!grid.code().startsWith(DEMO_VILLAGE) && taken.merge(township, 1, Integer::sum) <= gridsPerTownship) {
+                grids.add(grid);
+            }
+        }
         return grids;
     }
+
+    private static final String DEMO_VILLAGE = "421381101001";
 
     private static ResidentKind pickKind(Random random) {
         int r = random.nextInt(100);

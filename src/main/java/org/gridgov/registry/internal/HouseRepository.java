@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.BatchInsert;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,21 +77,25 @@ class HouseRepository {
 
     private final JdbcClient jdbc;
 
-    HouseRepository(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    HouseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     long insertHouse(HouseFields h, Instant now) {
-        return jdbc.sql("""
-                        insert into house (grid_code, address, building, unit, room, door_plate, use, owner_name,
-                            owner_phone, rental, landlord_name, landlord_phone, lon, lat, verified_at, created_at,
-                            updated_at)
-                        values (:grid, :address, :building, :unit, :room, :doorPlate, :use, :owner, :ownerPhone,
-                            :rental, :landlord, :landlordPhone, :lon, :lat, :at, :at, :at)
-                        returning id""")
-                .paramSource(params(h).addValue("at", ts(now)))
-                .query(Long.class)
-                .single();
+        return insertHouses(List.of(h), now).getFirst();
+    }
+
+    /** Inserts houses as one batch; their ids in the order given. */
+    List<Long> insertHouses(List<HouseFields> houses, Instant now) {
+        return BatchInsert.insert(
+                jdbc, named, "house", """
+                insert into house (id, grid_code, address, building, unit, room, door_plate, use, owner_name,
+                    owner_phone, rental, landlord_name, landlord_phone, lon, lat, verified_at, created_at, updated_at)
+                values (:id, :grid, :address, :building, :unit, :room, :doorPlate, :use, :owner, :ownerPhone,
+                    :rental, :landlord, :landlordPhone, :lon, :lat, :at, :at, :at)""", houses, h -> params(h).addValue("at", ts(now)));
     }
 
     /** Writes a changed house if nobody changed it since {@code version}; false when somebody did. */
@@ -143,17 +149,41 @@ class HouseRepository {
                 .single();
     }
 
+    /** A household to insert: its grid, number and house. */
+    record NewHousehold(String gridCode, String householdNumber, long houseId) {}
+
     long insertHousehold(String gridCode, String householdNumber, long houseId, Instant now) {
+        return insertHouseholds(List.of(new NewHousehold(gridCode, householdNumber, houseId)), now)
+                .getFirst();
+    }
+
+    /** Inserts households as one batch; their ids in the order given. */
+    List<Long> insertHouseholds(List<NewHousehold> households, Instant now) {
+        return BatchInsert.insert(
+                jdbc,
+                named,
+                "household",
+                """
+                insert into household (id, grid_code, household_number, house_id, created_at, updated_at)
+                values (:id, :grid, :number, :house, :at, :at)""",
+                households,
+                h -> new MapSqlParameterSource()
+                        .addValue("grid", h.gridCode())
+                        .addValue("number", h.householdNumber())
+                        .addValue("house", h.houseId())
+                        .addValue("at", ts(now)));
+    }
+
+    /**
+     * Makes the member whose relation to the head is 户主 the head of each household that has none; for households
+     * inserted in bulk, whose members came after them.
+     */
+    int setHeadsByRelation() {
         return jdbc.sql("""
-                        insert into household (grid_code, household_number, house_id, created_at, updated_at)
-                        values (:grid, :number, :house, :at, :at)
-                        returning id""")
-                .param("grid", gridCode)
-                .param("number", householdNumber)
-                .param("house", houseId)
-                .param("at", ts(now))
-                .query(Long.class)
-                .single();
+                        update household h set head_resident_id = r.id
+                        from resident r
+                        where r.household_id = h.id and r.relation_to_head = '02' and r.retired_at is null
+                          and h.head_resident_id is null""").update();
     }
 
     boolean updateHousehold(

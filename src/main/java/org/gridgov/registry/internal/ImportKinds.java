@@ -60,7 +60,7 @@ class ImportKinds {
 
     ImportRows<?, ?> rows(RecordKind kind, ImportScope job) {
         return switch (kind) {
-            case RESIDENT -> new ResidentRows(job, rules, residentDesk, residents, codes, regions);
+            case RESIDENT -> new ResidentRows(job, rules, residentDesk, residents, history, codes, regions);
             case HOUSE ->
                 records(
                         job,
@@ -72,7 +72,7 @@ class ImportKinds {
                                 h -> null,
                                 key -> false,
                                 null,
-                                houses::insertHouse));
+                                houses::insertHouses));
             case PLACE ->
                 records(
                         job,
@@ -84,7 +84,7 @@ class ImportKinds {
                                 p -> null,
                                 key -> false,
                                 null,
-                                places::insert));
+                                places::insertAll));
             case ORGANIZATION ->
                 records(
                         job,
@@ -100,7 +100,7 @@ class ImportKinds {
                                         "duplicate",
                                         "该统一社会信用代码已登记",
                                         "an organization with this credit code is registered already"),
-                                organizations::insert));
+                                organizations::insertAll));
         };
     }
 

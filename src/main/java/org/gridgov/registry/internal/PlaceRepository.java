@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.BatchInsert;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,20 +53,25 @@ class PlaceRepository {
 
     private final JdbcClient jdbc;
 
-    PlaceRepository(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    PlaceRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     long insert(PlaceFields p, Instant now) {
-        return jdbc.sql("""
-                        insert into place (grid_code, name, type, key_flags, address, responsible_name,
-                            responsible_phone, lon, lat, verified_at, created_at, updated_at)
-                        values (:grid, :name, :type, :flags, :address, :responsible, :phone, :lon, :lat,
-                            :at, :at, :at)
-                        returning id""")
-                .paramSource(params(p).addValue("at", now.atOffset(ZoneOffset.UTC)))
-                .query(Long.class)
-                .single();
+        return insertAll(List.of(p), now).getFirst();
+    }
+
+    /** Inserts places as one batch; their ids in the order given. */
+    List<Long> insertAll(List<PlaceFields> places, Instant now) {
+        return BatchInsert.insert(
+                jdbc, named, "place", """
+                insert into place (id, grid_code, name, type, key_flags, address, responsible_name,
+                    responsible_phone, lon, lat, verified_at, created_at, updated_at)
+                values (:id, :grid, :name, :type, :flags, :address, :responsible, :phone, :lon, :lat,
+                    :at, :at, :at)""", places, p -> params(p).addValue("at", now.atOffset(ZoneOffset.UTC)));
     }
 
     boolean update(long id, PlaceFields p, int version, Instant now) {

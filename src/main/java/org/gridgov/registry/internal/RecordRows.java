@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.ToLongBiFunction;
 import org.dhatim.fastexcel.reader.Row;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.region.RegionApi;
@@ -31,7 +30,7 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
             Function<F, String> uniqueKey,
             Predicate<String> keyTaken,
             FieldProblem keyTakenProblem,
-            ToLongBiFunction<F, Instant> insert) {}
+            BiFunction<List<F>, Instant, List<Long>> insert) {}
 
     private final ImportScope job;
     private final Register<D, F> register;
@@ -39,6 +38,8 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
     private final CodeSets codes;
     private final RegionApi regions;
     private final Map<String, Integer> seenKeys = new HashMap<>();
+    private final Map<String, Boolean> grids = new HashMap<>();
+    private final Predicate<String> gridExists;
 
     RecordRows(ImportScope job, Register<D, F> register, RegistryHistory history, CodeSets codes, RegionApi regions) {
         this.job = job;
@@ -46,12 +47,14 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
         this.history = history;
         this.codes = codes;
         this.regions = regions;
+        this.gridExists =
+                code -> grids.computeIfAbsent(code, c -> regions.currentGrid(c).isPresent());
     }
 
     @Override
     public Checked<F> check(Row row, SheetLayout layout) {
         var read = register.sheet().read(row, layout);
-        var fields = new Fields(codes, regions);
+        var fields = new Fields(codes, regions, gridExists);
         var record = register.checked().apply(read.draft(), fields);
         var problems = new java.util.ArrayList<>(read.problems());
         problems.addAll(fields.problems());
@@ -104,10 +107,12 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
 
     @Override
     public void insert(List<F> records, Instant now, ImportScope job, String note) {
-        for (var record : records) {
-            long id = register.insert().applyAsLong(record, now);
-            history.imported(register.entity(), id, register.grid().apply(record), job, note, now);
+        var ids = register.insert().apply(records, now);
+        var registered = new java.util.ArrayList<ChangeLog.Registered>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            registered.add(new ChangeLog.Registered(ids.get(i), register.grid().apply(records.get(i))));
         }
+        history.imported(register.entity(), registered, job, note, now);
     }
 
     @Override

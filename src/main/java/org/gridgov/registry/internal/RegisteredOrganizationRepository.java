@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.BatchInsert;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,21 +55,30 @@ class RegisteredOrganizationRepository {
 
     private final JdbcClient jdbc;
 
-    RegisteredOrganizationRepository(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    RegisteredOrganizationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     long insert(OrganizationFields o, Instant now) {
-        return jdbc.sql("""
-                        insert into registry_organization (grid_code, name, kind, credit_code,
-                            legal_representative_name, legal_representative_phone, address, employees, verified_at,
-                            created_at, updated_at)
-                        values (:grid, :name, :kind, :creditCode, :legal, :phone, :address, :employees,
-                            :at, :at, :at)
-                        returning id""")
-                .paramSource(params(o).addValue("at", now.atOffset(ZoneOffset.UTC)))
-                .query(Long.class)
-                .single();
+        return insertAll(List.of(o), now).getFirst();
+    }
+
+    /** Inserts organizations as one batch; their ids in the order given. */
+    List<Long> insertAll(List<OrganizationFields> organizations, Instant now) {
+        return BatchInsert.insert(
+                jdbc,
+                named,
+                "registry_organization",
+                """
+                insert into registry_organization (id, grid_code, name, kind, credit_code, legal_representative_name,
+                    legal_representative_phone, address, employees, verified_at, created_at, updated_at)
+                values (:id, :grid, :name, :kind, :creditCode, :legal, :phone, :address, :employees,
+                    :at, :at, :at)""",
+                organizations,
+                o -> params(o).addValue("at", now.atOffset(ZoneOffset.UTC)));
     }
 
     boolean update(long id, OrganizationFields o, int version, Instant now) {

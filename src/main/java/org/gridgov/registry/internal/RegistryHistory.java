@@ -26,20 +26,12 @@ class RegistryHistory {
     }
 
     void registered(String entity, long id, String gridCode, Instant at) {
-        changed(entity, id, gridCode, List.of(new ChangeLog.Change("*", null, "登记 registered")), null, at);
+        changed(entity, id, gridCode, List.of(new ChangeLog.Change("*", null, ChangeLog.REGISTERED)), null, at);
     }
 
-    /** A record an import registered, under the uploader the job remembered rather than a signed-in request. */
-    void imported(String entity, long id, String gridCode, ImportScope job, String note, Instant at) {
-        log.append(
-                entity,
-                id,
-                gridCode,
-                List.of(new ChangeLog.Change("*", null, "登记 registered")),
-                job.userId(),
-                job.userName(),
-                note,
-                at);
+    /** Records an import registered, under the uploader the job remembered rather than a signed-in request. */
+    void imported(String entity, List<ChangeLog.Registered> records, ImportScope job, String note, Instant at) {
+        log.registeredAll(entity, records, job.userId(), job.userName(), note, at);
     }
 
     void changed(String entity, long id, String gridCode, List<ChangeLog.Change> changes, String note, Instant at) {

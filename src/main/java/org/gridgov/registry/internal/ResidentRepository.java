@@ -131,13 +131,13 @@ class ResidentRepository {
     }
 
     /**
-     * Adds many residents (without house or household) in one statement, each with a history line, and answers how
-     * many were added. Lists of varying length (name grams, tags) travel joined by the unit separator, which no name
-     * or tag contains, because a SQL array of arrays must be rectangular.
+     * Adds many residents in one statement and answers each new id with its grid, for their history lines. Lists of
+     * varying length (name grams, tags) travel joined by the unit separator, which no name or tag contains, because a
+     * SQL array of arrays must be rectangular.
      */
-    int insertAll(List<ResidentRow> rows, Instant now, Long actorId, String actorName, String note) {
+    List<ChangeLog.Registered> insertAll(List<ResidentRow> rows, Instant now) {
         if (rows.isEmpty()) {
-            return 0;
+            return List.of();
         }
         int n = rows.size();
         String[] grid = new String[n], name = new String[n], grams = new String[n], sex = new String[n];
@@ -149,6 +149,7 @@ class ResidentRepository {
         String[] political = new String[n], religion = new String[n], occupation = new String[n];
         String[] employer = new String[n], kind = new String[n], details = new String[n], tags = new String[n];
         byte[][] idNumber = new byte[n][], idHash = new byte[n][], phone = new byte[n][], phoneHash = new byte[n][];
+        Long[] house = new Long[n], household = new Long[n];
         for (int i = 0; i < n; i++) {
             var r = rows.get(i);
             grid[i] = r.gridCode();
@@ -173,16 +174,19 @@ class ResidentRepository {
             kind[i] = r.kind().name();
             details[i] = JSON.writeValueAsString(r.kindDetails());
             tags[i] = String.join(UNIT_SEPARATOR, r.tags());
+            house[i] = r.houseId();
+            household[i] = r.householdId();
         }
         var added = jdbc.sql("""
                         insert into resident (grid_code, name, name_grams, id_number, id_number_hash, sex, ethnicity,
                             birth_date, registered_region, registered_address, current_address, relation_to_head,
                             phone, phone_hash, education, political_status, religion, occupation, employer, kind,
-                            kind_details, tags, verified_at, created_at, updated_at)
+                            kind_details, tags, house_id, household_id, verified_at, created_at, updated_at)
                         select grid, name, string_to_array(grams, chr(31)), id_number, id_hash, sex, ethnicity,
                             cast(birth as date), reg_region, reg_address, cur_address, relation, phone, phone_hash,
                             education, political, religion, occupation, employer, kind, cast(details as jsonb),
-                            case when tags = '' then '{}' else string_to_array(tags, chr(31)) end, :at, :at, :at
+                            case when tags = '' then '{}' else string_to_array(tags, chr(31)) end, house, household,
+                            :at, :at, :at
                         from unnest(cast(:grid as text[]), cast(:name as text[]), cast(:grams as text[]),
                             cast(:idNumber as bytea[]), cast(:idHash as bytea[]), cast(:sex as text[]),
                             cast(:ethnicity as text[]), cast(:birth as text[]), cast(:regRegion as text[]),
@@ -190,10 +194,10 @@ class ResidentRepository {
                             cast(:phone as bytea[]), cast(:phoneHash as bytea[]), cast(:education as text[]),
                             cast(:political as text[]), cast(:religion as text[]), cast(:occupation as text[]),
                             cast(:employer as text[]), cast(:kind as text[]), cast(:details as text[]),
-                            cast(:tags as text[]))
+                            cast(:tags as text[]), cast(:house as bigint[]), cast(:household as bigint[]))
                             as t(grid, name, grams, id_number, id_hash, sex, ethnicity, birth, reg_region, reg_address,
                                  cur_address, relation, phone, phone_hash, education, political, religion, occupation,
-                                 employer, kind, details, tags)
+                                 employer, kind, details, tags, house, household)
                         returning id, grid_code""")
                 .param("grid", grid)
                 .param("name", name)
@@ -217,23 +221,12 @@ class ResidentRepository {
                 .param("kind", kind)
                 .param("details", details)
                 .param("tags", tags)
+                .param("house", house)
+                .param("household", household)
                 .param("at", ts(now))
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .query((rs, i) -> new ChangeLog.Registered(rs.getLong(1), rs.getString(2)))
                 .list();
-        jdbc.sql("""
-                        insert into registry_change (entity_type, entity_id, grid_code, field, new_value, actor_id,
-                            actor_name, note, at)
-                        select :type, entity, grid, '*', '登记 registered', :actor, :actorName, :note, :at
-                        from unnest(cast(:entities as bigint[]), cast(:grids as text[])) as t(entity, grid)""")
-                .param("type", ResidentDesk.ENTITY)
-                .param("entities", added.stream().map(a -> (Long) a[0]).toArray(Long[]::new))
-                .param("grids", added.stream().map(a -> (String) a[1]).toArray(String[]::new))
-                .param("actor", actorId)
-                .param("actorName", actorName)
-                .param("note", note)
-                .param("at", ts(now))
-                .update();
-        return added.size();
+        return added;
     }
 
     /** Every resident matching a filter, oldest first, read through a cursor so that any number fits in memory. */

@@ -23,14 +23,18 @@ final class ResidentRows implements ImportRows<ResidentRules.Checked, ResidentRo
     private final SeenNumbers seen = new SeenNumbers();
     private final Predicate<String> gridExists;
 
+    private final RegistryHistory history;
+
     ResidentRows(
             ImportScope job,
             ResidentRules rules,
             ResidentDesk desk,
             ResidentRepository residents,
+            RegistryHistory history,
             CodeSets codes,
             RegionApi regions) {
         this.job = job;
+        this.history = history;
         this.rules = rules;
         this.desk = desk;
         this.residents = residents;
@@ -96,7 +100,7 @@ final class ResidentRows implements ImportRows<ResidentRules.Checked, ResidentRo
 
     @Override
     public void insert(List<ResidentRow> rows, Instant now, ImportScope job, String note) {
-        residents.insertAll(rows, now, job.userId(), job.userName(), note);
+        history.imported(ResidentDesk.ENTITY, residents.insertAll(rows, now), job, note, now);
     }
 
     @Override

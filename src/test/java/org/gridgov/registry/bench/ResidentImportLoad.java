@@ -28,7 +28,7 @@ public final class ResidentImportLoad {
 
     private ResidentImportLoad() {}
 
-    /** Arguments: base URL, grid code file (one a line), workbook path, rows. */
+    /** Arguments: base URL, grid code file (one a line), workbook path, rows, and the register (residents or houses). */
     public static void main(String[] args) throws Exception {
         String base = args[0];
         List<String> grids = Files.readAllLines(Path.of(args[1])).stream()
@@ -36,14 +36,19 @@ public final class ResidentImportLoad {
                 .toList();
         Path file = Path.of(args[2]);
         int rows = Integer.parseInt(args[3]);
+        String register = args.length > 4 ? args[4] : "residents";
         long t0 = System.nanoTime();
-        write(file, grids, rows);
+        if (register.equals("houses")) {
+            writeHouses(file, grids, rows);
+        } else {
+            write(file, grids, rows);
+        }
         System.out.printf(
                 "workbook: %,d rows, %,d bytes, written in %.1f s%n",
                 rows, Files.size(file), (System.nanoTime() - t0) / 1e9);
         String token = BenchClient.token(HTTP, base, "county.operator");
         long start = System.nanoTime();
-        String job = upload(base, token, file);
+        String job = upload(base, token, file, register);
         var id = match(job, "\"id\":(\\d+)");
         String body;
         do {
@@ -55,6 +60,37 @@ public final class ResidentImportLoad {
         System.out.printf(
                 "import time (upload until %s): %.1f s, %,.0f rows/s%n",
                 match(body, "\"status\":\"(\\w+)\""), seconds, rows / seconds);
+    }
+
+    /** Houses with a sealed owner phone, one in six rented, spread over the grids. */
+    private static void writeHouses(Path file, List<String> grids, int rows) throws Exception {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            var wb = new Workbook(out, "bench", "1.0");
+            var sheet = wb.newWorksheet("实有房屋");
+            String[] headers = {"所属网格", "地址", "门牌号", "房屋用途", "产权人", "产权人电话", "是否出租", "出租人"};
+            for (int c = 0; c < headers.length; c++) {
+                sheet.value(0, c, headers[c]);
+            }
+            for (int i = 0; i < rows; i++) {
+                int r = i + 1;
+                boolean rental = i % 6 == 0;
+                String owner = SURNAMES[i % 10] + GIVEN[(i / 10) % 12] + GIVEN[(i / 120) % 12];
+                sheet.inlineString(r, 0, grids.get(i % grids.size()));
+                sheet.inlineString(r, 1, "广水市幸福路 " + (i % 500) + " 号 " + (i / 500) + " 室");
+                sheet.inlineString(r, 2, "幸福路 " + (i % 500) + " 号");
+                sheet.inlineString(r, 3, "居住");
+                sheet.inlineString(r, 4, owner);
+                sheet.inlineString(r, 5, String.format("139%08d", i));
+                sheet.inlineString(r, 6, rental ? "是" : "否");
+                if (rental) {
+                    sheet.inlineString(r, 7, owner);
+                }
+                if (r % 1000 == 0) {
+                    sheet.flush();
+                }
+            }
+            wb.finish();
+        }
     }
 
     private static void write(Path file, List<String> grids, int rows) throws Exception {
@@ -100,7 +136,7 @@ public final class ResidentImportLoad {
         return "10X98765432".charAt(sum % 11);
     }
 
-    private static String upload(String base, String token, Path file) throws Exception {
+    private static String upload(String base, String token, Path file, String register) throws Exception {
         String boundary = "gridgov" + System.nanoTime();
         var body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString("--" + boundary
@@ -109,7 +145,7 @@ public final class ResidentImportLoad {
                 HttpRequest.BodyPublishers.ofFile(file),
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         var response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/registry/residents/imports"))
+                HttpRequest.newBuilder(URI.create(base + "/api/registry/" + register + "/imports"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(body)

@@ -48,5 +48,17 @@ class DemoResidentsTests {
                 .query(Long.class)
                 .single();
         assertThat(headless).isZero();
+        // Every township has demo households, not only the two whose accounts sign in.
+        long townships = jdbc.sql("select count(distinct substr(grid_code, 1, 9)) from household"
+                        + " where household_number like 'HH' || grid_code || '%'")
+                .query(Long.class)
+                .single();
+        assertThat(townships).isGreaterThan(10);
+        // Each demo resident's history opens with the line that registered them.
+        long withoutHistory = jdbc.sql("""
+                        select count(*) from resident r where r.household_id is not null
+                          and not exists (select 1 from registry_change c
+                                          where c.entity_type = 'resident' and c.entity_id = r.id and c.field = '*')""").query(Long.class).single();
+        assertThat(withoutHistory).isZero();
     }
 }
