@@ -72,6 +72,8 @@ test('the three ledgers show their tabs, and a grid assistant is not offered the
   await page.goto(`${BASE_URL}/#/registry/ledgers`)
   await page.getByTestId('ledger-page').waitFor()
   await page.getByTestId('member-name-cell').first().waitFor()
+  const level = (await page.getByTestId('member-level-cell').first().textContent()).trim()
+  assert.ok(['一般', '中等', '严重'].includes(level), `attention level named: ${level}`)
   await page.getByRole('tab', { name: '社会稳定' }).click()
   await page.getByTestId('member-name-cell').first().waitFor()
   await signOut(page)
@@ -89,11 +91,13 @@ test('a grid worker registers a resident of their grid in a service group with i
     gridCode: GRID,
     name: '残助甲',
     idNumber: idNumber(),
+    ethnicity: '05',
     kind: 'REGISTERED',
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   await page.goto(`${BASE_URL}/#/registry/residents/${created.body.id}`)
   await page.getByTestId('resident-detail').waitFor()
+  await page.getByTestId('resident-ethnicity').filter({ hasText: '维吾尔族' }).waitFor()
   await page.getByRole('tab', { name: '人群类别' }).click()
   await page.getByTestId('resident-register-group').click()
   const dialog = page.getByTestId('member-form-dialog')
@@ -113,11 +117,20 @@ test('a grid worker registers a resident of their grid in a service group with i
   const groups = await fetchInPage(page, `/api/registry/residents/${created.body.id}/groups`)
   assert.equal(groups.body[0].groupCode, 'DISABLED')
 
+  await page.getByTestId('resident-group-level').filter({ hasText: '一般' }).waitFor()
+
+  // Coded values follow the language as the labels do: the attention level, a group field's value, the ethnicity.
   await page.getByTestId('locale-switch').getByText('English').click()
   await page.getByTestId('resident-group-name').filter({ hasText: 'Person with disability' }).waitFor()
+  await page.getByTestId('resident-group-level').filter({ hasText: 'Low' }).waitFor()
+  await page.getByRole('tab', { name: 'Details' }).click()
+  await page.getByTestId('resident-ethnicity').filter({ hasText: 'Uyghur' }).waitFor()
+  await page.getByRole('tab', { name: 'Groups' }).click()
   await page.getByTestId('resident-group-name').click()
   await page.waitForURL(/#\/registry\/groups\/service\/\d+/)
   await page.getByTestId('member-info').getByText('Disability type').waitFor()
+  await page.getByTestId('member-info').getByText('Hearing disability').waitFor()
+  await page.getByTestId('member-level').filter({ hasText: 'Low' }).waitFor()
   await screenshot(page, 'registry-member-english.png')
   await page.getByTestId('locale-switch').getByText('中文').click()
   await signOut(page)

@@ -1,7 +1,8 @@
-// Names the registry pages share: resident kinds, sexes (GB/T 2261.1), the fields only a kind has and the code set
-// behind a field.
+// Names the registry pages share: resident kinds, sexes (GB/T 2261.1), the fields only a kind has, the code set
+// behind a field and the names of codes in the page's language.
 import { reactive } from 'vue'
 import { getCodes } from './api.js'
+import { i18n } from '@/i18n.js'
 
 export const KINDS = ['REGISTERED', 'FLOATING', 'FOREIGN', 'LEFT_BEHIND']
 export const SEXES = ['1', '2', '0', '9']
@@ -33,7 +34,7 @@ export const CODED_FIELDS = {
   politicalStatus: 'POLITICAL_STATUS',
 }
 
-/** The code sets, filled once loaded: { SET: [{ code, name }] }. */
+/** The code sets, filled once loaded: { SET: [{ code, name, nameEn }] }. */
 export const codeSets = reactive({})
 
 /** Loads the code sets into codeSets (once per page load). */
@@ -41,10 +42,14 @@ export async function loadCodes() {
   Object.assign(codeSets, await getCodes())
 }
 
-/** The name of a code in its set, or the code itself when the set does not know it. */
+/** A code value's name in the page's language; reading the locale here makes a template follow a switch. */
+export const valueName = (value) => (i18n.global.locale.value === 'en' ? value.nameEn || value.name : value.name)
+
+/** The name of a code in its set in the page's language, or the code itself when the set does not know it. */
 export function codeName(set, code) {
   if (code === null || code === undefined || code === '') return ''
-  return codeSets[set]?.find((value) => value.code === code)?.name ?? code
+  const value = codeSets[set]?.find((v) => v.code === code)
+  return value ? valueName(value) : code
 }
 
 /** A field's label (a group's or a deployment register's) in the page's language. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class CodeSets {
 
     private final JdbcClient jdbc;
-    private volatile Map<String, Map<String, String>> sets;
+    private volatile Map<String, Map<String, CodeValue>> sets;
 
     CodeSets(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -24,41 +24,42 @@ class CodeSets {
         return code != null && all().getOrDefault(set, Map.of()).containsKey(code);
     }
 
+    /** The Chinese name of a code, which workbooks and the views' name fields carry. */
     Optional<String> name(String set, String code) {
-        return Optional.ofNullable(all().getOrDefault(set, Map.of()).get(code));
+        return Optional.ofNullable(all().getOrDefault(set, Map.of()).get(code)).map(CodeValue::name);
     }
 
-    /** The code a cell gives either as the code itself or as its name (汉族 for 01); empty when it is neither. */
+    /**
+     * The code a cell gives as the code itself, its name (汉族 for 01) or its English name in any case (Han); empty when
+     * it is none of them.
+     */
     Optional<String> codeOf(String set, String codeOrName) {
         var values = all().getOrDefault(set, Map.of());
         if (values.containsKey(codeOrName)) {
             return Optional.of(codeOrName);
         }
-        return values.entrySet().stream()
-                .filter(e -> e.getValue().equals(codeOrName))
-                .map(Map.Entry::getKey)
+        return values.values().stream()
+                .filter(v -> v.name().equals(codeOrName) || v.nameEn().equalsIgnoreCase(codeOrName))
+                .map(CodeValue::code)
                 .findFirst();
     }
 
     /** Every set with its values in order, for forms and import templates. */
     Map<String, List<CodeValue>> list() {
         var out = new LinkedHashMap<String, List<CodeValue>>();
-        all().forEach((set, values) -> out.put(
-                set,
-                values.entrySet().stream()
-                        .map(e -> new CodeValue(e.getKey(), e.getValue()))
-                        .toList()));
+        all().forEach((set, values) -> out.put(set, List.copyOf(values.values())));
         return out;
     }
 
-    private Map<String, Map<String, String>> all() {
+    private Map<String, Map<String, CodeValue>> all() {
         var loaded = sets;
         if (loaded == null) {
-            var read = new LinkedHashMap<String, Map<String, String>>();
-            jdbc.sql("select code_set, code, name from code_value order by code_set, position")
+            var read = new LinkedHashMap<String, Map<String, CodeValue>>();
+            jdbc.sql("select code_set, code, name, name_en from code_value order by code_set, position")
                     .query(rs -> {
+                        var value = new CodeValue(rs.getString(2), rs.getString(3), rs.getString(4));
                         read.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                                .put(rs.getString(2), rs.getString(3));
+                                .put(value.code(), value);
                     });
             sets = loaded = read;
         }

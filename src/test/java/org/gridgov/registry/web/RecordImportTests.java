@@ -5,6 +5,7 @@ import static org.gridgov.registry.web.HouseRegistryTests.send;
 import static org.gridgov.registry.web.ResidentImportTests.workbook;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -89,17 +90,21 @@ class RecordImportTests {
     }
 
     @Test
-    void importsPlacesAndRefusesBadRowsByName() throws Exception {
+    void importsPlacesByCodeOrEitherNameAndRefusesBadRowsByName() throws Exception {
         var headers = List.of("所属网格", "场所名称", "场所类型", "重点单位类别", "地址", "负责人电话");
         List<List<Object>> rows = List.of(
                 List.of(GRID, "导入测试超市甲", "商铺", "消防重点、治安重点", "站前社区 1 号", "13600004444"),
                 List.of(GRID, "导入测试诊所", "CLINIC", "", "站前社区 2 号", ""),
                 List.of(GRID, "导入测试城堡", "城堡", "", "站前社区 3 号", ""),
-                List.of(GRID, "导入测试无址", "商铺", "", "", "12"));
+                List.of(GRID, "导入测试无址", "商铺", "", "", "12"),
+                List.of(GRID, "导入测试饭店", "restaurant", "Key unit for fire safety", "站前社区 5 号", ""));
         var outcome = imported("places", workbook(headers, rows));
-        counts(outcome, "PLACE", 4, 2, 2);
+        counts(outcome, "PLACE", 5, 3, 2);
         assertThat(named(outcome))
                 .containsExactly("4:type:unknown-value", "5:address:required", "5:responsiblePhone:format");
+        operator.perform(get("/api/registry/places").param("name", "导入测试饭店"))
+                .andExpect(jsonPath("$.content[0].type").value("RESTAURANT"))
+                .andExpect(jsonPath("$.content[0].keyFlags[0]").value("FIRE_SAFETY"));
         assertThat(count("/api/registry/places", "name", "导入测试超市甲")).isEqualTo(1);
         var report = rejectionsReport(outcome);
         assertThat(report.getFirst()).containsExactly("行号 Row", "场所名称 Name", "字段 Field", "代码 Code", "原因", "Reason");
@@ -110,9 +115,7 @@ class RecordImportTests {
                 .getContentAsString();
         long id = ((Number) JsonPath.read(found, "$.content[0].id")).longValue();
         operator.perform(get("/api/registry/places/" + id + "/history"))
-                .andExpect(
-                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.content[0].note")
-                                .value(org.hamcrest.Matchers.startsWith("导入 import #")));
+                .andExpect(jsonPath("$.content[0].note").value(org.hamcrest.Matchers.startsWith("导入 import #")));
     }
 
     @Test
