@@ -1,7 +1,7 @@
 // Browser test of 我的走访: a grid worker sees an overdue follow-up of a demo special-group member, opens it, records
 // a visit, and the person leaves the overdue list; a grid assistant (no special:read) is not offered the pages. A grid
 // worker registers a resident of their grid in a service group with the group's fields, and a center operator
-// defines a register of the deployment's own.
+// defines a register of the deployment's own, renames one, and retires an entry of it on the resident's page.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/registry-special.test.mjs
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -161,6 +161,70 @@ test('a center operator defines a register of the deployment and its fields', as
   await page.getByTestId('register-type-dialog').waitFor({ state: 'hidden' })
   await page.getByTestId('register-type-table').getByText('志愿者').waitFor()
   await screenshot(page, 'registry-register-types.png')
+  await signOut(page)
+  assert.deepEqual(errors, [])
+})
+
+test('a center operator renames a register, sees it in its history, and retires an entry of it', async () => {
+  await signIn(page, 'yz.operator')
+  const defined = await fetchInPage(page, '/api/registry/register-types', 'POST', {
+    code: 'BLOOD_DONOR',
+    name: '献血者',
+    fields: [{ name: 'bloodType', label: '血型', type: 'TEXT', required: true }],
+  })
+  assert.equal(defined.status, 201, JSON.stringify(defined.body))
+  const person = await fetchInPage(page, '/api/registry/residents', 'POST', {
+    gridCode: GRID,
+    name: '献血甲',
+    idNumber: idNumber(),
+    kind: 'REGISTERED',
+  })
+  assert.equal(person.status, 201, JSON.stringify(person.body))
+  const entries = `/api/registry/register-types/${defined.body.id}/entries`
+  const entry = await fetchInPage(page, entries, 'POST', { residentId: person.body.id, values: { bloodType: 'AB' } })
+  assert.equal(entry.status, 201, JSON.stringify(entry.body))
+
+  await page.locator('[data-testid="side-menu"] [data-path="/registry/register-types"]').click()
+  await page.getByTestId('register-types-page').waitFor()
+  const row = page.getByTestId('register-type-table').locator('.el-table__row', { hasText: 'BLOOD_DONOR' })
+  await row.getByTestId('register-type-edit').click()
+  const dialog = page.getByTestId('register-type-dialog')
+  await dialog.waitFor()
+  await settleTransitions(page)
+  assert.ok(await dialog.getByTestId('register-type-code').isDisabled(), 'the code stays')
+  await dialog.getByTestId('register-type-name').fill('无偿献血者')
+  await dialog.getByTestId('register-type-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await row.getByText('无偿献血者').waitFor()
+  await row.getByTestId('register-type-history').click()
+  await page.getByTestId('register-type-changes').getByText('无偿献血者').waitFor()
+  await settleTransitions(page)
+  await screenshot(page, 'registry-register-type-history.png')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('register-type-changes').waitFor({ state: 'detached' })
+
+  await page.goto(`${BASE_URL}/#/registry/residents/${person.body.id}`)
+  await page.getByTestId('resident-detail').waitFor()
+  await page.getByRole('tab', { name: '登记簿' }).click()
+  await pick(page.getByTestId('resident-register-type'), '无偿献血者')
+  const entryRow = page.getByTestId('register-entries').locator('.el-table__row', { hasText: 'AB' })
+  await entryRow.getByTestId('register-entry-retire').click()
+  const prompt = page.locator('.register-entry-retire-prompt')
+  await prompt.waitFor()
+  await prompt.locator('input').fill('误登记')
+  await prompt.locator('.el-button--primary').click()
+  await entryRow.waitFor({ state: 'detached' })
+  const after = await fetchInPage(page, `${entries}?includeRetired=true&residentId=${person.body.id}`)
+  assert.equal(after.body.content[0].retiredReason, '误登记')
+  await page.getByTestId('register-entries-retired').click()
+  await entryRow.getByText('已注销').waitFor()
+  await entryRow.getByTestId('register-entry-history').click()
+  await page.getByTestId('register-entry-changes').getByText('误登记').waitFor()
+  await settleTransitions(page)
+  await screenshot(page, 'registry-register-entry-history.png')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('register-entry-changes').waitFor({ state: 'detached' })
+  await settleTransitions(page)
   await signOut(page)
   assert.deepEqual(errors, [])
 })

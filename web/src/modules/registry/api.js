@@ -88,15 +88,42 @@ export const importRejectionsUrl = (id) => `/api/registry/imports/${enc(id)}/rej
 export const exportUrl = (register, filters, purpose) =>
   `/api/registry/${register}/export?${new URLSearchParams({ ...filters, purpose })}`
 
-/** GET /api/registry/register-types: the registers the deployment defined, with their fields. */
-export const getRegisterTypes = (page = 0, size = 100) => getJson('/api/registry/register-types', { page, size })
+/** GET /api/registry/register-types?includeRetired=: the registers the deployment defined, with their fields. */
+export const getRegisterTypes = (includeRetired = false, page = 0, size = 100) =>
+  getJson('/api/registry/register-types', { includeRetired: includeRetired || undefined, page, size })
 
 /** POST /api/registry/register-types: defines a register (registry:define); 409 when the code exists. */
 export const defineRegisterType = (draft) => postJson('/api/registry/register-types', draft)
 
-/** GET /api/registry/register-types/{id}/entries?residentId=: one page of entries, newest first. */
-export const getRegisterEntries = (type, residentId, page = 0, size = 50) =>
-  getJson(`/api/registry/register-types/${enc(type)}/entries`, { residentId, page, size })
+/**
+ * PUT /api/registry/register-types/{id}: name and fields with the version seen (409 when stale or retired); a field
+ * entries hold a value for keeps its type and code set and cannot go (400 naming fields[i] or fields).
+ */
+export const changeRegisterType = (id, draft) => putJson(`/api/registry/register-types/${enc(id)}`, draft)
+
+/** POST /api/registry/register-types/{id}/retire: no new entries nor changes from then on; entries stay readable. */
+export const retireRegisterType = (id, version, reason) =>
+  postJson(`/api/registry/register-types/${enc(id)}/retire`, { version, reason })
+
+/** GET /api/registry/register-types/{id}/history: one page of changes of the definition, newest first. */
+export const getRegisterTypeHistory = (id, page = 0, size = 20) =>
+  getJson(`/api/registry/register-types/${enc(id)}/history`, { page, size })
+
+/** GET /api/registry/register-types/{id}/entries?residentId=&includeRetired=: one page of entries, newest first. */
+export const getRegisterEntries = (type, residentId, includeRetired = false, page = 0, size = 50) =>
+  getJson(`/api/registry/register-types/${enc(type)}/entries`, { residentId, includeRetired: includeRetired || undefined, page, size })
 
 /** POST /api/registry/register-types/{id}/entries: an entry checked against the register's fields. */
 export const addRegisterEntry = (type, entry) => postJson(`/api/registry/register-types/${enc(type)}/entries`, entry)
+
+/** PUT /api/registry/register-types/{id}/entries/{entry}: the values with the version seen (409 when stale). */
+export const changeRegisterEntry = (type, id, draft) =>
+  putJson(`/api/registry/register-types/${enc(type)}/entries/${enc(id)}`, draft)
+
+/** POST /api/registry/register-types/{id}/entries/{entry}/retire: retires the entry with a reason. */
+export const retireRegisterEntry = (type, id, version, reason) =>
+  postJson(`/api/registry/register-types/${enc(type)}/entries/${enc(id)}/retire`, { version, reason })
+
+/** GET /api/registry/register-types/{id}/entries/{entry}/history: one page of the entry's changes, newest first. */
+export const getRegisterEntryHistory = (type, id, page = 0, size = 20) =>
+  getJson(`/api/registry/register-types/${enc(type)}/entries/${enc(id)}/history`, { page, size })

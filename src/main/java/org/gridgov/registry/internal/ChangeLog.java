@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The change history of every registry record (resident, house, household, place, organization), field by field;
- * reads bind the caller's region prefix against the grid the change was written under.
+ * The change history of every registry record (resident, house, household, place, organization, a deployment's
+ * register and its entries), field by field; reads bind the caller's region prefix against the grid code the change
+ * was written under.
  */
 @Repository
 @ScopedData(tables = {"registry_change"})

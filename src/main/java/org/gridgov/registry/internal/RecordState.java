@@ -22,7 +22,12 @@ record RecordState(Instant verifiedAt, Instant updatedAt, int version, Instant r
 
     /** Refuses a change to a retired record (409). */
     static void requireActive(RecordState state, String what) {
-        if (state.retired()) {
+        requireActive(state.retiredAt(), what);
+    }
+
+    /** Refuses a change to a record retired at {@code retiredAt} (409); null means it is active. */
+    static void requireActive(Instant retiredAt, String what) {
+        if (retiredAt != null) {
             throw ProblemException.conflict(what + "已注销，不能修改", "The record is retired");
         }
     }

@@ -12,4 +12,9 @@ public record RegisterEntryView(
         String gridCode,
         Map<String, String> values,
         String actorName,
-        Instant createdAt) {}
+        Instant createdAt,
+        int version,
+        Instant updatedAt,
+        String updatedByName,
+        Instant retiredAt,
+        String retiredReason) {}

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes what happened to a registry record into the change log under the signed-in user, and reads a record's
- * history back within the caller's scope; the same for residents, houses, households, places and organizations.
+ * history back within the caller's scope; the same for residents, houses, households, places, organizations and a
+ * deployment's registers and their entries.
  */
 @Component
 class RegistryHistory {
