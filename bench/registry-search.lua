@@ -7,7 +7,8 @@ local checks = "10X98765432"
 local given = {"伟","芳","娜","敏","静","丽","强","磊","军","洋","勇","艳","杰","娟","涛","明","超","霞","平","刚",
                "桂","英","建","华","志","海","燕","子","涵","浩","然","雨","桐","欣","怡","文","博","宇","晨","佳"}
 local third = {"国","荣","兰","梅","辉","鹏","飞","玲","红","林","斌","波","琴","云","亮","莉","刚","峰","婷","慧"}
-local kind, rows
+-- Globals, not locals: done() reads the kind back through thread:get.
+kind, rows = nil, nil
 
 local function encode(text)
   return (text:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -28,7 +29,7 @@ local function civil(days)
 end
 
 local function idNumber(i)
-  local y, m, d = civil(-10957 + i % 30000) -- 1940-01-01 is day -10957
+  local y, m, d = civil(-10958 + i % 30000) -- 1940-01-01 is day -10958
   local first17 = string.format("421381%04d%02d%02d%03d", y, m, d, math.floor(i / 30000) % 1000)
   local sum = 0
   for k = 1, 17 do
