@@ -142,7 +142,7 @@ public class RegisterDesk {
     @Transactional(readOnly = true)
     public PageResult<ChangeRow> history(long id, PageQuery page) {
         find(id, RegisterRepository.Lock.NONE);
-        return history.page(TYPE_ENTITY, id, page);
+        return history.pageOfShared(TYPE_ENTITY, id, page);
     }
 
     /** Entries of the caller's scope, or of one resident of it (404 for a resident outside it). */

@@ -45,7 +45,18 @@ class RegistryHistory {
     }
 
     PageResult<ChangeRow> page(String entity, long id, PageQuery page) {
-        String prefix = scope.prefix();
+        return page(entity, id, scope.prefix(), page);
+    }
+
+    /**
+     * The history of a definition the whole deployment shares (a register's fields): no region's data, so every
+     * reader of the definition reads all of it, whichever center made the change.
+     */
+    PageResult<ChangeRow> pageOfShared(String entity, long id, PageQuery page) {
+        return page(entity, id, "", page);
+    }
+
+    private PageResult<ChangeRow> page(String entity, long id, String prefix, PageQuery page) {
         return PageResult.of(log.changes(entity, id, prefix, page), page, log.countChanges(entity, id, prefix));
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import org.gridgov.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,12 @@ class RegisterTypeTests {
                         hasItem("所在支部 / Branch · TEXT · 必填 required")))
                 .andExpect(jsonPath("$.content[?(@.field == 'fields.branch')].actorName", hasItem("杨寨镇坐席员")))
                 .andExpect(jsonPath("$.content[*].field", hasItem("*")));
+        // A definition is the deployment's, not a region's: another township and a grid worker read all its changes.
+        for (var reader : List.of(SignedIn.as(context, "ys.operator"), worker)) {
+            reader.perform(get(TYPES + "/" + type + "/history"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content[?(@.field == 'name')].newValue", hasItem("党员")));
+        }
     }
 
     @Test
