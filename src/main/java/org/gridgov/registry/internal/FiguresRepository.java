@@ -85,10 +85,13 @@ class FiguresRepository {
             long unverified,
             long overdueFollowUps) {}
 
-    // Worst first: the share of missing fields decides, so that a small grid with gaps is not hidden by big ones.
+    // Worst first: the share of missing fields decides, so that a small grid with gaps is not hidden by big ones. A
+    // child under 16 is reached through the household and is not expected to have a phone of its own.
     private static final String GAPS = """
             select grid_code, count(*) as residents,
-                count(*) filter (where phone is null) as missing_phone,
+                count(*) filter (where phone is null
+                    and (birth_date is null or birth_date <= cast(:today as date) - interval '16 years'))
+                    as missing_phone,
                 count(*) filter (where current_address is null and house_id is null) as missing_address,
                 count(*) filter (where household_id is null) as missing_household,
                 count(*) filter (where ethnicity is null and kind <> 'FOREIGN') as missing_ethnicity,

@@ -121,4 +121,23 @@ class RegistryFiguresTests {
                 .perform(post("/api/registry/residents/" + someone + "/confirm"))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void aChildWithoutAPhoneIsNoGapAndAnAdultIs() throws Exception {
+        var worker = SignedIn.as(context, "grid.worker");
+        String grid = "421381101001102";
+        int missing = JsonPath.read(body(worker, "/api/registry/quality", "region", grid), "$.content[0].missingPhone");
+        var child = java.time.LocalDate.now().minusYears(10);
+        var adult = java.time.LocalDate.now().minusYears(30);
+        for (var born : List.of(child, adult)) {
+            jdbc.sql("""
+                            insert into resident (grid_code, name, name_grams, sex, birth_date, kind, kind_details, tags,
+                                current_address, ethnicity, verified_at, created_at, updated_at)
+                            values (:grid, '无电话', '{}', '1', :born, 'REGISTERED', '{}', '{}', '幸福路 1 号', '01',
+                                now(), now(), now())""").param("grid", grid).param("born", born).update();
+        }
+        assertThat(JsonPath.<Integer>read(
+                        body(worker, "/api/registry/quality", "region", grid), "$.content[0].missingPhone"))
+                .isEqualTo(missing + 1);
+    }
 }
