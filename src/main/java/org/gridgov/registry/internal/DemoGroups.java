@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo people of the grid worker's two grids in special groups and service recipient groups, with follow-ups: some
- * due soon, some overdue, so that 我的走访 and the ledgers have something to show. Created once, after the residents.
+ * Demo people in special groups and service recipient groups, with follow-ups: in the grid worker's two grids one of
+ * each group, some due soon, some overdue, so that 我的走访 has something to show; across the rest of the county
+ * people picked by a rule per group (the elderly, left-behind children, one in a hundred or so for the others), about
+ * one in eight overdue, so that the ledgers and the figures show a county. Created once, after the residents.
  */
 @Component
 @Order(60)
@@ -43,6 +45,24 @@ class DemoGroups implements ApplicationRunner {
             new Plan("LOW_INCOME", "MEDIUM", Map.of("allowanceType", "RURAL", "since", "-400"), 400, 20),
             new Plan("LEFT_BEHIND_CHILD", "LOW", Map.of("parentsWorkplace", "广东省东莞市"), 60, 10),
             new Plan("HARDSHIP", "MEDIUM", Map.of("hardshipType", "01", "needs", "医药费负担重"), 150, 95));
+
+    /**
+     * Who joins each group across the rest of the county: a condition on the resident row r, in SQL, comparing ages
+     * with :today. Rare groups take one person in several hundred, by id, so that every run picks the same people.
+     */
+    private static final Map<String, String> ACROSS_COUNTY = Map.of(
+            "RELEASED_PRISONER", "r.birth_date <= cast(:today as date) - interval '25 years' and r.id % 401 = 3",
+            "COMMUNITY_CORRECTION", "r.birth_date <= cast(:today as date) - interval '20 years' and r.id % 809 = 4",
+            "SEVERE_MENTAL_DISORDER", "r.birth_date <= cast(:today as date) - interval '18 years' and r.id % 701 = 5",
+            "DRUG_USER", "r.birth_date <= cast(:today as date) - interval '18 years' and r.id % 907 = 7",
+            "KEY_YOUTH",
+                    "r.birth_date between cast(:today as date) - interval '25 years'"
+                            + " and cast(:today as date) - interval '14 years' and r.id % 601 = 6",
+            "EMPTY_NEST_ELDERLY", "r.birth_date <= cast(:today as date) - interval '75 years' and r.id % 3 = 0",
+            "DISABLED", "r.id % 97 = 0",
+            "LOW_INCOME", "r.id % 61 = 1",
+            "LEFT_BEHIND_CHILD", "r.kind = 'LEFT_BEHIND' and r.birth_date > cast(:today as date) - interval '16 years'",
+            "HARDSHIP", "r.id % 89 = 2");
 
     private final MemberRepository members;
     private final ResidentRepository residents;
@@ -78,15 +98,7 @@ class DemoGroups implements ApplicationRunner {
                     PageQuery.of(0, PLANS.size()));
             for (int i = 0; i < people.size(); i++) {
                 var plan = PLANS.get(i);
-                var details = new java.util.LinkedHashMap<String, String>();
-                // A value "-n" stands for the day n days ago, so that the demo's dates move with its start.
-                plan.details()
-                        .forEach((k, v) -> details.put(
-                                k,
-                                v.startsWith("-")
-                                        ? today.minusDays(Long.parseLong(v.substring(1)))
-                                                .toString()
-                                        : v));
+                var details = details(plan, today);
                 long member = members.insert(
                         people.get(i).id(),
                         plan.group(),
@@ -108,6 +120,30 @@ class DemoGroups implements ApplicationRunner {
                 added++;
             }
         }
+        for (var plan : PLANS) {
+            added += members.enrollDemo(
+                    plan.group(),
+                    ACROSS_COUNTY.get(plan.group()),
+                    details(plan, today),
+                    plan.level(),
+                    catalog.find(plan.group()).orElseThrow().defaultFrequencyDays(),
+                    GRIDS,
+                    today,
+                    now);
+        }
         log.info("Demo group members created: {}", added);
+    }
+
+    /** The plan's fields; a value "-n" stands for the day n days ago, so that the demo's dates move with its start. */
+    private static Map<String, String> details(Plan plan, LocalDate today) {
+        var details = new java.util.LinkedHashMap<String, String>();
+        plan.details()
+                .forEach((k, v) -> details.put(
+                        k,
+                        v.startsWith("-")
+                                ? today.minusDays(Long.parseLong(v.substring(1)))
+                                        .toString()
+                                : v));
+        return details;
     }
 }

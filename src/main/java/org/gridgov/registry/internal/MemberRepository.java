@@ -178,6 +178,51 @@ class MemberRepository {
      * Records a follow-up and moves the due date on from the latest one; a follow-up entered late for an earlier
      * day does not move it back. False when the membership ended meanwhile.
      */
+    /**
+     * Enrols in a group every demo resident (a member of a household) outside the given grids whom the rule selects,
+     * with a last follow-up on a day spread over a little more than the frequency, so that about one in eight is
+     * overdue; the follow-up is recorded too. The rule is a constant of the demo, never user input.
+     */
+    int enrollDemo(
+            String group,
+            String rule,
+            Map<String, String> details,
+            String level,
+            int frequency,
+            List<String> outside,
+            LocalDate today,
+            Instant now) {
+        int added = jdbc.sql("""
+                        insert into person_group_member (resident_id, group_code, details, attention_level,
+                            frequency_days, registered_on, last_follow_up_on, next_due_on, created_at, updated_at)
+                        select r.id, :group, cast(:details as jsonb), :level, :frequency,
+                            cast(:today as date) - (200 + r.id % 300)::int,
+                            cast(:today as date) - (r.id % (:frequency + :frequency / 7 + 1))::int,
+                            cast(:today as date) - (r.id % (:frequency + :frequency / 7 + 1))::int + :frequency,
+                            :at, :at
+                        from resident r
+                        where r.household_id is not null and r.retired_at is null
+                          and r.grid_code <> all(cast(:outside as text[])) and (""" + rule + """
+                        )
+                          and not exists (select 1 from person_group_member m
+                                          where m.resident_id = r.id and m.group_code = :group and m.ended_at is null)""")
+                .param("group", group)
+                .param("details", JSON.writeValueAsString(details))
+                .param("level", level)
+                .param("frequency", frequency)
+                .param("today", today)
+                .param("outside", outside.toArray(String[]::new))
+                .param("at", ts(now))
+                .update();
+        jdbc.sql("""
+                        insert into follow_up (member_id, done_on, kind, content, actor_name, created_at)
+                        select m.id, m.last_follow_up_on, 'VISIT', '入户走访，了解近况，情况稳定。', '网格员', :at
+                        from person_group_member m
+                        where m.group_code = :group and m.last_follow_up_on is not null
+                          and not exists (select 1 from follow_up f where f.member_id = m.id)""").param("group", group).param("at", ts(now)).update();
+        return added;
+    }
+
     boolean addFollowUp(
             long member, LocalDate doneOn, String kind, String content, Long actorId, String actorName, Instant now) {
         int moved = jdbc.sql("""

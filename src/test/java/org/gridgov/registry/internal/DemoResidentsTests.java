@@ -61,4 +61,20 @@ class DemoResidentsTests {
                                           where c.entity_type = 'resident' and c.entity_id = r.id and c.field = '*')""").query(Long.class).single();
         assertThat(withoutHistory).isZero();
     }
+
+    @Test
+    void demoGroupMembersReachBeyondTheGridWorkersGridsEachWithTheFollowUpItsDueDateCountsFrom() {
+        long beyond = jdbc.sql("""
+                        select count(distinct substr(r.grid_code, 1, 9)) from person_group_member m
+                        join resident r on r.id = m.resident_id
+                        where r.grid_code not in ('421381101001101', '421381101001102')""").query(Long.class).single();
+        assertThat(beyond).isGreaterThan(5);
+        long inconsistent = jdbc.sql("""
+                        select count(*) from person_group_member m
+                        where m.last_follow_up_on is not null
+                          and (m.next_due_on <> m.last_follow_up_on + m.frequency_days
+                               or not exists (select 1 from follow_up f
+                                              where f.member_id = m.id and f.done_on = m.last_follow_up_on))""").query(Long.class).single();
+        assertThat(inconsistent).isZero();
+    }
 }
