@@ -66,7 +66,7 @@ class DemoPlaces implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!enabled || gridsPerTownship <= 0 || places.anyPlace() || organizations.anyOrganization()) {
+        if (!enabled || gridsPerTownship <= 0 || places.any() || organizations.any()) {
             return;
         }
         var random = new Random(20261126L);

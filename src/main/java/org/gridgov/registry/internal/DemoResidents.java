@@ -76,7 +76,7 @@ class DemoResidents implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!enabled || gridsPerTownship <= 0 || houses.anyHouse()) {
+        if (!enabled || gridsPerTownship <= 0 || houses.any()) {
             return;
         }
         long started = System.nanoTime();
@@ -131,7 +131,7 @@ class DemoResidents implements ApplicationRunner {
                         grid.labelPoint()[1] + (random.nextDouble() - 0.5) * 0.002));
             }
         }
-        var houseIds = houses.insertHouses(fields, now);
+        var houseIds = houses.insertAll(fields, now);
         var households = new ArrayList<HouseRepository.NewHousehold>();
         for (int i = 0; i < planned.size(); i++) {
             var grid = planned.get(i).grid();

@@ -20,7 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class HouseDesk {
+public class HouseDesk
+        extends RecordDesk<
+                HouseRepository.HouseFields,
+                HouseRepository.Filter,
+                HouseDesk.HouseQuery,
+                HouseDesk.HouseDraft,
+                HouseDesk.HouseView,
+                HouseDesk.HouseDetail> {
 
     static final String HOUSE = "house";
     static final String HOUSEHOLD = "household";
@@ -41,7 +48,8 @@ public class HouseDesk {
             String landlordPhone,
             Double lon,
             Double lat,
-            Integer version) {}
+            Integer version)
+            implements RecordDesk.Draft {}
 
     /** A house as the console shows it, phones masked. */
     public record HouseView(
@@ -101,16 +109,9 @@ public class HouseDesk {
     /** A resident joining a household, with their relation to its head (GB/T 4761). */
     public record Membership(Long residentId, String relationToHead) {}
 
-    private final RegistryScope scope;
     private final HouseRepository houses;
     private final ResidentRepository residents;
-    private final RegistryHistory history;
-    private final Retirements retirements;
-    private final Phones phones;
     private final PersonalData personalData;
-    private final CodeSets codes;
-    private final RegionApi regions;
-    private final Clock clock;
 
     HouseDesk(
             RegistryScope scope,
@@ -123,32 +124,23 @@ public class HouseDesk {
             CodeSets codes,
             RegionApi regions,
             Clock clock) {
-        this.scope = scope;
+        super(
+                new Kind(HOUSE, "房屋", "house", Retirements.Table.HOUSE),
+                houses,
+                scope,
+                history,
+                retirements,
+                phones,
+                codes,
+                regions,
+                clock);
         this.houses = houses;
         this.residents = residents;
-        this.history = history;
-        this.retirements = retirements;
-        this.phones = phones;
         this.personalData = personalData;
-        this.codes = codes;
-        this.regions = regions;
-        this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
-    public PageResult<HouseView> search(HouseQuery q, PageQuery page) {
-        var filter = filter(q);
-        return PageResult.of(
-                houses.search(filter, page).stream().map(this::view).toList(), page, houses.count(filter));
-    }
-
-    /** Every house a search finds in the caller's scope, masked, one at a time through a cursor. */
-    @Transactional(readOnly = true)
-    public void forEachFound(HouseQuery q, java.util.function.Consumer<HouseView> each) {
-        houses.forEach(filter(q), h -> each.accept(view(h)));
-    }
-
-    private HouseRepository.Filter filter(HouseQuery q) {
+    @Override
+    HouseRepository.Filter filter(HouseQuery q) {
         return new HouseRepository.Filter(
                 scope.prefix(),
                 ResidentRules.trim(q.gridCode()),
@@ -159,11 +151,11 @@ public class HouseDesk {
                 Boolean.TRUE.equals(q.includeRetired()));
     }
 
-    @Transactional(readOnly = true)
-    public HouseDetail get(long id) {
-        var house = visibleHouse(id);
-        var members = houses.membersOf(id, scope.prefix());
-        var households = houses.householdsOf(id, scope.prefix()).stream()
+    /** The house with its households and their members, and the residents living there outside them. */
+    @Override
+    HouseDetail shown(RecordTable.Row<HouseRepository.HouseFields> house) {
+        var members = houses.membersOf(house.id(), scope.prefix());
+        var households = houses.householdsOf(house.id(), scope.prefix()).stream()
                 .map(h -> householdView(h, members))
                 .toList();
         var inHouseholds = households.stream().map(HouseholdView::id).toList();
@@ -174,72 +166,44 @@ public class HouseDesk {
         return new HouseDetail(view(house), households, tenants);
     }
 
-    public HouseDetail create(HouseDraft draft) {
-        var fields = checked(draft, null);
-        var now = clock.instant();
-        long id = houses.insertHouse(fields, now);
-        history.registered(HOUSE, id, fields.gridCode(), now);
-        return get(id);
+    @Override
+    HouseView listed(RecordTable.Row<HouseRepository.HouseFields> row) {
+        return view(row);
     }
 
-    public HouseDetail update(long id, HouseDraft draft) {
-        var before = visibleHouse(id);
-        RecordState.requireActive(before.state(), "房屋");
-        int version = RegistryHistory.version(draft.version());
-        var after = checked(draft, before.fields());
-        var now = clock.instant();
-        if (version != before.state().version() || !houses.updateHouse(id, after, version, now)) {
-            throw RecordState.stale("房屋", "house");
-        }
-        var a = before.fields();
-        var changes = new Diff()
-                .field("gridCode", a.gridCode(), after.gridCode())
-                .field("address", a.address(), after.address())
-                .field("building", a.building(), after.building())
-                .field("unit", a.unit(), after.unit())
-                .field("room", a.room(), after.room())
-                .field("doorPlate", a.doorPlate(), after.doorPlate())
-                .field("use", a.use(), after.use())
-                .field("ownerName", a.ownerName(), after.ownerName())
+    @Override
+    Diff diff(HouseRepository.HouseFields before, HouseRepository.HouseFields after) {
+        return new Diff()
+                .field("gridCode", before.gridCode(), after.gridCode())
+                .field("address", before.address(), after.address())
+                .field("building", before.building(), after.building())
+                .field("unit", before.unit(), after.unit())
+                .field("room", before.room(), after.room())
+                .field("doorPlate", before.doorPlate(), after.doorPlate())
+                .field("use", before.use(), after.use())
+                .field("ownerName", before.ownerName(), after.ownerName())
                 .personal(
                         "ownerPhone",
                         PersonalDataKind.PHONE,
-                        phones.open(a.ownerPhone()),
+                        phones.open(before.ownerPhone()),
                         phones.open(after.ownerPhone()))
-                .field("rental", a.rental(), after.rental())
-                .field("landlordName", a.landlordName(), after.landlordName())
+                .field("rental", before.rental(), after.rental())
+                .field("landlordName", before.landlordName(), after.landlordName())
                 .personal(
                         "landlordPhone",
                         PersonalDataKind.PHONE,
-                        phones.open(a.landlordPhone()),
+                        phones.open(before.landlordPhone()),
                         phones.open(after.landlordPhone()))
-                .field("lon", a.lon(), after.lon())
-                .field("lat", a.lat(), after.lat())
-                .changes();
-        history.changed(HOUSE, id, after.gridCode(), changes, null, now);
-        return get(id);
+                .field("lon", before.lon(), after.lon())
+                .field("lat", before.lat(), after.lat());
     }
 
-    /** Retires a house (demolished, entered in error); refused while households still live in it. */
-    public HouseDetail retire(long id, Integer version, String reason) {
-        var before = visibleHouse(id);
-        String why = RegistryHistory.reason(reason);
-        int seen = RegistryHistory.version(version);
+    /** A house is retired only once no household is registered in it any more. */
+    @Override
+    void requireRetirable(long id) {
         if (houses.activeHouseholds(id) > 0) {
             throw ProblemException.conflict("房屋内仍有在册的户，请先注销或迁出", "Households still live in this house");
         }
-        var now = clock.instant();
-        if (!retirements.retire(Retirements.Table.HOUSE, id, seen, why, now)) {
-            throw RecordState.stale("房屋", "house");
-        }
-        history.retired(HOUSE, id, before.fields().gridCode(), why, now);
-        return get(id);
-    }
-
-    @Transactional(readOnly = true)
-    public PageResult<ChangeRow> houseHistory(long id, PageQuery page) {
-        visibleHouse(id);
-        return history.page(HOUSE, id, page);
     }
 
     @Transactional(readOnly = true)
@@ -339,15 +303,7 @@ public class HouseDesk {
         return household(householdId);
     }
 
-    private HouseRepository.HouseFields checked(HouseDraft d, HouseRepository.HouseFields before) {
-        var fields = new Fields(codes, regions);
-        var checked = checked(d, before, fields);
-        fields.verify();
-        scope.requireCovers(checked.gridCode());
-        return checked;
-    }
-
-    /** The form's rules on a draft, the problems collected in {@code fields}; an import runs them row by row. */
+    @Override
     HouseRepository.HouseFields checked(HouseDraft d, HouseRepository.HouseFields before, Fields fields) {
         String grid = fields.grid(d.gridCode());
         String address = fields.text("address", d.address(), "地址", 200, true);
@@ -386,14 +342,10 @@ public class HouseDesk {
     }
 
     /** The house a household is placed in: in scope and not retired, else 400 naming houseId. */
-    private HouseRepository.HouseRow houseOfHousehold(long houseId) {
-        return houses.findHouse(houseId, scope.prefix())
+    private RecordTable.Row<HouseRepository.HouseFields> houseOfHousehold(long houseId) {
+        return houses.find(houseId, scope.prefix())
                 .filter(h -> !h.state().retired())
                 .orElseThrow(() -> ProblemException.invalid("houseId", "unknown", "房屋不存在或已注销", "no such house"));
-    }
-
-    private HouseRepository.HouseRow visibleHouse(long id) {
-        return RegistryScope.visible(houses.findHouse(id, scope.prefix()), "房屋", "house");
     }
 
     private HouseRepository.HouseholdRow visibleHousehold(long id) {
@@ -440,7 +392,7 @@ public class HouseDesk {
                         : codes.name("RELATION", m.relationToHead()).orElse(null));
     }
 
-    private HouseView view(HouseRepository.HouseRow row) {
+    private HouseView view(RecordTable.Row<HouseRepository.HouseFields> row) {
         var h = row.fields();
         var s = row.state();
         return new HouseView(

@@ -5,11 +5,9 @@ import static org.gridgov.common.LikePattern.like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.common.BatchInsert;
-import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 @ScopedData(tables = {"house", "household", "resident"})
-class HouseRepository {
+class HouseRepository extends RecordTable<HouseRepository.HouseFields, HouseRepository.Filter> {
 
     /** A house's own fields, phones sealed. */
     record HouseFields(
@@ -39,9 +37,8 @@ class HouseRepository {
             String landlordName,
             byte[] landlordPhone,
             Double lon,
-            Double lat) {}
-
-    record HouseRow(long id, HouseFields fields, RecordState state) {}
+            Double lat)
+            implements RecordTable.InGrid {}
 
     record HouseholdRow(
             long id, String gridCode, String householdNumber, long houseId, Long headResidentId, RecordState state) {}
@@ -57,7 +54,8 @@ class HouseRepository {
             String addressContains,
             Boolean rental,
             String use,
-            boolean includeRetired) {}
+            boolean includeRetired)
+            implements RecordTable.Filter {}
 
     private static final String HOUSE_COLUMNS = "id, grid_code, address, building, unit, room, door_plate, use,"
             + " owner_name, owner_phone, rental, landlord_name, landlord_phone, lon, lat, " + RecordState.COLUMNS;
@@ -65,88 +63,29 @@ class HouseRepository {
     private static final String HOUSEHOLD_COLUMNS =
             "id, grid_code, household_number, house_id, head_resident_id, " + RecordState.COLUMNS;
 
-    private static final String WHERE = """
-             where grid_code like :prefix || '%'
-               and (cast(:grid as text) is null or grid_code like :grid || '%')
+    private static final String CONDITIONS = """
                and (cast(:address as text) is null or address like :address || '%')
                and (cast(:fragment as text) is null or strpos(address, :fragment) > 0)
                and (cast(:rental as boolean) is null or rental = :rental)
                and (cast(:use as text) is null or use = :use)
-               and (:includeRetired or retired_at is null)
             """;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into house (id, grid_code, address, building, unit, room, door_plate, use, owner_name,
+                owner_phone, rental, landlord_name, landlord_phone, lon, lat, verified_at, created_at, updated_at)
+            values (:id, :grid, :address, :building, :unit, :room, :doorPlate, :use, :owner, :ownerPhone,
+                :rental, :landlord, :landlordPhone, :lon, :lat, :at, :at, :at)""";
 
-    private final NamedParameterJdbcTemplate named;
+    private static final String UPDATE = """
+            update house set grid_code = :grid, address = :address, building = :building, unit = :unit,
+                room = :room, door_plate = :doorPlate, use = :use, owner_name = :owner,
+                owner_phone = :ownerPhone, rental = :rental, landlord_name = :landlord,
+                landlord_phone = :landlordPhone, lon = :lon, lat = :lat, verified_at = :at,
+                updated_at = :at, version = version + 1
+            where id = :id and version = :version and retired_at is null""";
 
     HouseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
-        this.jdbc = jdbc;
-        this.named = named;
-    }
-
-    long insertHouse(HouseFields h, Instant now) {
-        return insertHouses(List.of(h), now).getFirst();
-    }
-
-    /** Inserts houses as one batch; their ids in the order given. */
-    List<Long> insertHouses(List<HouseFields> houses, Instant now) {
-        return BatchInsert.insert(
-                jdbc, named, "house", """
-                insert into house (id, grid_code, address, building, unit, room, door_plate, use, owner_name,
-                    owner_phone, rental, landlord_name, landlord_phone, lon, lat, verified_at, created_at, updated_at)
-                values (:id, :grid, :address, :building, :unit, :room, :doorPlate, :use, :owner, :ownerPhone,
-                    :rental, :landlord, :landlordPhone, :lon, :lat, :at, :at, :at)""", houses, h -> params(h).addValue("at", ts(now)));
-    }
-
-    /** Writes a changed house if nobody changed it since {@code version}; false when somebody did. */
-    boolean updateHouse(long id, HouseFields h, int version, Instant now) {
-        return jdbc.sql("""
-                        update house set grid_code = :grid, address = :address, building = :building, unit = :unit,
-                            room = :room, door_plate = :doorPlate, use = :use, owner_name = :owner,
-                            owner_phone = :ownerPhone, rental = :rental, landlord_name = :landlord,
-                            landlord_phone = :landlordPhone, lon = :lon, lat = :lat, verified_at = :at,
-                            updated_at = :at, version = version + 1
-                        where id = :id and version = :version and retired_at is null""")
-                        .paramSource(params(h)
-                                .addValue("id", id)
-                                .addValue("version", version)
-                                .addValue("at", ts(now)))
-                        .update()
-                == 1;
-    }
-
-    Optional<HouseRow> findHouse(long id, String prefix) {
-        return jdbc.sql("select " + HOUSE_COLUMNS + " from house where id = :id and grid_code like :prefix || '%'")
-                .param("id", id)
-                .param("prefix", prefix)
-                .query(HouseRepository::house)
-                .optional();
-    }
-
-    List<HouseRow> search(Filter f, PageQuery page) {
-        return bind(
-                        jdbc.sql("select " + HOUSE_COLUMNS + " from house" + WHERE
-                                + " order by id desc limit :limit offset :offset"),
-                        f)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(HouseRepository::house)
-                .list();
-    }
-
-    /** Every record matching a filter, oldest first, read through a cursor so that any number fits in memory. */
-    void forEach(Filter f, java.util.function.Consumer<HouseRow> each) {
-        bind(jdbc.sql("select " + HOUSE_COLUMNS + " from house" + WHERE + " order by id"), f)
-                .withFetchSize(1000)
-                .query(rs -> {
-                    each.accept(house(rs, 0));
-                });
-    }
-
-    long count(Filter f) {
-        return bind(jdbc.sql("select count(*) from house" + WHERE), f)
-                .query(Long.class)
-                .single();
+        super(jdbc, named, "house", HOUSE_COLUMNS, CONDITIONS, INSERT, UPDATE);
     }
 
     /** A household to insert: its grid, number and house. */
@@ -260,23 +199,16 @@ class HouseRepository {
                 .single();
     }
 
-    boolean anyHouse() {
-        return jdbc.sql("select exists (select 1 from house)")
-                .query(Boolean.class)
-                .single();
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-        return spec.param("prefix", f.prefix())
-                .param("grid", like(f.gridCode()))
-                .param("address", like(f.address()))
+    @Override
+    JdbcClient.StatementSpec bindOwn(JdbcClient.StatementSpec spec, Filter f) {
+        return spec.param("address", like(f.address()))
                 .param("fragment", f.addressContains())
                 .param("rental", f.rental())
-                .param("use", f.use())
-                .param("includeRetired", f.includeRetired());
+                .param("use", f.use());
     }
 
-    private static MapSqlParameterSource params(HouseFields h) {
+    @Override
+    MapSqlParameterSource params(HouseFields h) {
         return new MapSqlParameterSource()
                 .addValue("grid", h.gridCode())
                 .addValue("address", h.address())
@@ -294,25 +226,23 @@ class HouseRepository {
                 .addValue("lat", h.lat());
     }
 
-    private static HouseRow house(ResultSet rs, int n) throws SQLException {
-        return new HouseRow(
-                rs.getLong("id"),
-                new HouseFields(
-                        rs.getString("grid_code"),
-                        rs.getString("address"),
-                        rs.getString("building"),
-                        rs.getString("unit"),
-                        rs.getString("room"),
-                        rs.getString("door_plate"),
-                        rs.getString("use"),
-                        rs.getString("owner_name"),
-                        rs.getBytes("owner_phone"),
-                        rs.getBoolean("rental"),
-                        rs.getString("landlord_name"),
-                        rs.getBytes("landlord_phone"),
-                        rs.getObject("lon", Double.class),
-                        rs.getObject("lat", Double.class)),
-                RecordState.of(rs));
+    @Override
+    HouseFields fields(ResultSet rs) throws SQLException {
+        return new HouseFields(
+                rs.getString("grid_code"),
+                rs.getString("address"),
+                rs.getString("building"),
+                rs.getString("unit"),
+                rs.getString("room"),
+                rs.getString("door_plate"),
+                rs.getString("use"),
+                rs.getString("owner_name"),
+                rs.getBytes("owner_phone"),
+                rs.getBoolean("rental"),
+                rs.getString("landlord_name"),
+                rs.getBytes("landlord_phone"),
+                rs.getObject("lon", Double.class),
+                rs.getObject("lat", Double.class));
     }
 
     private static HouseholdRow household(ResultSet rs, int n) throws SQLException {
@@ -323,9 +253,5 @@ class HouseRepository {
                 rs.getLong("house_id"),
                 rs.getObject("head_resident_id", Long.class),
                 RecordState.of(rs));
-    }
-
-    private static java.time.OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

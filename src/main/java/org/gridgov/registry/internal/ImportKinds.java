@@ -72,7 +72,7 @@ class ImportKinds {
                                 h -> null,
                                 key -> false,
                                 null,
-                                houses::insertHouses));
+                                houses::insertAll));
             case PLACE ->
                 records(
                         job,

@@ -3,8 +3,6 @@ package org.gridgov.registry.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import org.gridgov.common.PageQuery;
-import org.gridgov.common.PageResult;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.RegionApi;
@@ -18,7 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RegisteredOrganizationDesk {
+public class RegisteredOrganizationDesk
+        extends RecordDesk<
+                RegisteredOrganizationRepository.OrganizationFields,
+                RegisteredOrganizationRepository.Filter,
+                RegisteredOrganizationDesk.OrganizationQuery,
+                RegisteredOrganizationDesk.OrganizationDraft,
+                RegisteredOrganizationDesk.OrganizationView,
+                RegisteredOrganizationDesk.OrganizationView> {
 
     static final String ENTITY = "organization";
 
@@ -32,7 +37,8 @@ public class RegisteredOrganizationDesk {
             String legalRepresentativePhone,
             String address,
             Integer employees,
-            Integer version) {}
+            Integer version)
+            implements RecordDesk.Draft {}
 
     /** An organization as the console shows it, the phone masked. */
     public record OrganizationView(
@@ -56,14 +62,7 @@ public class RegisteredOrganizationDesk {
     public record OrganizationQuery(
             String gridCode, String name, String kind, String creditCode, Boolean includeRetired) {}
 
-    private final RegistryScope scope;
     private final RegisteredOrganizationRepository organizations;
-    private final RegistryHistory history;
-    private final Retirements retirements;
-    private final Phones phones;
-    private final CodeSets codes;
-    private final RegionApi regions;
-    private final Clock clock;
 
     RegisteredOrganizationDesk(
             RegistryScope scope,
@@ -74,32 +73,21 @@ public class RegisteredOrganizationDesk {
             CodeSets codes,
             RegionApi regions,
             Clock clock) {
-        this.scope = scope;
+        super(
+                new Kind(ENTITY, "组织", "organization", Retirements.Table.ORGANIZATION),
+                organizations,
+                scope,
+                history,
+                retirements,
+                phones,
+                codes,
+                regions,
+                clock);
         this.organizations = organizations;
-        this.history = history;
-        this.retirements = retirements;
-        this.phones = phones;
-        this.codes = codes;
-        this.regions = regions;
-        this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
-    public PageResult<OrganizationView> search(OrganizationQuery q, PageQuery page) {
-        var filter = filter(q);
-        return PageResult.of(
-                organizations.search(filter, page).stream().map(this::view).toList(),
-                page,
-                organizations.count(filter));
-    }
-
-    /** Every organization a search finds in the caller's scope, masked, one at a time through a cursor. */
-    @Transactional(readOnly = true)
-    public void forEachFound(OrganizationQuery q, java.util.function.Consumer<OrganizationView> each) {
-        organizations.forEach(filter(q), o -> each.accept(view(o)));
-    }
-
-    private RegisteredOrganizationRepository.Filter filter(OrganizationQuery q) {
+    @Override
+    RegisteredOrganizationRepository.Filter filter(OrganizationQuery q) {
         String code = ResidentRules.trim(q.creditCode());
         return new RegisteredOrganizationRepository.Filter(
                 scope.prefix(),
@@ -110,94 +98,35 @@ public class RegisteredOrganizationDesk {
                 Boolean.TRUE.equals(q.includeRetired()));
     }
 
-    @Transactional(readOnly = true)
-    public OrganizationView get(long id) {
-        return view(visible(id));
-    }
-
-    public OrganizationView create(OrganizationDraft draft) {
-        var fields = checked(draft, null);
-        requireFree(fields.creditCode(), null);
-        var now = clock.instant();
-        long id;
-        try {
-            id = organizations.insert(fields, now);
-        } catch (DuplicateKeyException e) {
-            throw duplicate();
-        }
-        history.registered(ENTITY, id, fields.gridCode(), now);
-        return get(id);
-    }
-
-    public OrganizationView update(long id, OrganizationDraft draft) {
-        var before = visible(id);
-        RecordState.requireActive(before.state(), "组织");
-        int version = RegistryHistory.version(draft.version());
-        var after = checked(draft, before.fields());
-        requireFree(after.creditCode(), id);
-        var now = clock.instant();
-        try {
-            if (version != before.state().version() || !organizations.update(id, after, version, now)) {
-                throw RecordState.stale("组织", "organization");
-            }
-        } catch (DuplicateKeyException e) {
-            throw duplicate();
-        }
-        var a = before.fields();
-        var changes = new Diff()
-                .field("gridCode", a.gridCode(), after.gridCode())
-                .field("name", a.name(), after.name())
-                .field("kind", a.kind(), after.kind())
-                .field("creditCode", a.creditCode(), after.creditCode())
-                .field("legalRepresentativeName", a.legalRepresentativeName(), after.legalRepresentativeName())
-                .personal(
-                        "legalRepresentativePhone",
-                        PersonalDataKind.PHONE,
-                        phones.open(a.legalRepresentativePhone()),
-                        phones.open(after.legalRepresentativePhone()))
-                .field("address", a.address(), after.address())
-                .field("employees", a.employees(), after.employees())
-                .changes();
-        history.changed(ENTITY, id, after.gridCode(), changes, null, now);
-        return get(id);
-    }
-
-    /** Retires an organization (deregistered, moved away, entered in error): logical, with a reason. */
-    public OrganizationView retire(long id, Integer version, String reason) {
-        var before = visible(id);
-        String why = RegistryHistory.reason(reason);
-        int seen = RegistryHistory.version(version);
-        var now = clock.instant();
-        if (!retirements.retire(Retirements.Table.ORGANIZATION, id, seen, why, now)) {
-            throw RecordState.stale("组织", "organization");
-        }
-        history.retired(ENTITY, id, before.fields().gridCode(), why, now);
-        return get(id);
-    }
-
-    @Transactional(readOnly = true)
-    public PageResult<ChangeRow> history(long id, PageQuery page) {
-        visible(id);
-        return history.page(ENTITY, id, page);
-    }
-
-    private void requireFree(String creditCode, Long self) {
-        var holder = organizations.holderOf(creditCode);
+    /** One credit code is one organization, in any region. */
+    @Override
+    void requireUnique(RegisteredOrganizationRepository.OrganizationFields fields, Long self) {
+        var holder = organizations.holderOf(fields.creditCode());
         if (holder.isPresent() && !holder.get().equals(self)) {
             throw duplicate();
         }
     }
 
-    private RegisteredOrganizationRepository.OrganizationFields checked(
-            OrganizationDraft d, RegisteredOrganizationRepository.OrganizationFields before) {
-        var fields = new Fields(codes, regions);
-        var checked = checked(d, before, fields);
-        fields.verify();
-        scope.requireCovers(checked.gridCode());
-        return checked;
+    // The check above leaves a race between two callers registering the same code; the unique index decides it.
+    @Override
+    long insert(RegisteredOrganizationRepository.OrganizationFields fields, Instant now) {
+        try {
+            return super.insert(fields, now);
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
     }
 
-    /** The form's rules on a draft, the problems collected in {@code fields}; an import runs them row by row. */
+    @Override
+    boolean write(long id, RegisteredOrganizationRepository.OrganizationFields fields, int version, Instant now) {
+        try {
+            return super.write(id, fields, version, now);
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
+    }
+
+    @Override
     RegisteredOrganizationRepository.OrganizationFields checked(
             OrganizationDraft d, RegisteredOrganizationRepository.OrganizationFields before, Fields fields) {
         String grid = fields.grid(d.gridCode());
@@ -226,15 +155,40 @@ public class RegisteredOrganizationDesk {
                 grid, name, kind, code, legal, phones.seal(phone), address, d.employees());
     }
 
-    private RegisteredOrganizationRepository.OrganizationRow visible(long id) {
-        return RegistryScope.visible(organizations.find(id, scope.prefix()), "组织", "organization");
+    @Override
+    Diff diff(
+            RegisteredOrganizationRepository.OrganizationFields before,
+            RegisteredOrganizationRepository.OrganizationFields after) {
+        return new Diff()
+                .field("gridCode", before.gridCode(), after.gridCode())
+                .field("name", before.name(), after.name())
+                .field("kind", before.kind(), after.kind())
+                .field("creditCode", before.creditCode(), after.creditCode())
+                .field("legalRepresentativeName", before.legalRepresentativeName(), after.legalRepresentativeName())
+                .personal(
+                        "legalRepresentativePhone",
+                        PersonalDataKind.PHONE,
+                        phones.open(before.legalRepresentativePhone()),
+                        phones.open(after.legalRepresentativePhone()))
+                .field("address", before.address(), after.address())
+                .field("employees", before.employees(), after.employees());
+    }
+
+    @Override
+    OrganizationView listed(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
+        return view(row);
+    }
+
+    @Override
+    OrganizationView shown(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
+        return view(row);
     }
 
     private static ProblemException duplicate() {
         return ProblemException.conflict("该统一社会信用代码已登记", "An organization with this credit code is registered already");
     }
 
-    private OrganizationView view(RegisteredOrganizationRepository.OrganizationRow row) {
+    private OrganizationView view(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
         var o = row.fields();
         var s = row.state();
         return new OrganizationView(
