@@ -547,9 +547,9 @@ const messages = {
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
       eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
-      baseInfo: 'Base information', residents: 'Residents', registerTypes: 'Own registers', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
+      baseInfo: 'Base data', residents: 'Residents', registerTypes: 'Own registers', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
       ledgers: 'Ledgers',
-      houses: 'Houses', places: 'Places', organizationsRegister: 'Organizations (registry)',
+      houses: 'Houses', places: 'Places', organizationsRegister: 'Registered orgs',
     },
     common: {
       search: 'Search', reset: 'Reset', cancel: 'Cancel', save: 'Save', create: 'Create', actions: 'Actions', empty: 'No data', confirm: 'OK', close: 'Close',

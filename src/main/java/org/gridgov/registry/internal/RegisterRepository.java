@@ -128,6 +128,29 @@ class RegisterRepository {
                 .list());
     }
 
+    /**
+     * Adds an entry for every demo resident (a member of a household) the rule selects, its values made by the SQL
+     * expression; both are constants of the demo, never user input. Answers each entry with its person's grid.
+     */
+    List<ChangeLog.Registered> enrollDemo(
+            long type, String values, String rule, String actorName, java.time.LocalDate today, Instant now) {
+        return jdbc.sql("""
+                        insert into register_entry (register_type_id, resident_id, field_values, actor_name,
+                            created_at, updated_by_name, updated_at)
+                        select :type, r.id, """ + values + """
+                        , :actor, :at, :actor, :at
+                        from resident r
+                        where r.household_id is not null and r.retired_at is null and (""" + rule + """
+                        )
+                        returning id, (select grid_code from resident g where g.id = resident_id)""")
+                .param("type", type)
+                .param("actor", actorName)
+                .param("today", today)
+                .param("at", now.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new ChangeLog.Registered(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     long insertEntry(
             long type, long resident, Map<String, String> values, Long actorId, String actorName, Instant now) {
         return jdbc.sql("""
