@@ -24,7 +24,8 @@ export function setAuthHandlers({ unauthenticated, passwordExpired }) {
   handlers.passwordExpired = passwordExpired ?? null
 }
 
-function query(params) {
+/** Parameters as a query string (with its ?), leaving out those not given: undefined, null or empty. */
+export function query(params) {
   if (!params) return ''
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(params)) {

@@ -1,6 +1,6 @@
 // REST client of the registry module: the resident register (实有人口) with its history, the audited unmask and the
 // code sets its forms offer.
-import { getJson, postJson, postMultipart, putJson } from '@/common/http.js'
+import { getJson, postJson, postMultipart, putJson, query } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -64,10 +64,6 @@ export const getRecordHistory = (register, id, page = 0, size = 20) =>
 /** POST /api/registry/households: a household (户号, house) without members yet. */
 export const createHousehold = (draft) => postJson('/api/registry/households', draft)
 
-/** POST /api/registry/households/{id}/members: places a resident in the household with their relation to the head. */
-export const addHouseholdMember = (id, residentId, relationToHead) =>
-  postJson(`/api/registry/households/${enc(id)}/members`, { residentId, relationToHead })
-
 /** POST /api/registry/{register}/imports (multipart `file`): 202 with the import job, which then runs by itself. */
 export function startImport(register, file, onProgress) {
   const form = new FormData()
@@ -85,8 +81,7 @@ export const getImportRejections = (id, page = 0, size = 50) =>
 /** Where a register's template, a job's refused rows and a list's export are downloaded (session cookie; plain links). */
 export const templateUrl = (register) => `/api/registry/${register}/template`
 export const importRejectionsUrl = (id) => `/api/registry/imports/${enc(id)}/rejections/export`
-export const exportUrl = (register, filters, purpose) =>
-  `/api/registry/${register}/export?${new URLSearchParams({ ...filters, purpose })}`
+export const exportUrl = (register, filters, purpose) => `/api/registry/${register}/export${query({ ...filters, purpose })}`
 
 /** GET /api/registry/register-types?includeRetired=: the registers the deployment defined, with their fields. */
 export const getRegisterTypes = (includeRetired = false, page = 0, size = 100) =>

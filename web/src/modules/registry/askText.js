@@ -3,13 +3,14 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { problemText } from '@/common/http.js'
 
-/** The text typed, trimmed, or null when the user cancelled; title and hint are message keys. */
-export async function askText(t, { title, hint, customClass = 'text-prompt' }) {
+/** The text typed, trimmed, or null when the user cancelled; title, hint and placeholder are message keys. */
+export async function askText(t, { title, hint, placeholder, customClass = 'text-prompt' }) {
   try {
     const { value } = await ElMessageBox.prompt(t(hint), t(title), {
       confirmButtonText: t('common.confirm'),
       cancelButtonText: t('common.cancel'),
       inputValidator: (text) => Boolean(text?.trim()) || t('residentDetail.textRequired'),
+      inputPlaceholder: placeholder ? t(placeholder) : undefined,
       customClass,
     })
     return value.trim()

@@ -5,7 +5,7 @@ import { getJson, postJson, putJson } from '@/common/http.js'
 const enc = encodeURIComponent
 
 /** The path of a category: 'special' → /api/registry/special-groups, 'service' → /api/registry/service-recipients. */
-export const base = (category) => (category === 'service' ? '/api/registry/service-recipients' : '/api/registry/special-groups')
+const base = (category) => (category === 'service' ? '/api/registry/service-recipients' : '/api/registry/special-groups')
 
 /** GET …/types: the groups of a category with their fields. */
 export const getGroupTypes = (category) => getJson(`${base(category)}/types`)
