@@ -51,6 +51,19 @@ public class PersonalData {
         return kind.mask(kind.normalize(plain));
     }
 
+    /** A sealed value as a view shows it: opened and masked; null stays null. */
+    public String masked(PersonalDataKind kind, byte[] ciphertext) {
+        return ciphertext == null ? null : mask(kind, open(kind, ciphertext));
+    }
+
+    /**
+     * What a form filled from a masked view means by a value: sent back exactly as it was shown, it is the stored one
+     * unchanged (answered in plain); anything else is what the user typed.
+     */
+    public String keptIfMasked(PersonalDataKind kind, String sent, byte[] stored) {
+        return stored != null && Objects.equals(sent, masked(kind, stored)) ? open(kind, stored) : sent;
+    }
+
     public int currentKeyVersion() {
         return cipher.currentKeyVersion();
     }

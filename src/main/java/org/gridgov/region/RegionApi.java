@@ -32,6 +32,14 @@ public class RegionApi {
         return grids.locate(lon, lat);
     }
 
+    /**
+     * The code of the grid containing a point (lon and lat in range), without reading the database: for checking many
+     * points, such as the rows of an import, where {@link #locate} would load each grid and its ancestors.
+     */
+    public Optional<String> gridCodeAt(double lon, double lat) {
+        return grids.gridCodeAt(lon, lat);
+    }
+
     /** The current version of a grid. */
     public Optional<GridSummary> currentGrid(String code) {
         return grids.current(code);

@@ -115,6 +115,11 @@ public class GridCatalog {
     }
 
     /** The grid containing a point, or empty; the coordinates must be in range. */
+    /** The code of the grid containing a point in range, from the in-memory index alone; empty when none does. */
+    public Optional<String> gridCodeAt(double lon, double lat) {
+        return locator.locate(lon, lat).map(shape -> shape.code);
+    }
+
     public Optional<LocatedGrid> locate(double lon, double lat) {
         var errors = new ArrayList<FieldProblem>();
         if (!Double.isFinite(lon) || lon < -180 || lon > 180) {

@@ -128,11 +128,6 @@ public class RegionCatalog {
         return PageResult.of(content, page, regionCount + gridCount);
     }
 
-    /**
-     * The ancestors of a region or grid code, top-down. Administrative codes nest by prefix (GB/T 2260 and the
-     * 12-digit statistical codes), and a grid code starts with its village code, so the ancestors are found by
-     * prefix.
-     */
     /** The current names of region and grid codes; codes that name nothing current are left out. */
     public java.util.Map<String, String> names(Collection<String> codes) {
         var out = new java.util.LinkedHashMap<String, String>();
@@ -146,6 +141,11 @@ public class RegionCatalog {
         return out;
     }
 
+    /**
+     * The ancestors of a region or grid code, top-down. Administrative codes nest by prefix (GB/T 2260 and the
+     * 12-digit statistical codes), and a grid code starts with its village code, so the ancestors are found by
+     * prefix.
+     */
     public List<RegionRef> path(String code) {
         var prefixes = new ArrayList<String>();
         for (int length : REGION_CODE_LENGTHS) {

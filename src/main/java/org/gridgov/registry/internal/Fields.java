@@ -101,9 +101,8 @@ final class Fields {
             problem("lon", "invalid", "经纬度须成对给出且在有效范围内", "lon and lat go together, within range");
             return;
         }
-        var located = regions.locate(lon, lat);
         if (gridCode != null
-                && (located.isEmpty() || !located.get().grid().code().equals(gridCode))) {
+                && !regions.gridCodeAt(lon, lat).map(gridCode::equals).orElse(false)) {
             problem("lon", "outside-grid", "坐标不在所属网格内", "the point lies outside the grid");
         }
     }

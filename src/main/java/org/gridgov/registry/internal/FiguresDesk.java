@@ -59,7 +59,8 @@ public class FiguresDesk {
             case 12 -> 15;
             default -> prefix.length();
         };
-        var people = figures.residentsPerArea(prefix, length);
+        boolean special = users.require().can(Permissions.SPECIAL_READ);
+        var people = figures.residentsPerArea(prefix, length, special);
         var houses = new HashMap<String, FiguresRepository.HouseCounts>();
         figures.housesPerArea(prefix, length).forEach(h -> houses.put(h.code(), h));
         var codes = new LinkedHashSet<String>();
@@ -68,7 +69,6 @@ public class FiguresDesk {
         var names = regions.names(codes);
         var byCode = new HashMap<String, FiguresRepository.ResidentCounts>();
         people.forEach(p -> byCode.put(p.code(), p));
-        boolean special = users.require().can(Permissions.SPECIAL_READ);
         var out = new ArrayList<AreaCounts>();
         for (String code : codes.stream().sorted().toList()) {
             var p = byCode.getOrDefault(code, new FiguresRepository.ResidentCounts(code, 0, 0, 0, 0, 0, 0, 0));
@@ -94,8 +94,8 @@ public class FiguresDesk {
         String prefix = within(region);
         var today = clock.instant().atZone(CHINA);
         var verifiedBefore = today.minusMonths(verifyMonths).toInstant();
-        var gaps = figures.gaps(prefix, verifiedBefore, today.toLocalDate(), page);
         boolean special = users.require().can(Permissions.SPECIAL_READ);
+        var gaps = figures.gaps(prefix, verifiedBefore, today.toLocalDate(), special, page);
         var names = regions.names(
                 gaps.stream().map(FiguresRepository.GridGaps::gridCode).toList());
         var rows = gaps.stream()

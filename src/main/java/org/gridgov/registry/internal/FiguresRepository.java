@@ -32,7 +32,8 @@ class FiguresRepository {
         this.jdbc = jdbc;
     }
 
-    List<ResidentCounts> residentsPerArea(String prefix, int length) {
+    /** Counts per area; the special-group count only when {@code special} (else 0, without the subqueries). */
+    List<ResidentCounts> residentsPerArea(String prefix, int length, boolean special) {
         return jdbc.sql("""
                         select left(grid_code, :length) as code, count(*) as residents,
                             count(*) filter (where kind = 'REGISTERED') as registered,
@@ -40,7 +41,7 @@ class FiguresRepository {
                             count(*) filter (where kind = 'FOREIGN') as foreign_residents,
                             count(*) filter (where kind = 'LEFT_BEHIND') as left_behind,
                             count(distinct household_id) as households,
-                            count(*) filter (where exists (select 1 from person_group_member m
+                            count(*) filter (where :special and exists (select 1 from person_group_member m
                                 join person_group_type t on t.code = m.group_code
                                 where m.resident_id = resident.id and m.ended_at is null
                                   and t.category = 'SPECIAL')) as special_members
@@ -49,6 +50,7 @@ class FiguresRepository {
                         group by 1 order by 1""")
                 .param("prefix", prefix)
                 .param("length", length)
+                .param("special", special)
                 .query((rs, n) -> new ResidentCounts(
                         rs.getString("code"),
                         rs.getLong("residents"),
@@ -96,19 +98,23 @@ class FiguresRepository {
                 count(*) filter (where household_id is null) as missing_household,
                 count(*) filter (where ethnicity is null and kind <> 'FOREIGN') as missing_ethnicity,
                 count(*) filter (where coalesce(verified_at, created_at) < :verifiedBefore) as unverified,
-                count(*) filter (where exists (select 1 from person_group_member m where m.resident_id = resident.id
+                count(*) filter (where :special and exists (select 1 from person_group_member m
+                    where m.resident_id = resident.id
                     and m.ended_at is null and m.next_due_on < :today)) as overdue_follow_ups
             from resident
             where grid_code like :prefix || '%' and retired_at is null
             group by grid_code""";
 
-    List<GridGaps> gaps(String prefix, Instant verifiedBefore, java.time.LocalDate today, PageQuery page) {
+    /** The grids' gaps, worst first; overdue follow-ups only when {@code special} (else 0, without the subqueries). */
+    List<GridGaps> gaps(
+            String prefix, Instant verifiedBefore, java.time.LocalDate today, boolean special, PageQuery page) {
         return jdbc.sql("select * from (" + GAPS + ") g"
                         + " order by (missing_phone + missing_address + missing_household + missing_ethnicity)::float"
                         + " / residents desc, unverified desc, grid_code limit :limit offset :offset")
                 .param("prefix", prefix)
                 .param("verifiedBefore", verifiedBefore.atOffset(ZoneOffset.UTC))
                 .param("today", today)
+                .param("special", special)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new GridGaps(

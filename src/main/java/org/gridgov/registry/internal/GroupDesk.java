@@ -237,10 +237,7 @@ public class GroupDesk {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw ProblemException.invalid("reason", "required", "须说明结束原因（不超过 200 字）", "a reason is required");
         }
-        if (version == null) {
-            throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
-        }
-        if (!members.end(id, version, reason.strip(), clock.instant())) {
+        if (!members.end(id, RegistryHistory.version(version), reason.strip(), clock.instant())) {
             throw ProblemException.conflict("登记已结束或已被他人修改", "The registration ended or changed meanwhile");
         }
         return get(category, id);
@@ -330,11 +327,7 @@ public class GroupDesk {
                 r.id(),
                 r.residentId(),
                 r.name(),
-                r.idNumber() == null
-                        ? null
-                        : personalData.mask(
-                                PersonalDataKind.ID_NUMBER,
-                                personalData.open(PersonalDataKind.ID_NUMBER, r.idNumber())),
+                personalData.masked(PersonalDataKind.ID_NUMBER, r.idNumber()),
                 r.gridCode(),
                 r.groupCode(),
                 type.name(),

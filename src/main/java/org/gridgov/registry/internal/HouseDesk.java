@@ -381,11 +381,7 @@ public class HouseDesk
         return new MemberView(
                 m.id(),
                 m.name(),
-                m.idNumber() == null
-                        ? null
-                        : personalData.mask(
-                                PersonalDataKind.ID_NUMBER,
-                                personalData.open(PersonalDataKind.ID_NUMBER, m.idNumber())),
+                personalData.masked(PersonalDataKind.ID_NUMBER, m.idNumber()),
                 m.relationToHead(),
                 m.relationToHead() == null
                         ? null

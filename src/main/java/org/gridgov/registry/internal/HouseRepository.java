@@ -142,14 +142,6 @@ class HouseRepository extends RecordTable<HouseRepository.HouseFields, HouseRepo
                 == 1;
     }
 
-    /** Sets the head of a new demo household; the demo has no caller to check a version against. */
-    void setHead(long householdId, long residentId) {
-        jdbc.sql("update household set head_resident_id = :resident where id = :id")
-                .param("id", householdId)
-                .param("resident", residentId)
-                .update();
-    }
-
     Optional<HouseholdRow> findHousehold(long id, String prefix) {
         return jdbc.sql("select " + HOUSEHOLD_COLUMNS
                         + " from household where id = :id and grid_code like :prefix || '%'")

@@ -1,7 +1,7 @@
 package org.gridgov.registry.internal;
 
 import java.util.List;
-import org.gridgov.common.FieldProblem;
+import java.util.Set;
 import org.gridgov.region.RegionApi;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +70,7 @@ class ImportKinds {
                                 (d, fields) -> houseDesk.checked(d, null, fields),
                                 HouseRepository.HouseFields::gridCode,
                                 h -> null,
-                                key -> false,
+                                keys -> Set.of(),
                                 null,
                                 houses::insertAll));
             case PLACE ->
@@ -82,7 +82,7 @@ class ImportKinds {
                                 (d, fields) -> placeDesk.checked(d, null, fields),
                                 PlaceRepository.PlaceFields::gridCode,
                                 p -> null,
-                                key -> false,
+                                keys -> Set.of(),
                                 null,
                                 places::insertAll));
             case ORGANIZATION ->
@@ -94,12 +94,8 @@ class ImportKinds {
                                 (d, fields) -> organizationDesk.checked(d, null, fields),
                                 RegisteredOrganizationRepository.OrganizationFields::gridCode,
                                 RegisteredOrganizationRepository.OrganizationFields::creditCode,
-                                code -> organizations.holderOf(code).isPresent(),
-                                new FieldProblem(
-                                        "creditCode",
-                                        "duplicate",
-                                        "该统一社会信用代码已登记",
-                                        "an organization with this credit code is registered already"),
+                                organizations::takenCodes,
+                                RegisteredOrganizationDesk.DUPLICATE,
                                 organizations::insertAll));
         };
     }

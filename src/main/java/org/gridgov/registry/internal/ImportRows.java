@@ -1,9 +1,12 @@
 package org.gridgov.registry.internal;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.function.Predicate;
 import org.dhatim.fastexcel.reader.Row;
 import org.gridgov.common.FieldProblem;
+import org.gridgov.region.RegionApi;
 
 /**
  * What one kind of register brings to an import job: how a row is checked against the form's rules (on the reading
@@ -43,6 +46,12 @@ interface ImportRows<P, R> {
 
     /** The problem of a record whose unique key the database holds already. */
     FieldProblem alreadyRegistered();
+
+    /** Whether a grid exists, each code asked of the region module once per job: rows name the same few grids. */
+    static Predicate<String> rememberingGrids(RegionApi regions) {
+        var known = new HashMap<String, Boolean>();
+        return code -> known.computeIfAbsent(code, c -> regions.currentGrid(c).isPresent());
+    }
 
     static FieldProblem outsideScope(String gridCode) {
         return new FieldProblem(

@@ -175,10 +175,6 @@ class MemberRepository {
     }
 
     /**
-     * Records a follow-up and moves the due date on from the latest one; a follow-up entered late for an earlier
-     * day does not move it back. False when the membership ended meanwhile.
-     */
-    /**
      * Enrols in a group every demo resident (a member of a household) outside the given grids whom the rule selects,
      * with a last follow-up on a day spread over a little more than the frequency, so that about one in eight is
      * overdue; the follow-up is recorded too. The rule is a constant of the demo, never user input.
@@ -223,6 +219,10 @@ class MemberRepository {
         return added;
     }
 
+    /**
+     * Records a follow-up and moves the due date on from the latest one; a follow-up entered late for an earlier
+     * day does not move it back. False when the membership ended meanwhile.
+     */
     boolean addFollowUp(
             long member, LocalDate doneOn, String kind, String content, Long actorId, String actorName, Instant now) {
         int moved = jdbc.sql("""

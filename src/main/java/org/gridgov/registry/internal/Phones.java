@@ -1,6 +1,5 @@
 package org.gridgov.registry.internal;
 
-import java.util.Objects;
 import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
 import org.springframework.stereotype.Component;
@@ -26,11 +25,10 @@ class Phones {
     }
 
     String masked(byte[] sealed) {
-        return sealed == null ? null : personalData.mask(PersonalDataKind.PHONE, open(sealed));
+        return personalData.masked(PersonalDataKind.PHONE, sealed);
     }
 
-    /** A form is filled from a masked view: a phone sent back exactly as it was shown means "unchanged". */
     String keptIfMasked(String sent, byte[] stored) {
-        return stored != null && Objects.equals(sent, masked(stored)) ? open(stored) : sent;
+        return personalData.keptIfMasked(PersonalDataKind.PHONE, sent, stored);
     }
 }

@@ -81,9 +81,6 @@ public abstract class RecordDesk<
 
     abstract V shown(RecordTable.Row<F> row);
 
-    /** Refuses fields another record holds already ({@code self} on change, else null); nothing by default. */
-    void requireUnique(F fields, Long self) {}
-
     /** Refuses to retire a record that others still stand on; nothing by default. */
     void requireRetirable(long id) {}
 
@@ -116,7 +113,6 @@ public abstract class RecordDesk<
 
     public V create(D draft) {
         var fields = checked(draft, null);
-        requireUnique(fields, null);
         var now = clock.instant();
         long id = insert(fields, now);
         history.registered(kind.entity(), id, fields.gridCode(), now);
@@ -128,7 +124,6 @@ public abstract class RecordDesk<
         RecordState.requireActive(before.state(), kind.label());
         int version = RegistryHistory.version(draft.version());
         var after = checked(draft, before.fields());
-        requireUnique(after, id);
         var now = clock.instant();
         if (version != before.state().version() || !write(id, after, version, now)) {
             throw stale();

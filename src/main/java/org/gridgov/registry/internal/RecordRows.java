@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,7 +30,7 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
             BiFunction<D, Fields, F> checked,
             Function<F, String> grid,
             Function<F, String> uniqueKey,
-            Predicate<String> keyTaken,
+            Function<List<String>, Set<String>> keysTaken,
             FieldProblem keyTakenProblem,
             BiFunction<List<F>, Instant, List<Long>> insert) {}
 
@@ -38,7 +40,6 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
     private final CodeSets codes;
     private final RegionApi regions;
     private final Map<String, Integer> seenKeys = new HashMap<>();
-    private final Map<String, Boolean> grids = new HashMap<>();
     private final Predicate<String> gridExists;
 
     RecordRows(ImportScope job, Register<D, F> register, RegistryHistory history, CodeSets codes, RegionApi regions) {
@@ -47,8 +48,7 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
         this.history = history;
         this.codes = codes;
         this.regions = regions;
-        this.gridExists =
-                code -> grids.computeIfAbsent(code, c -> regions.currentGrid(c).isPresent());
+        this.gridExists = ImportRows.rememberingGrids(regions);
     }
 
     @Override
@@ -97,10 +97,15 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
 
     @Override
     public List<Boolean> taken(List<F> records) {
+        var keys = records.stream()
+                .map(register.uniqueKey())
+                .filter(Objects::nonNull)
+                .toList();
+        var taken = keys.isEmpty() ? Set.<String>of() : register.keysTaken().apply(keys);
         return records.stream()
                 .map(r -> {
                     String key = register.uniqueKey().apply(r);
-                    return key != null && register.keyTaken().test(key);
+                    return key != null && taken.contains(key);
                 })
                 .toList();
     }

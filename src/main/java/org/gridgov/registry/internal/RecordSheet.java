@@ -2,6 +2,7 @@ package org.gridgov.registry.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.Row;
 import org.gridgov.common.FieldProblem;
 
@@ -81,8 +82,10 @@ abstract class RecordSheet<D, V> {
 
     /** A list typed as one cell, split on the separators people use. */
     static List<String> split(String text) {
-        return text == null ? List.of() : List.of(text.split("[、,，;；]"));
+        return text == null ? List.of() : List.of(SEPARATORS.split(text));
     }
+
+    private static final Pattern SEPARATORS = Pattern.compile("[、,，;；]");
 
     static Double number(String text, String field, String label, List<FieldProblem> problems) {
         if (text == null) {

@@ -3,6 +3,7 @@ package org.gridgov.registry.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.RegionApi;
@@ -98,16 +99,7 @@ public class RegisteredOrganizationDesk
                 Boolean.TRUE.equals(q.includeRetired()));
     }
 
-    /** One credit code is one organization, in any region. */
-    @Override
-    void requireUnique(RegisteredOrganizationRepository.OrganizationFields fields, Long self) {
-        var holder = organizations.holderOf(fields.creditCode());
-        if (holder.isPresent() && !holder.get().equals(self)) {
-            throw duplicate();
-        }
-    }
-
-    // The check above leaves a race between two callers registering the same code; the unique index decides it.
+    // One credit code is one organization, in any region: the unique index decides, also between two callers at once.
     @Override
     long insert(RegisteredOrganizationRepository.OrganizationFields fields, Instant now) {
         try {
@@ -183,6 +175,10 @@ public class RegisteredOrganizationDesk
     OrganizationView shown(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
         return view(row);
     }
+
+    /** The problem of a credit code a live organization holds already; an import names its row with it. */
+    static final FieldProblem DUPLICATE = new FieldProblem(
+            "creditCode", "duplicate", "该统一社会信用代码已登记", "an organization with this credit code is registered already");
 
     private static ProblemException duplicate() {
         return ProblemException.conflict("该统一社会信用代码已登记", "An organization with this credit code is registered already");

@@ -2,7 +2,8 @@ package org.gridgov.registry.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,11 +63,13 @@ class RegisteredOrganizationRepository
     }
 
     /** Which active organization holds a credit code, in any region: one code is one organization. */
-    Optional<Long> holderOf(String creditCode) {
-        return jdbc.sql("select id from registry_organization where credit_code = :code and retired_at is null")
-                .param("code", creditCode)
-                .query(Long.class)
-                .optional();
+    /** Which of the credit codes a live organization holds already, in one query. */
+    Set<String> takenCodes(List<String> creditCodes) {
+        return Set.copyOf(jdbc.sql(
+                        "select credit_code from registry_organization where credit_code = any(:codes) and retired_at is null")
+                .param("codes", creditCodes.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gridgov.registry.internal;
 
 import java.time.Instant;
-import java.util.List;
 
 /** The figures of the registry per area: what the grid and village pages and the data-quality list show. */
 public final class RegistryFigures {
@@ -48,7 +47,4 @@ public final class RegistryFigures {
             long unverified,
             Long overdueFollowUps,
             Instant verifiedBefore) {}
-
-    /** One page of the data-quality list, worst grids first. */
-    public record QualityPage(List<GridQuality> grids, Instant verifiedBefore) {}
 }

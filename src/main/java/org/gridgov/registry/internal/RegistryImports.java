@@ -145,8 +145,9 @@ public class RegistryImports {
      * Writes the rejections of a job as a workbook: row, what the row is named by (the register's label column and,
      * where it has one, its key column, masked if personal), field and reason.
      */
-    public void writeRejections(long id, OutputStream out) throws IOException {
-        var kind = RecordKind.valueOf(get(id).kind());
+    public void writeRejections(ImportView job, OutputStream out) throws IOException {
+        long id = job.id();
+        var kind = RecordKind.valueOf(job.kind());
         var headers = new ArrayList<String>(List.of("行号 Row", kind.labelTitle()));
         boolean keyed = kind.keyTitle() != null;
         if (keyed) {

@@ -9,7 +9,6 @@ import org.gridgov.audit.AuditAction;
 import org.gridgov.audit.AuditEntry;
 import org.gridgov.audit.AuditLog;
 import org.gridgov.audit.AuditResult;
-import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
@@ -125,15 +124,8 @@ public class ResidentDesk {
      * the caller may not see (宗教信仰 without special:read) keeps what is stored.
      */
     private ResidentDraft withHiddenValuesKept(ResidentDraft d, ResidentRow before, CurrentUser user) {
-        String idNumber = d.idNumber();
-        if (before.idNumber() != null
-                && Objects.equals(idNumber, masked(PersonalDataKind.ID_NUMBER, before.idNumber()))) {
-            idNumber = personalData.open(PersonalDataKind.ID_NUMBER, before.idNumber());
-        }
-        String phone = d.phone();
-        if (before.phone() != null && Objects.equals(phone, masked(PersonalDataKind.PHONE, before.phone()))) {
-            phone = personalData.open(PersonalDataKind.PHONE, before.phone());
-        }
+        String idNumber = personalData.keptIfMasked(PersonalDataKind.ID_NUMBER, d.idNumber(), before.idNumber());
+        String phone = personalData.keptIfMasked(PersonalDataKind.PHONE, d.phone(), before.phone());
         var details = d.kindDetails() == null ? null : new LinkedHashMap<>(d.kindDetails());
         String storedDocument = openDocument(before.kindDetails().get("documentNumber"));
         if (details != null
@@ -288,12 +280,7 @@ public class ResidentDesk {
         if (!outcome.ok()) {
             throw ProblemException.invalid(outcome.problems());
         }
-        if (!scope.covers(outcome.resident().gridCode())) {
-            throw ProblemException.unprocessable(
-                    "网格不在您的管辖范围内",
-                    "The grid lies outside your scope",
-                    List.of(new FieldProblem("gridCode", "outside-scope", "超出管辖范围", "outside your scope")));
-        }
+        scope.requireCovers(outcome.resident().gridCode());
         return outcome.resident();
     }
 
@@ -397,7 +384,7 @@ public class ResidentDesk {
     }
 
     private String masked(PersonalDataKind kind, byte[] sealed) {
-        return sealed == null ? null : personalData.mask(kind, personalData.open(kind, sealed));
+        return personalData.masked(kind, sealed);
     }
 
     ResidentView view(ResidentRow r) {

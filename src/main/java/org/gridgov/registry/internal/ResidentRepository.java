@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The resident table and its change log; every read binds the caller's region prefix against the grid code. */
 @Repository
-@ScopedData(tables = {"resident", "registry_change", "house"})
+@ScopedData(tables = {"resident", "house"})
 class ResidentRepository {
 
     static final String COLUMNS = """

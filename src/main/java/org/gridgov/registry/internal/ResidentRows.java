@@ -3,10 +3,8 @@ package org.gridgov.registry.internal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.dhatim.fastexcel.reader.Row;
 import org.gridgov.common.FieldProblem;
@@ -39,9 +37,7 @@ final class ResidentRows implements ImportRows<ResidentRules.Checked, ResidentRo
         this.desk = desk;
         this.residents = residents;
         this.codes = codes;
-        Map<String, Boolean> grids = new HashMap<>();
-        this.gridExists =
-                code -> grids.computeIfAbsent(code, c -> regions.currentGrid(c).isPresent());
+        this.gridExists = ImportRows.rememberingGrids(regions);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.region.RegionApi;
 import org.gridgov.registry.ResidentKind;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ResidentRules {
+
+    /** Spaces and dashes people type inside phone numbers. */
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s-]");
+
+    /** A mobile (11 digits from 1) or a landline with its area code (from 0). */
+    private static final Pattern PHONE = Pattern.compile("1\\d{10}|0\\d{9,11}");
 
     /** A resident that met the rules, with the sex and birth date taken from the ID number where left out. */
     record Checked(
@@ -131,8 +138,8 @@ class ResidentRules {
         }
         String phone = trim(d.phone());
         if (phone != null) {
-            phone = phone.replaceAll("[\\s-]", "");
-            if (!phone.matches("1\\d{10}|0\\d{9,11}")) {
+            phone = PHONE_SEPARATORS.matcher(phone).replaceAll("");
+            if (!PHONE.matcher(phone).matches()) {
                 errors.add(new FieldProblem(
                         "phone", "format", "联系电话须为 11 位手机号或带区号的固定电话", "phone must be a mobile or landline number"));
             }

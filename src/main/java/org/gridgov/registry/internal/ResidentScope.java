@@ -1,6 +1,5 @@
 package org.gridgov.registry.internal;
 
-import org.gridgov.common.CurrentScope;
 import org.gridgov.common.ProblemException;
 import org.springframework.stereotype.Component;
 
@@ -8,10 +7,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ResidentScope {
 
-    private final CurrentScope scope;
+    private final RegistryScope scope;
     private final ResidentRepository residents;
 
-    ResidentScope(CurrentScope scope, ResidentRepository residents) {
+    ResidentScope(RegistryScope scope, ResidentRepository residents) {
         this.scope = scope;
         this.residents = residents;
     }
@@ -22,10 +21,11 @@ class ResidentScope {
     }
 
     String prefix() {
-        return scope.regionPrefix();
+        return scope.prefix();
     }
 
-    boolean covers(String gridCode) {
-        return scope.covers(gridCode);
+    /** Refuses a resident placed in a grid outside the caller's scope (422, naming gridCode). */
+    void requireCovers(String gridCode) {
+        scope.requireCovers(gridCode);
     }
 }

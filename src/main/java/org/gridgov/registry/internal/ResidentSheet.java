@@ -148,7 +148,7 @@ final class ResidentSheet {
                 layout.get(row, Column.EMPLOYER),
                 kind,
                 null,
-                tags == null ? null : List.of(tags.split("[、,，;；]")),
+                tags == null ? null : RecordSheet.split(tags),
                 null);
         return new Read(draft, problems);
     }

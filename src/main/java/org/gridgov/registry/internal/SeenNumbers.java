@@ -48,8 +48,4 @@ final class SeenNumbers {
             }
         }
     }
-
-    int size() {
-        return size;
-    }
 }

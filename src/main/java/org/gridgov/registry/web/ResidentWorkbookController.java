@@ -104,9 +104,10 @@ class ResidentWorkbookController {
     @GetMapping("/imports/{id}/rejections/export")
     @RequiresPermission(Permissions.REGISTRY_IMPORT)
     void exportRejections(@PathVariable long id, HttpServletResponse response) throws IOException {
-        imports.get(id);
+        // Looked up before the download starts, so that a job the caller may not see is a plain 404.
+        var job = imports.get(id);
         Xlsx.attachment(response, "未导入的行-" + id + ".xlsx");
-        imports.writeRejections(id, response.getOutputStream());
+        imports.writeRejections(job, response.getOutputStream());
     }
 
     /** The search of {@code GET /residents} as a workbook, masked; {@code purpose} is required and audited. */

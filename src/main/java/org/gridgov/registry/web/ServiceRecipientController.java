@@ -76,7 +76,7 @@ class ServiceRecipientController {
 
     @PostMapping("/{id}/end")
     @RequiresPermission(Permissions.REGISTRY_WRITE)
-    MemberView end(@PathVariable long id, @RequestBody Ending body) {
+    MemberView end(@PathVariable long id, @RequestBody Retirement body) {
         return desk.end(CATEGORY, id, body.version(), body.reason());
     }
 

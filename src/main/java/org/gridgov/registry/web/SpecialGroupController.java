@@ -73,7 +73,7 @@ class SpecialGroupController {
 
     @PostMapping("/{id}/end")
     @RequiresPermission(Permissions.SPECIAL_WRITE)
-    MemberView end(@PathVariable long id, @RequestBody Ending body) {
+    MemberView end(@PathVariable long id, @RequestBody Retirement body) {
         return desk.end(CATEGORY, id, body.version(), body.reason());
     }
 
