@@ -559,9 +559,7 @@ public class EventDesk {
     }
 
     private EventView view(Event e, CurrentUser user, Map<String, String> names) {
-        String phone = e.reporterPhone == null
-                ? null
-                : personalData.mask(PersonalDataKind.PHONE, personalData.open(PersonalDataKind.PHONE, e.reporterPhone));
+        String phone = personalData.masked(PersonalDataKind.PHONE, e.reporterPhone);
         return new EventView(
                 e.id,
                 e.serialNumber,

@@ -122,7 +122,7 @@ class OrganizationRepository {
         return spec.param("from", f.from())
                 .param("scope", f.scopePrefix())
                 .param("code", f.code())
-                .param("name", f.name() == null ? null : LikePattern.escaped(f.name()));
+                .param("name", LikePattern.like(f.name()));
     }
 
     long insert(String code, String name, String kind, String regionCode, Long parentId) {

@@ -271,10 +271,7 @@ public class UserAdministration {
     }
 
     private UserView view(UserRow user) {
-        String phone = user.phoneCipher() == null
-                ? null
-                : personalData.mask(
-                        PersonalDataKind.PHONE, personalData.open(PersonalDataKind.PHONE, user.phoneCipher()));
+        String phone = personalData.masked(PersonalDataKind.PHONE, user.phoneCipher());
         boolean locked = user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant());
         return new UserView(
                 user.id(),

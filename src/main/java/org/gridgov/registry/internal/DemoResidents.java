@@ -82,7 +82,7 @@ class DemoResidents implements ApplicationRunner {
         long started = System.nanoTime();
         var random = new Random(20261125L);
         var now = clock.instant();
-        var today = LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai"));
+        var today = LocalDate.ofInstant(now, GroupDesk.CHINA);
         var grids = demoGrids(regions, gridsPerTownship);
         var people = new People(random, today);
         int count = 0;

@@ -1,7 +1,6 @@
 package org.gridgov.registry.internal;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class FiguresDesk {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ResidentScope scope;
     private final FiguresRepository figures;
@@ -92,7 +89,7 @@ public class FiguresDesk {
     /** The grids under {@code region}, the least complete first. */
     public PageResult<GridQuality> quality(String region, PageQuery page) {
         String prefix = within(region);
-        var today = clock.instant().atZone(CHINA);
+        var today = clock.instant().atZone(GroupDesk.CHINA);
         var verifiedBefore = today.minusMonths(verifyMonths).toInstant();
         boolean special = users.require().can(Permissions.SPECIAL_READ);
         var gaps = figures.gaps(prefix, verifiedBefore, today.toLocalDate(), special, page);
