@@ -39,5 +39,8 @@ public final class Permissions {
 
     public static final String NOTIFICATION_READ = "notification:read";
 
+    /** The platform's operations views: the API description and the actuator endpoints other than health. */
+    public static final String OPS_READ = "ops:read";
+
     private Permissions() {}
 }

@@ -1,6 +1,7 @@
 package org.gridgov.identity;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +24,13 @@ public record CurrentUser(
         String scopeCode,
         List<String> gridCodes,
         boolean passwordExpired)
-        implements Serializable {
+        implements Serializable, Principal {
+
+    /** The username: what the session store indexes sessions by, so that an account's sessions can be ended. */
+    @Override
+    public String getName() {
+        return username;
+    }
 
     /** The roles as one sorted, comma-separated text, as audit records and event histories keep them. */
     public String rolesText() {

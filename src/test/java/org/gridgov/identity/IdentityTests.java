@@ -3,6 +3,7 @@ package org.gridgov.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridgov.SignedIn;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,92 @@ class IdentityTests {
         anonymous()
                 .perform(post("/api/auth/login").param("username", username).param("password", STRONG))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail", containsString("锁定")));
+                .andExpect(jsonPath("$.detail", startsWith("用户名或密码错误")));
+    }
+
+    @Test
+    void aLockedAccountAnswersExactlyLikeAnUnknownOne() throws Exception {
+        String username = unique("probe");
+        newUser(username, "GRID_WORKER");
+        for (int i = 0; i < 5; i++) {
+            anonymous()
+                    .perform(post("/api/auth/login").param("username", username).param("password", "Wrong#Pass1"))
+                    .andExpect(status().isUnauthorized());
+        }
+        String unknown = unique("nobody");
+        var locked = signIn(username, STRONG);
+        var absent = signIn(unknown, STRONG);
+        assertThat(locked.status()).isEqualTo(401).isEqualTo(absent.status());
+        assertThat(locked.body()).isEqualTo(absent.body());
+        assertThat(locked.body()).doesNotContain("锁定至", "until", username);
+        var lockedToken = token(username, STRONG);
+        var absentToken = token(unknown, STRONG);
+        assertThat(lockedToken.status()).isEqualTo(401).isEqualTo(absentToken.status());
+        assertThat(lockedToken.body()).isEqualTo(absentToken.body());
+
+        // Both spend the time of a password check: the fastest of a few answers, so that a busy machine only slows.
+        long lockedFastest = Long.MAX_VALUE, absentFastest = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            lockedFastest = Math.min(lockedFastest, signIn(username, STRONG).nanos());
+            absentFastest = Math.min(absentFastest, signIn(unknown, STRONG).nanos());
+        }
+        assertThat(lockedFastest).isGreaterThan(absentFastest / 2);
+        assertThat(absentFastest).isGreaterThan(lockedFastest / 2);
+    }
+
+    private record Answer(int status, String body, long nanos) {}
+
+    private Answer signIn(String username, String password) throws Exception {
+        long start = System.nanoTime();
+        var response = anonymous()
+                .perform(post("/api/auth/login").param("username", username).param("password", password))
+                .andReturn()
+                .getResponse();
+        return new Answer(response.getStatus(), response.getContentAsString(), System.nanoTime() - start);
+    }
+
+    private Answer token(String username, String password) throws Exception {
+        long start = System.nanoTime();
+        var response = anonymous()
+                .perform(post("/api/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .andReturn()
+                .getResponse();
+        return new Answer(response.getStatus(), response.getContentAsString(), System.nanoTime() - start);
+    }
+
+    @Test
+    void noAccountHoldsTwoAdministratorRolesNorAnAdministratorAndABusinessRole() throws Exception {
+        long id = newUser(unique("combo"), "GRID_WORKER");
+        var secadmin = SignedIn.as(context, "secadmin");
+        for (String roles : List.of(
+                "\"SYSTEM_ADMIN\",\"SECURITY_ADMIN\"",
+                "\"SECURITY_ADMIN\",\"AUDIT_ADMIN\"",
+                "\"SYSTEM_ADMIN\",\"SECURITY_ADMIN\",\"AUDIT_ADMIN\",\"CENTER_LEADER\"",
+                "\"AUDIT_ADMIN\",\"GRID_WORKER\"",
+                "\"SYSTEM_ADMIN\",\"CENTER_OPERATOR\"")) {
+            secadmin.perform(put("/api/users/" + id + "/roles")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"roles\":[" + roles + "]}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.type", containsString("rule-violation")))
+                    .andExpect(jsonPath("$.detail", containsString("三权分立")))
+                    .andExpect(jsonPath("$.detailEn", containsString("separation of duties")))
+                    .andExpect(jsonPath("$.errors[0].field").value("roles"));
+        }
+        SignedIn.as(context, "admin")
+                .perform(get("/api/users/" + id))
+                .andExpect(jsonPath("$.roles", hasSize(1)))
+                .andExpect(jsonPath("$.roles[0]").value("GRID_WORKER"));
+        secadmin.perform(put("/api/users/" + id + "/roles")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"GRID_WORKER\",\"GRID_LEADER\"]}"))
+                .andExpect(status().isOk());
+        secadmin.perform(put("/api/users/" + id + "/roles")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"AUDIT_ADMIN\"]}"))
+                .andExpect(status().isOk());
     }
 
     @Test

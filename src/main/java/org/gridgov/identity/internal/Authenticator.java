@@ -7,8 +7,6 @@ import org.gridgov.common.Unscoped;
 import org.gridgov.identity.CurrentUser;
 import org.gridgov.identity.Role;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Authenticator {
 
-    /** Wrong user and wrong password read the same, so that usernames cannot be probed. */
-    static final String BAD_CREDENTIALS = "用户名或密码错误 / wrong username or password";
+    /**
+     * Unknown user, wrong password, locked and disabled account all read the same, so that usernames cannot be
+     * probed; the audit log keeps the real reason.
+     */
+    static final String BAD_CREDENTIALS =
+            "用户名或密码错误；连续多次失败后账户将临时锁定 / wrong username or password; repeated failures lock the account for a while";
 
     private final UserRepository users;
     private final PasswordPolicy passwords;
@@ -54,21 +56,14 @@ class Authenticator {
     CurrentUser authenticate(String username, String password, String totpCode, String clientAddress) {
         var user =
                 username == null ? null : users.findByUsername(username.trim()).orElse(null);
-        if (user == null) {
-            // Spend the time of a hash check anyway, so that unknown users do not answer faster.
-            passwords.matches(password, "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3s6UELG7hV6qUVo1MNm7V8a");
-            audit.loginFailed(null, username, "unknown user", clientAddress);
-            throw new BadCredentialsException(BAD_CREDENTIALS);
-        }
         var now = clock.instant();
-        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
-            audit.loginFailed(user, username, "locked", clientAddress);
-            throw new LockedException(
-                    "账户已锁定，请于 " + user.lockedUntil() + " 后重试 / account locked until " + user.lockedUntil());
-        }
-        if (!user.active()) {
-            audit.loginFailed(user, username, "disabled", clientAddress);
-            throw new DisabledException("账户已停用 / account disabled");
+        // Every refusal before the password check still spends the time of one, so that none answers faster.
+        String refusal =
+                user == null ? "unknown user" : user.lockedAt(now) ? "locked" : user.active() ? null : "disabled";
+        if (refusal != null) {
+            passwords.spendCheckTime(password);
+            audit.loginFailed(user, username, refusal, clientAddress);
+            throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         boolean passwordOk = passwords.matches(password, user.passwordHash());
         boolean secondFactorOk = user.totpSecret() == null || Totp.verify(user.totpSecret(), totpCode, now);

@@ -51,14 +51,22 @@ public class IdentityAuth {
     public record TotpEnrollment(String secret, String otpauthUri) {}
 
     /**
-     * Turns on the second factor for the signed-in user after checking their password; from then on every sign-in
-     * needs the app's code. A password reset by an administrator turns it off again (lost phone).
+     * The sign-in a request came through: its browser session or its bearer access token (either may be null).
+     * What ends other sign-ins keeps this one.
      */
-    public TotpEnrollment enrollTotp(CurrentUser user, String password) {
-        return administration.enrollTotp(user, password);
+    public record Caller(String sessionId, String accessToken) {}
+
+    /**
+     * Turns on the second factor for the signed-in user after checking their password (and the current code, when
+     * one is enrolled already); from then on every sign-in needs the app's code. A password reset by an
+     * administrator turns it off again (lost phone). Wrong answers count toward the lock-out.
+     */
+    public TotpEnrollment enrollTotp(CurrentUser user, String password, String code) {
+        return administration.enrollTotp(user, password, code);
     }
 
-    public void changePassword(CurrentUser user, String oldPassword, String newPassword) {
-        administration.changeOwnPassword(user, oldPassword, newPassword);
+    /** Changes one's own password; every other session and token of the account ends, the caller's goes on. */
+    public void changePassword(CurrentUser user, String oldPassword, String newPassword, Caller caller) {
+        administration.changeOwnPassword(user, oldPassword, newPassword, caller.sessionId(), caller.accessToken());
     }
 }

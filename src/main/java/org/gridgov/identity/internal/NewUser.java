@@ -6,7 +6,7 @@ import java.util.Set;
 import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
 
-/** An account to create. */
+/** An account to create; its roles must be ones an account may hold together, whoever creates it. */
 record NewUser(
         String username,
         String realName,
@@ -18,4 +18,9 @@ record NewUser(
         String passwordHash,
         Instant passwordChangedAt,
         Set<Role> roles,
-        List<String> gridCodes) {}
+        List<String> gridCodes) {
+
+    NewUser {
+        RoleCombinations.check(roles);
+    }
+}

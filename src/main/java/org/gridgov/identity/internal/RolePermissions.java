@@ -13,6 +13,7 @@ import static org.gridgov.common.Permissions.EVENT_VERIFY;
 import static org.gridgov.common.Permissions.GRID_EXPORT;
 import static org.gridgov.common.Permissions.GRID_WRITE;
 import static org.gridgov.common.Permissions.NOTIFICATION_READ;
+import static org.gridgov.common.Permissions.OPS_READ;
 import static org.gridgov.common.Permissions.ORG_READ;
 import static org.gridgov.common.Permissions.ORG_WRITE;
 import static org.gridgov.common.Permissions.PERSONAL_UNMASK;
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Component;
  * Which permissions each role holds: the built-in sets below, overridden per role by configuration.
  *
  * <p>The administrators split the system's own work (三权分立): the system administrator keeps accounts and
- * organizations but cannot grant roles, the security administrator grants roles but keeps no accounts, the audit
+ * organizations and watches the platform's operations views ({@code ops:read}) but cannot grant roles, the
+ * security administrator grants roles but keeps no accounts, the audit
  * administrator only reads the audit log; none of them reads business data. Residents read no notifications: those
  * are addressed to organizations, and a resident belongs to none.
  */
@@ -48,7 +50,7 @@ import org.springframework.stereotype.Component;
 public class RolePermissions {
 
     private static final Map<Role, Set<String>> BUILT_IN = Map.ofEntries(
-            Map.entry(Role.SYSTEM_ADMIN, Set.of(USER_READ, USER_WRITE, ORG_READ, ORG_WRITE)),
+            Map.entry(Role.SYSTEM_ADMIN, Set.of(USER_READ, USER_WRITE, ORG_READ, ORG_WRITE, OPS_READ)),
             Map.entry(Role.SECURITY_ADMIN, Set.of(USER_READ, ROLE_ASSIGN, ORG_READ)),
             Map.entry(Role.AUDIT_ADMIN, Set.of(AUDIT_READ)),
             Map.entry(

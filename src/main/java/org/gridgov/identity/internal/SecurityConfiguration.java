@@ -2,8 +2,10 @@ package org.gridgov.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import org.gridgov.common.Permissions;
 import org.gridgov.identity.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +22,16 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may reach what: the browser signs in with a form and keeps a session (secure cookie, CSRF token in a cookie
  * for the single-page application); mobile and API clients send bearer tokens. Every API path needs a signed-in user
- * and each endpoint names the permission it needs ({@code @RequiresPermission}).
+ * and each endpoint names the permission it needs ({@code @RequiresPermission}). Anonymous callers reach only the
+ * browser application, the sign-in paths, the shell's start-up facts and the health probes; the API description and
+ * the other operations endpoints need {@code ops:read}, except on a separate management port.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,7 +52,10 @@ class SecurityConfiguration {
             LoginHandlers login,
             ProblemResponses problems,
             ObjectProvider<ClientRegistrationRepository> identityProviders,
-            OidcLogin oidc)
+            OidcLogin oidc,
+            @Value("${gridgov.web.tile-url:}") String tileUrl,
+            @Value("${management.server.port:-1}") int managementPort,
+            @Value("${server.port:8080}") int serverPort)
             throws Exception {
         if (identityProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.successHandler(oidc::success));
@@ -59,14 +69,28 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/shell/config")
                         .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // A management port of its own is reachable only where the deployment exposes it.
+                        .requestMatchers(r -> onManagementPort(r, managementPort, serverPort) && isOperations(r))
+                        .permitAll()
+                        .requestMatchers(SecurityConfiguration::isOperations)
+                        .hasAuthority(Permissions.OPS_READ)
                         .requestMatchers("/api/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())
                 .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfCookies())
                         .ignoringRequestMatchers(
                                 SecurityConfiguration::hasBearerToken,
                                 r -> r.getRequestURI().startsWith("/api/auth/token")))
+                // The single-page application keeps its own place (#/login?redirect=...): nothing to remember here,
+                // and no session for every anonymous call that is refused.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .formLogin(form -> form.loginProcessingUrl("/api/auth/login")
                         .authenticationDetailsSource(LoginDetails::of)
                         .successHandler(login::success)
@@ -139,13 +163,78 @@ class SecurityConfiguration {
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
+    /**
+     * The API description (OpenAPI document, Swagger UI) and the actuator endpoints other than health: they tell an
+     * attacker what there is and how busy it is, so only holders of {@code ops:read} see them.
+     */
+    static boolean isOperations(HttpServletRequest request) {
+        return isOperations(
+                request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    static boolean isOperations(String path) {
+        if (path.startsWith("/actuator")) {
+            return !path.equals("/actuator/health") && !path.startsWith("/actuator/health/");
+        }
+        return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
+    }
+
+    private static boolean onManagementPort(HttpServletRequest request, int managementPort, int serverPort) {
+        return managementPort > 0 && managementPort != serverPort && request.getLocalPort() == managementPort;
+    }
+
+    /** The CSRF cookie the browser application reads; as strict as the session cookie except that scripts read it. */
+    private static CookieCsrfTokenRepository csrfCookies() {
+        var repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(
+                cookie -> cookie.secure(true).sameSite("Strict").path("/"));
+        return repository;
+    }
+
+    /**
+     * Scripts, styles and everything else from the platform itself; inline styles, which Element Plus and Leaflet
+     * set on elements; images also from the map's tile server when one is configured.
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        String tiles = tileSource(tileUrl);
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
+                + (tiles == null ? "" : " " + tiles)
+                + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+                + " form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /**
+     * The origin of a tile URL template as a CSP source: {@code https://{s}.tile.example.org/{z}/{x}/{y}.png} gives
+     * {@code https://*.tile.example.org}; a relative template needs nothing beyond {@code 'self'}.
+     */
+    static String tileSource(String tileUrl) {
+        if (tileUrl == null || tileUrl.isBlank()) {
+            return null;
+        }
+        var matcher = TILE_ORIGIN.matcher(tileUrl.strip());
+        if (!matcher.lookingAt()) {
+            return null;
+        }
+        String scheme = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+        String host = matcher.group(2).replaceAll("\\{[^}]*}", "*");
+        // CSP allows a wildcard only as the leftmost label; anything else falls back to any host of the scheme.
+        boolean valid = host.matches("(\\*\\.)?[A-Za-z0-9.\\-\\[\\]:]+");
+        return valid ? scheme + "://" + host : scheme + ":";
+    }
+
+    private static final java.util.regex.Pattern TILE_ORIGIN =
+            java.util.regex.Pattern.compile("(https?)://([^/?#]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     static boolean hasBearerToken(HttpServletRequest request) {
         var header = request.getHeader("Authorization");
         return header != null && header.startsWith("Bearer ");
     }
 
-    /** What the login form sends besides username and password. */
-    record LoginDetails(String code, String clientAddress) {
+    /**
+     * What the login form sends besides username and password. It stays on the signed-in authentication as its
+     * details, and so in the session store: serializable.
+     */
+    record LoginDetails(String code, String clientAddress) implements java.io.Serializable {
         static LoginDetails of(HttpServletRequest request) {
             return new LoginDetails(request.getParameter("code"), request.getRemoteAddr());
         }

@@ -76,6 +76,17 @@ class TokenRepository {
                 .update();
     }
 
+    /** Revokes every token of the user outside {@code keepFamily}. */
+    void revokeUserExcept(long userId, UUID keepFamily, Instant at) {
+        jdbc.sql("""
+                        update api_token set revoked_at = :at
+                        where user_id = :user and revoked_at is null and family <> :family""")
+                .param("at", Timestamp.from(at))
+                .param("user", userId)
+                .param("family", keepFamily)
+                .update();
+    }
+
     void revokeUser(long userId, Instant at) {
         jdbc.sql("update api_token set revoked_at = :at where user_id = :user and revoked_at is null")
                 .param("at", Timestamp.from(at))

@@ -94,6 +94,21 @@ class TokenService {
         tokens.revokeUser(userId, clock.instant());
     }
 
+    /**
+     * Revokes every token of the user but the sign-in (token family) that {@code accessToken} belongs to; all of
+     * them when it is null or not the user's.
+     */
+    void revokeAllBut(long userId, String accessToken) {
+        var keep = accessToken == null
+                ? java.util.Optional.<TokenRepository.TokenRow>empty()
+                : tokens.findByHash(hash(accessToken)).filter(t -> t.userId() == userId);
+        if (keep.isPresent()) {
+            tokens.revokeUserExcept(userId, keep.get().family(), clock.instant());
+        } else {
+            revokeAll(userId);
+        }
+    }
+
     private TokenPair issue(long userId, UUID family) {
         var now = clock.instant();
         String access = random();

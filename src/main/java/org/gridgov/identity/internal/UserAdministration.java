@@ -36,6 +36,8 @@ public class UserAdministration {
     private final Clock clock;
     private final CurrentScope scope;
     private final RegionApi regions;
+    private final AccountSessions sessions;
+    private final IdentitySettings settings;
 
     UserAdministration(
             UserRepository users,
@@ -46,7 +48,9 @@ public class UserAdministration {
             Auditing audit,
             Clock clock,
             CurrentScope scope,
-            RegionApi regions) {
+            RegionApi regions,
+            AccountSessions sessions,
+            IdentitySettings settings) {
         this.users = users;
         this.organizations = organizations;
         this.passwords = passwords;
@@ -56,6 +60,8 @@ public class UserAdministration {
         this.clock = clock;
         this.scope = scope;
         this.regions = regions;
+        this.sessions = sessions;
+        this.settings = settings;
     }
 
     /** An account as an administrator sees it; the phone masked unless the viewer may see it. */
@@ -144,7 +150,10 @@ public class UserAdministration {
         return view(users.findById(id).orElseThrow());
     }
 
-    /** Grants exactly these roles; the three administrator roles only by a security administrator, never to oneself. */
+    /**
+     * Grants exactly these roles, never to oneself, and only roles one account may hold together: one administrator
+     * role alone, or business roles (三权分立, {@link RoleCombinations}).
+     */
     public UserView assignRoles(CurrentUser actor, long id, Set<Role> roles) {
         if (roles == null) {
             throw ProblemException.invalid("roles", "required", "须给出角色列表（可为空）", "roles is required (may be empty)");
@@ -158,6 +167,7 @@ public class UserAdministration {
         }
         var granted = EnumSet.noneOf(Role.class);
         granted.addAll(roles);
+        RoleCombinations.check(granted);
         users.replaceRoles(id, granted);
         tokens.revokeAll(id);
         audit.permissionChange(actor, id, "roles " + user.roles() + " -> " + granted);
@@ -220,38 +230,91 @@ public class UserAdministration {
         return view(users.findById(id).orElseThrow());
     }
 
-    /** Unlocks an account and sets a password the user must change at the next sign-in. */
+    /**
+     * Unlocks an account and sets a password the user must change at the next sign-in; every session and token of
+     * the account ends, since whoever held them may be why the password was reset.
+     */
     public void resetPassword(CurrentUser actor, long id, String password) {
         var user = visible(actor, id);
         passwords.check("password", password, user.username());
-        users.setPassword(id, passwords.hash(password), passwords.mustChange());
+        users.setPassword(id, passwords.hash(password), passwords.mustChange(), clock.instant());
         users.setTotpSecret(id, null);
         users.recordSuccess(id);
         tokens.revokeAll(id);
+        sessions.endAllBut(user.username(), null);
     }
 
-    public void changeOwnPassword(CurrentUser user, String oldPassword, String newPassword) {
+    /**
+     * Changes the signed-in user's own password after checking the old one; a wrong old password counts toward the
+     * lock-out as a failed sign-in does. Afterwards only the sign-in that made the change goes on: its browser
+     * session ({@code keepSessionId}) or its bearer token family ({@code keepAccessToken}); every other session and
+     * token of the account ends.
+     */
+    // A refusal must not roll back the failure it counted.
+    @Transactional(noRollbackFor = ProblemException.class)
+    public void changeOwnPassword(
+            CurrentUser user, String oldPassword, String newPassword, String keepSessionId, String keepAccessToken) {
         var row = users.findById(user.id()).orElseThrow();
-        if (!passwords.matches(oldPassword, row.passwordHash())) {
-            throw ProblemException.invalid("oldPassword", "wrong", "原密码不正确", "the old password is wrong");
-        }
+        reauthenticate(row, "oldPassword", passwords.matches(oldPassword, row.passwordHash()), "password change");
         passwords.check("newPassword", newPassword, row.username());
         if (passwords.matches(newPassword, row.passwordHash())) {
             throw ProblemException.invalid(
                     "newPassword", "unchanged", "新密码不能与原密码相同", "the new password equals the old");
         }
-        users.setPassword(user.id(), passwords.hash(newPassword), clock.instant());
+        passwords.checkNotReused(
+                "newPassword", newPassword, users.recentPasswordHashes(user.id(), PasswordPolicy.REMEMBERED));
+        users.recordSuccess(user.id());
+        var now = clock.instant();
+        users.setPassword(user.id(), passwords.hash(newPassword), now, now);
+        tokens.revokeAllBut(user.id(), keepAccessToken);
+        sessions.endAllBut(row.username(), keepSessionId);
     }
 
-    IdentityAuth.TotpEnrollment enrollTotp(CurrentUser user, String password) {
+    /**
+     * Turns on the second factor after checking the password, and the current code when one is enrolled already (a
+     * new phone must not replace the old one on the password alone); wrong answers count toward the lock-out.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public IdentityAuth.TotpEnrollment enrollTotp(CurrentUser user, String password, String code) {
         var row = users.findById(user.id()).orElseThrow();
-        if (!passwords.matches(password, row.passwordHash())) {
-            throw ProblemException.invalid("password", "wrong", "密码不正确", "the password is wrong");
+        reauthenticate(row, "password", passwords.matches(password, row.passwordHash()), "second factor enrolment");
+        if (row.totpSecret() != null) {
+            reauthenticate(
+                    row, "code", Totp.verify(row.totpSecret(), code, clock.instant()), "second factor enrolment");
         }
+        users.recordSuccess(user.id());
         String secret = Totp.newSecret();
         users.setTotpSecret(user.id(), secret);
         String uri = "otpauth://totp/GridGov:" + row.username() + "?secret=" + secret + "&issuer=GridGov";
         return new IdentityAuth.TotpEnrollment(secret, uri);
+    }
+
+    /**
+     * A signed-in user proving again who they are: refused while the account is locked, and a wrong answer counts
+     * toward the same lock-out as a failed sign-in, so that a taken-over session cannot guess the password. Only a
+     * complete success (every answer right) clears the count.
+     */
+    private void reauthenticate(UserRow row, String field, boolean correct, String what) {
+        var now = clock.instant();
+        if (row.lockedAt(now)) {
+            audit.loginFailed(row, row.username(), "locked (" + what + ")", null);
+            throw ProblemException.invalid(
+                    field,
+                    "locked",
+                    "失败次数过多，账户已临时锁定，请稍后再试",
+                    "too many failures: the account is locked for a while; try again later");
+        }
+        if (!correct) {
+            users.recordFailure(row.id(), settings.maxFailedLogins(), now.plus(settings.lockDuration()));
+            audit.loginFailed(row, row.username(), "wrong " + field + " (" + what + ")", null);
+            throw "code".equals(field)
+                    ? ProblemException.invalid(field, "wrong", "动态口令不正确", "the one-time code is wrong")
+                    : ProblemException.invalid(
+                            field,
+                            "wrong",
+                            "oldPassword".equals(field) ? "原密码不正确" : "密码不正确",
+                            "oldPassword".equals(field) ? "the old password is wrong" : "the password is wrong");
+        }
     }
 
     /** The phone number in full, for a viewer who may see it and says why; audited. */

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Accounts with their roles and grids. */
-@ScopedData(tables = {"app_user", "organization", "user_role", "user_grid"})
+@ScopedData(tables = {"app_user", "organization", "user_role", "user_grid", "password_history"})
 @Repository
 class UserRepository {
 
@@ -94,6 +94,7 @@ class UserRepository {
                 .single();
         replaceRoles(id, user.roles());
         replaceGrids(id, user.gridCodes());
+        rememberPassword(id, user.passwordHash(), now);
         return id;
     }
 
@@ -133,12 +134,41 @@ class UserRepository {
         }
     }
 
-    void setPassword(long id, String hash, Instant changedAt) {
+    /**
+     * Sets the password and remembers its hash; {@code changedAt} is when it counts as set (an expired moment for
+     * passwords that must be changed), {@code now} when it really was.
+     */
+    void setPassword(long id, String hash, Instant changedAt, Instant now) {
         jdbc.sql("update app_user set password_hash = :hash, password_changed_at = :at where id = :id")
                 .param("hash", hash)
                 .param("at", Timestamp.from(changedAt))
                 .param("id", id)
                 .update();
+        rememberPassword(id, hash, now);
+    }
+
+    /** The hashes of the account's last {@code count} passwords, newest first; the current one included. */
+    List<String> recentPasswordHashes(long id, int count) {
+        return jdbc.sql("""
+                        select password_hash from password_history where user_id = :id
+                        order by set_at desc, id desc limit :count""")
+                .param("id", id)
+                .param("count", count)
+                .query(String.class)
+                .list();
+    }
+
+    /** Keeps the hash of a password just set, and forgets all but the last {@link PasswordPolicy#REMEMBERED}. */
+    private void rememberPassword(long id, String hash, Instant now) {
+        jdbc.sql("insert into password_history (user_id, password_hash, set_at) values (:id, :hash, :at)")
+                .param("id", id)
+                .param("hash", hash)
+                .param("at", Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                        delete from password_history where user_id = :id and id not in (
+                            select id from password_history where user_id = :id
+                            order by set_at desc, id desc limit :keep)""").param("id", id).param("keep", PasswordPolicy.REMEMBERED).update();
     }
 
     void setTotpSecret(long id, String secret) {

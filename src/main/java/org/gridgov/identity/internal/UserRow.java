@@ -29,4 +29,9 @@ record UserRow(
     boolean active() {
         return "ACTIVE".equals(status);
     }
+
+    /** Locked after too many failed sign-ins or re-authentications, until the lock ends. */
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
 }

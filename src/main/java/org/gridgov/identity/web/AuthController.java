@@ -104,19 +104,33 @@ class AuthController {
         }
     }
 
-    record TotpRequest(String password) {}
+    /** {@code code}: the current one-time code, needed only to replace a second factor already enrolled. */
+    record TotpRequest(String password, String code) {}
 
     /** Enrolls the signed-in user in the second factor (required for administrators by policy). */
     @PostMapping("/totp")
     IdentityAuth.TotpEnrollment enrollTotp(@RequestBody TotpRequest request) {
-        return auth.enrollTotp(currentUsers.require(), request.password());
+        return auth.enrollTotp(currentUsers.require(), request.password(), request.code());
     }
 
     record PasswordChange(String oldPassword, String newPassword) {}
 
+    /**
+     * Changes one's own password. The sign-in that asks goes on (this browser session, or this bearer token's
+     * sign-in); every other session and token of the account ends.
+     */
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange change) {
-        auth.changePassword(currentUsers.require(), change.oldPassword(), change.newPassword());
+    void changePassword(@RequestBody PasswordChange change, HttpServletRequest request) {
+        var session = request.getSession(false);
+        String authorization = request.getHeader("Authorization");
+        String bearer = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).trim()
+                : null;
+        auth.changePassword(
+                currentUsers.require(),
+                change.oldPassword(),
+                change.newPassword(),
+                new IdentityAuth.Caller(session == null ? null : session.getId(), bearer));
     }
 }

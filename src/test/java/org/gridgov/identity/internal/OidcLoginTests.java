@@ -1,7 +1,10 @@
 package org.gridgov.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,14 +18,17 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** Single sign-on through an OpenID Connect provider, switched on by configuration alone. */
@@ -72,6 +78,31 @@ class OidcLoginTests {
                 .isInstanceOfSatisfying(
                         CurrentUser.class, u -> assertThat(u.username()).isEqualTo("county.operator"));
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aProviderUserWhosePasswordMustChangeIsHeldToTheChangeAsAnyOtherSignIn() throws Exception {
+        String username = "sso" + System.nanoTime() % 100000;
+        SignedIn.as(context, "admin")
+                .perform(post("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"realName\":\"单点\",\"scopeCode\":\"421381101\","
+                                + "\"initialPassword\":\"Initial#Pass1\"}"))
+                .andExpect(status().isCreated());
+        var request = new MockHttpServletRequest();
+        oidc.success(request, new MockHttpServletResponse(), token(username));
+        SecurityContextHolder.clearContext();
+        var session = (MockHttpSession) request.getSession();
+        var mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .defaultRequest(get("/").session(session).with(csrf()))
+                .build();
+        mvc.perform(get("/api/auth/me"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passwordExpired").value(true));
+        mvc.perform(get("/api/users"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type", Matchers.containsString("password-expired")));
     }
 
     @Test
