@@ -166,7 +166,7 @@ test('the system administrator lists users with masked phones and has no grid ma
   // The roles page lists every role with its permissions, read only.
   await page.getByTestId('side-menu').getByText('角色权限', { exact: true }).click()
   const roles = page.getByTestId('roles-table')
-  await roles.getByText('AUDIT_ADMIN', { exact: true }).waitFor()
+  await roles.getByText('审计管理员', { exact: true }).waitFor()
   assert.equal(await roles.locator('tbody tr').count(), 11)
   assert.match(await roles.innerText(), /查看审计日志/)
 
