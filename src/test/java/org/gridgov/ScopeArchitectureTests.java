@@ -30,6 +30,7 @@ class ScopeArchitectureTests {
     private static final Set<String> UNSCOPED_TABLES = Set.of(
             "api_token",
             "audit_log",
+            "audit_outbox",
             "event_publication",
             "flyway_schema_history",
             "calendar_day",
