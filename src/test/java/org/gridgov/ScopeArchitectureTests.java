@@ -117,8 +117,9 @@ class ScopeArchitectureTests {
         var matcher = TABLE.matcher(Files.readString(source));
         while (matcher.find()) {
             String name = matcher.group(1).toLowerCase();
-            // "from (select ...)", "from unnest(...)" and the like are not tables.
-            if (!Set.of("select", "the", "as", "only", "lateral", "set").contains(name)) {
+            // "from (select ...)", "from unnest(...)", "for update skip locked" and the like are not tables.
+            if (!Set.of("select", "the", "as", "only", "lateral", "set", "skip", "nowait", "of")
+                    .contains(name)) {
                 tables.add(name);
             }
         }
