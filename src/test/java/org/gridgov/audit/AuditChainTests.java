@@ -151,6 +151,12 @@ class AuditChainTests {
 
         assertThat(jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class))
                 .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select current_setting('is_superuser') = 'on'"
+                                + " or has_table_privilege('audit_log', 'UPDATE, DELETE, TRUNCATE')",
+                        Boolean.class))
+                .as("the check behind the start-up warning")
+                .isFalse();
         for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "TRIGGER", "REFERENCES")) {
             assertThat(jdbc.queryForObject(
                             "select has_table_privilege(current_user, 'audit_log', ?)", Boolean.class, privilege))

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,26 +15,17 @@ class AuditPrivileges {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPrivileges.class);
 
-    private final JdbcClient jdbc;
+    private final AuditRepository records;
 
-    AuditPrivileges(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditPrivileges(AuditRepository records) {
+        this.records = records;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void check() {
-        if (mayChangeRecords()) {
+        if (records.mayBeChangedByCurrentRole()) {
             log.warn("The platform's database role may change or remove audit records (superuser, owner of audit_log,"
                     + " or UPDATE/DELETE/TRUNCATE granted); give it only SELECT and INSERT (docs/SECURITY.md)");
         }
-    }
-
-    boolean mayChangeRecords() {
-        return jdbc.sql("""
-                        select r.rolsuper
-                            or pg_has_role(current_user, c.relowner, 'USAGE')
-                            or has_table_privilege(current_user, c.oid, 'UPDATE, DELETE, TRUNCATE')
-                        from pg_roles r, pg_class c
-                        where r.rolname = current_user and c.oid = 'audit_log'::regclass""").query(Boolean.class).single();
     }
 }
