@@ -22,6 +22,8 @@ command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq pos
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
+# The embedded server asks every login for a password; the superuser's is kept beside its data.
+export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
 
 psql -Atq -h localhost -p $pgport -U postgres -d postgres \
   -c "select code from grid where level = 1 and valid_to is null order by code" > "$data/grids.txt"

@@ -25,6 +25,8 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
+# The embedded server asks every login for a password; the superuser's is kept beside its data.
+export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
 
 key=$(grep "lookup-key" src/main/resources/application-demo.yml | sed -E 's/.*"(.*)".*/\1/')
 start=$(date +%s)

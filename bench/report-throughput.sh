@@ -21,6 +21,8 @@ command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
+# The embedded server asks every login for a password; the superuser's is kept beside its data.
+export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
 
 psql -q -h localhost -p $pgport -U postgres -d postgres -c "create table if not exists bench_insert (id bigserial primary key, payload text, at timestamptz default now())"
 echo "insert into bench_insert (payload) values ('x');" > "$data/insert.sql"

@@ -107,11 +107,17 @@ test('the audit administrator reads the audit log and verifies its chain', async
   await page.getByTestId('audit-search').click()
   await page.waitForFunction(() => {
     const cells = [...document.querySelectorAll('[data-testid="audit-username-cell"]')]
-    return cells.length > 0 && cells.every((c) => c.textContent.trim() === 'yz.operator')
+    return cells.length > 0 && cells.every((c) => c.dataset.username === 'yz.operator')
   })
   const actions = await table.locator('[data-testid="audit-action-cell"]').evaluateAll((tags) => tags.map((t) => t.dataset.action))
   assert.ok(actions.includes('LOGIN'), `a LOGIN of yz.operator: ${actions}`)
   assert.match(await table.innerText(), /登录/)
+  // People and objects by name, in the page's language, not as "user 3".
+  const users = await table.locator('[data-testid="audit-username-cell"]').allInnerTexts()
+  assert.ok(users.every((u) => u.trim() === '杨寨镇坐席员'), `users: ${users}`)
+  const objects = await table.locator('[data-testid="audit-object-cell"]').allInnerTexts()
+  assert.ok(objects.includes('用户 杨寨镇坐席员'), `objects: ${objects}`)
+  assert.ok(objects.every((o) => !/^(user|resident|api)\b/.test(o.trim())), `objects: ${objects}`)
 
   await page.getByTestId('audit-verify').click()
   const verified = page.getByTestId('audit-verify-result')

@@ -148,6 +148,7 @@ const messages = {
       clientAddress: '客户端地址',
       inputProblems: '输入问题',
       hash: '哈希',
+      reference: '记录的对象',
       verify: '校验完整性',
       verifyOk: '校验通过：{n} 条记录完整',
       verifyBroken: '校验失败：已检查 {n} 条，第一条被篡改的记录为 #{id}',
@@ -157,6 +158,10 @@ const messages = {
       PERMISSION_CHANGE: '权限变更',
     },
     auditResult: { SUCCESS: '成功', FAILURE: '失败', DENIED: '拒绝' },
+    auditObject: {
+      api: '接口', user: '用户', user_phone: '用户手机号', organization: '组织', resident: '居民', special_group_member: '特殊人群',
+      house: '房屋', place: '场所', registered_organization: '单位', event: '事件', grid: '网格', region: '区域',
+    },
     level: {
       PROVINCE: '省', CITY: '市', COUNTY: '县（市、区）', TOWNSHIP: '乡镇（街道）', VILLAGE: '村（社区）',
       GRID: '网格', MICRO_GRID: '微网格', BUILDING_UNIT: '楼栋单元',
@@ -695,6 +700,7 @@ const messages = {
       clientAddress: 'Client address',
       inputProblems: 'Input problems',
       hash: 'Hash',
+      reference: 'Recorded object',
       verify: 'Verify chain',
       verifyOk: 'Chain intact: {n} records checked',
       verifyBroken: 'Chain broken: {n} records checked, first tampered record #{id}',
@@ -704,6 +710,11 @@ const messages = {
       PERMISSION_CHANGE: 'Permission change',
     },
     auditResult: { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' },
+    auditObject: {
+      api: 'API', user: 'User', user_phone: 'User phone', organization: 'Organization', resident: 'Resident',
+      special_group_member: 'Special group', house: 'House', place: 'Place', registered_organization: 'Organization',
+      event: 'Event', grid: 'Grid', region: 'Region',
+    },
     level: {
       PROVINCE: 'Province', CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township', VILLAGE: 'Village',
       GRID: 'Grid', MICRO_GRID: 'Micro-grid', BUILDING_UNIT: 'Building unit',

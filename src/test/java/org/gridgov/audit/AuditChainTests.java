@@ -14,13 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,10 +39,12 @@ class AuditChainTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     MockMvc mvc;
+
+    /** The embedded server's superuser, which the platform itself never uses outside migrations. */
+    @Autowired
+    @FlywayDataSource
+    DataSource admin;
 
     /** The tests share one database, so each one looks only at its own user's records. */
     String username;
@@ -63,11 +68,12 @@ class AuditChainTests {
         return jdbc.queryForList("select id from audit_log where username = ? order by id", Long.class, username);
     }
 
-    /** Runs SQL with triggers off, as only a superuser could, to play the part of someone editing history. */
+    /** Runs SQL as the database superuser with triggers off, to play the part of someone editing history. */
     void bypassingTriggers(String sql, Object... args) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.execute("set local session_replication_role = replica");
-            jdbc.update(sql, args);
+        var superuser = new JdbcTemplate(admin);
+        new TransactionTemplate(new DataSourceTransactionManager(admin)).executeWithoutResult(tx -> {
+            superuser.execute("set local session_replication_role = replica");
+            superuser.update(sql, args);
         });
     }
 
@@ -121,7 +127,8 @@ class AuditChainTests {
         recordWrites(3);
         var ids = ids();
         String backup = "audit_log_backup_" + username.substring(6);
-        jdbc.execute("create table " + backup + " as select * from audit_log where id = " + ids.get(1));
+        var superuser = new JdbcTemplate(admin);
+        superuser.execute("create table " + backup + " as select * from audit_log where id = " + ids.get(1));
         try {
             bypassingTriggers("delete from audit_log where id = ?", ids.get(1));
 
@@ -132,25 +139,98 @@ class AuditChainTests {
         } finally {
             bypassingTriggers("insert into audit_log select * from " + backup + " where not exists"
                     + " (select 1 from audit_log a where a.id = " + ids.get(1) + ")");
-            jdbc.execute("drop table " + backup);
+            superuser.execute("drop table " + backup);
         }
         assertThat(audit.verify().ok()).isTrue();
     }
 
     @Test
-    void theDatabaseRefusesToUpdateDeleteOrTruncateRecords() {
+    void thePlatformsRoleMayNeitherChangeNorRemoveRecordsNorDisableTheTriggers() {
         recordWrites(1);
         long id = ids().getFirst();
 
-        assertThatThrownBy(() -> jdbc.update("update audit_log set detail = 'changed' where id = ?", id))
+        assertThat(jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class))
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select current_setting('is_superuser') = 'on'"
+                                + " or has_table_privilege('audit_log', 'UPDATE, DELETE, TRUNCATE')",
+                        Boolean.class))
+                .as("the check behind the start-up warning")
+                .isFalse();
+        for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "TRIGGER", "REFERENCES")) {
+            assertThat(jdbc.queryForObject(
+                            "select has_table_privilege(current_user, 'audit_log', ?)", Boolean.class, privilege))
+                    .as(privilege)
+                    .isFalse();
+        }
+        assertThat(jdbc.queryForObject(
+                        "select pg_get_userbyid(relowner) from pg_class where relname = 'audit_log'", String.class))
+                .isNotEqualTo(jdbc.queryForObject("select current_user", String.class));
+        for (String sql : List.of(
+                "update audit_log set detail = 'changed' where id = " + id,
+                "delete from audit_log where id = " + id,
+                "truncate audit_log",
+                "alter table audit_log disable trigger user",
+                "drop table audit_log")) {
+            assertThatThrownBy(() -> jdbc.execute(sql))
+                    .as(sql)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .satisfiesAnyOf(
+                            e -> assertThat(e).hasMessageContaining("permission denied"),
+                            e -> assertThat(e).hasMessageContaining("must be owner"));
+        }
+        try {
+            // Without the grant option PostgreSQL only warns; either way nothing may be granted.
+            jdbc.execute("grant update, delete, truncate on audit_log to current_user");
+        } catch (DataAccessException refused) {
+            assertThat(refused).rootCause().hasMessageContaining("permission denied");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select has_table_privilege(current_user, 'audit_log', 'UPDATE')", Boolean.class))
+                .isFalse();
+        assertThat(jdbc.queryForObject("select detail from audit_log where id = ?", String.class, id))
+                .isEqualTo("POST /api/grids 201");
+    }
+
+    @Test
+    void withTheTriggersDisabledThePlatformsRoleStillCannotChangeRecords() {
+        recordWrites(1);
+        long id = ids().getFirst();
+        var superuser = new JdbcTemplate(admin);
+        superuser.execute("alter table audit_log disable trigger user");
+        try {
+            assertThatThrownBy(() -> jdbc.update("update audit_log set detail = 'changed' where id = ?", id))
+                    .rootCause()
+                    .hasMessageContaining("permission denied for table audit_log");
+            assertThatThrownBy(() -> jdbc.update("delete from audit_log where id = ?", id))
+                    .rootCause()
+                    .hasMessageContaining("permission denied for table audit_log");
+            assertThatThrownBy(() -> jdbc.execute("truncate audit_log"))
+                    .rootCause()
+                    .hasMessageContaining("permission denied for table audit_log");
+        } finally {
+            superuser.execute("alter table audit_log enable trigger user");
+        }
+        assertThat(jdbc.queryForObject("select detail from audit_log where id = ?", String.class, id))
+                .isEqualTo("POST /api/grids 201");
+    }
+
+    @Test
+    void theTriggersStillRefuseChangesByTheTablesOwner() {
+        recordWrites(1);
+        long id = ids().getFirst();
+        var superuser = new JdbcTemplate(admin);
+
+        assertThatThrownBy(() -> superuser.update("update audit_log set detail = 'changed' where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("audit_log is append-only: UPDATE refused");
-        assertThatThrownBy(() -> jdbc.update("delete from audit_log where id = ?", id))
+        assertThatThrownBy(() -> superuser.update("delete from audit_log where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("audit_log is append-only: DELETE refused");
-        assertThatThrownBy(() -> jdbc.execute("truncate audit_log"))
+        assertThatThrownBy(() -> superuser.execute("truncate audit_log"))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("audit_log is append-only: TRUNCATE refused");

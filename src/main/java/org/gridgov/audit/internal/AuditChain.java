@@ -39,6 +39,11 @@ public class AuditChain {
         if (clean.inputProblems() != null) {
             log.warn("Audit entry recorded with input problems: {}", clean.inputProblems());
         }
+        append(clean);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void append(CleanEntry clean) {
         records.lockChain();
         byte[] prevHash = records.lastHash().orElse(null);
         // Taken under the lock so that one node's records are in time order along the chain.

@@ -10,6 +10,12 @@ import java.time.Instant;
  *
  * @param inputProblems what was wrong with the caller's entry, comma-separated; null when nothing
  * @param hash hex of the record's chain hash
+ * @param userLabel the acting user's name as it is now, null when unknown
+ * @param organizationLabel the organization's name as it is now, null when unknown
+ * @param labelType the kind of object {@code objectLabel} names: {@code objectType}, or for an API path the kind of
+ *     object the path ends in; null when there is no label
+ * @param objectLabel the object's name as it is now (a person's name, a case number and title), null when unknown;
+ *     never an ID or phone number
  */
 public record AuditRecord(
         long id,
@@ -26,9 +32,13 @@ public record AuditRecord(
         String detail,
         String clientAddress,
         String inputProblems,
-        String hash) {
+        String hash,
+        String userLabel,
+        String organizationLabel,
+        String labelType,
+        String objectLabel) {
 
-    static AuditRecord of(ChainRow row) {
+    static AuditRecord of(ChainRow row, String userLabel, String organizationLabel, String labelType, String label) {
         return new AuditRecord(
                 row.id(),
                 row.recordedAt(),
@@ -44,6 +54,10 @@ public record AuditRecord(
                 row.detail(),
                 row.clientAddress(),
                 row.inputProblems(),
-                ChainHash.hex(row.hash()));
+                ChainHash.hex(row.hash()),
+                userLabel,
+                organizationLabel,
+                label == null ? null : labelType,
+                label);
     }
 }

@@ -49,6 +49,14 @@ class AuditRepository {
                 .single();
     }
 
+    /** Whether this connection's role is a superuser or holds UPDATE, DELETE or TRUNCATE (as the owner does). */
+    boolean mayBeChangedByCurrentRole() {
+        return jdbc.sql("select current_setting('is_superuser') = 'on'"
+                        + " or has_table_privilege('audit_log', 'UPDATE, DELETE, TRUNCATE')")
+                .query(Boolean.class)
+                .single();
+    }
+
     Optional<byte[]> lastHash() {
         return jdbc.sql("select hash from audit_log order by id desc limit 1")
                 .query((rs, n) -> rs.getBytes("hash"))

@@ -3,6 +3,8 @@ package org.gridgov.audit.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.springframework.stereotype.Service;
@@ -14,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditSearch {
 
     private final AuditRepository records;
+    private final ObjectNames names;
 
-    AuditSearch(AuditRepository records) {
+    AuditSearch(AuditRepository records, ObjectNames names) {
         this.records = records;
+        this.names = names;
     }
 
     // One snapshot for the page and its count.
@@ -31,8 +35,39 @@ public class AuditSearch {
                 criteria.objectId(),
                 criteria.result() == null ? null : criteria.result().name());
         long total = records.count(filter);
-        var content = records.search(filter, page).stream().map(AuditRecord::of).toList();
-        return PageResult.of(content, page, total);
+        return PageResult.of(labelled(records.search(filter, page)), page, total);
+    }
+
+    /** The records with the names of the users, organizations and objects they refer to, asked once per page. */
+    private List<AuditRecord> labelled(List<ChainRow> rows) {
+        var refs = new ArrayList<ObjectNames.Ref>();
+        for (var row : rows) {
+            refs.add(userRef(row));
+            refs.add(organizationRef(row));
+            refs.add(names.ref(row.objectType(), row.objectId()));
+        }
+        var labels = names.labels(refs);
+        var content = new ArrayList<AuditRecord>(rows.size());
+        for (var row : rows) {
+            var object = names.ref(row.objectType(), row.objectId());
+            content.add(AuditRecord.of(
+                    row,
+                    labels.get(userRef(row)),
+                    labels.get(organizationRef(row)),
+                    object == null ? null : object.type(),
+                    object == null ? null : labels.get(object)));
+        }
+        return content;
+    }
+
+    private static ObjectNames.Ref userRef(ChainRow row) {
+        return row.userId() == null
+                ? null
+                : new ObjectNames.Ref("user", row.userId().toString());
+    }
+
+    private static ObjectNames.Ref organizationRef(ChainRow row) {
+        return row.organization() == null ? null : new ObjectNames.Ref("organization", row.organization());
     }
 
     private static OffsetDateTime utc(Instant instant) {

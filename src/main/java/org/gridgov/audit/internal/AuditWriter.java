@@ -29,16 +29,19 @@ public class AuditWriter implements DisposableBean {
     /** Records per transaction at most: keeps one commit short even when a burst has queued many. */
     static final int MAX_GROUP = 256;
 
-    private record Pending(AuditEntry entry, CompletableFuture<Void> done) {}
+    /** A record to append, and the outbox rows of its request that it replaces in the same transaction. */
+    private record Pending(AuditEntry entry, List<OutboxKey> replaces, CompletableFuture<Void> done) {}
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AuditChain chain;
+    private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
     private final Thread writer;
     private volatile boolean stopping;
 
-    AuditWriter(AuditChain chain, PlatformTransactionManager transactionManager) {
+    AuditWriter(AuditChain chain, OutboxRepository outbox, PlatformTransactionManager transactionManager) {
         this.chain = chain;
+        this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
         // Read committed: each statement must see the chain end committed by the previous holder of the lock.
         transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -48,10 +51,18 @@ public class AuditWriter implements DisposableBean {
 
     /** Appends a record and returns once it is committed; throws when it could not be. */
     public void write(AuditEntry entry) {
+        write(entry, List.of());
+    }
+
+    /**
+     * Appends a record and deletes the outbox rows it replaces in the same transaction, so that the request's changes
+     * are vouched for by exactly one of the two at any moment; returns once committed, throws when it could not be.
+     */
+    public void write(AuditEntry entry, List<OutboxKey> replaces) {
         if (stopping) {
             throw new IllegalStateException("The audit writer has stopped; the record was not kept");
         }
-        var pending = new Pending(entry, new CompletableFuture<>());
+        var pending = new Pending(entry, replaces, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.done().join();
@@ -88,7 +99,10 @@ public class AuditWriter implements DisposableBean {
 
     private void commit(List<Pending> group) {
         try {
-            transactions.executeWithoutResult(status -> group.forEach(p -> chain.append(p.entry())));
+            transactions.executeWithoutResult(status -> group.forEach(p -> {
+                outbox.delete(p.replaces());
+                chain.append(p.entry());
+            }));
             group.forEach(p -> p.done().complete(null));
         } catch (RuntimeException groupFailure) {
             if (group.size() == 1) {

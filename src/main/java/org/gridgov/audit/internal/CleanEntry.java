@@ -7,7 +7,8 @@ import org.gridgov.audit.AuditEntry;
 import org.gridgov.audit.AuditResult;
 
 /**
- * An entry made fit to store: bounded lengths, no characters PostgreSQL refuses, and a note of each problem found.
+ * An entry made fit to store: bounded lengths, no characters PostgreSQL refuses, no ID or phone number in plain
+ * ({@link PersonalNumbers}), and a note of each problem found.
  *
  * <p>A faulty entry is still kept, because an audit gap is worse than an imperfect record.
  */
@@ -37,6 +38,22 @@ record CleanEntry(
     static final int DETAIL_MAX = 2000;
     static final int CLIENT_ADDRESS_MAX = 100;
 
+    CleanEntry withDetail(String newDetail) {
+        return new CleanEntry(
+                userId,
+                username,
+                roles,
+                organization,
+                action,
+                objectType,
+                objectId,
+                result,
+                purpose,
+                newDetail,
+                clientAddress,
+                inputProblems);
+    }
+
     static CleanEntry of(AuditEntry entry) {
         var problems = new ArrayList<String>();
         if (entry == null) {
@@ -52,12 +69,17 @@ record CleanEntry(
         if (entry.result() == null) {
             problems.add("result-missing");
         }
-        String username = text("username", entry.username(), USERNAME_MAX, problems);
+        // A name that belongs to no account is only what someone typed, perhaps their phone number.
+        String username = text(
+                "username",
+                entry.userId() == null ? personal("username", entry.username(), problems) : entry.username(),
+                USERNAME_MAX,
+                problems);
         // Only an attempt may come from nobody known, such as a write refused before sign-in.
         if (username == null && entry.result() == AuditResult.SUCCESS) {
             problems.add("username-missing");
         }
-        String purpose = text("purpose", entry.purpose(), PURPOSE_MAX, problems);
+        String purpose = text("purpose", personal("purpose", entry.purpose(), problems), PURPOSE_MAX, problems);
         if (purpose == null && entry.action() != null && entry.action().needsPurpose()) {
             problems.add("purpose-missing");
         }
@@ -68,12 +90,21 @@ record CleanEntry(
                 text("organization", entry.organization(), ORGANIZATION_MAX, problems),
                 action,
                 text("objectType", entry.objectType(), OBJECT_TYPE_MAX, problems),
-                text("objectId", entry.objectId(), OBJECT_ID_MAX, problems),
+                text("objectId", personal("objectId", entry.objectId(), problems), OBJECT_ID_MAX, problems),
                 result,
                 purpose,
-                text("detail", entry.detail(), DETAIL_MAX, problems),
+                text("detail", personal("detail", entry.detail(), problems), DETAIL_MAX, problems),
                 text("clientAddress", entry.clientAddress(), CLIENT_ADDRESS_MAX, problems),
                 problems.isEmpty() ? null : String.join(",", problems));
+    }
+
+    /** Free text with its ID and phone numbers masked; a masked number is noted, since the caller should have. */
+    static String personal(String field, String value, List<String> problems) {
+        String masked = PersonalNumbers.masked(value);
+        if (masked != null && !masked.equals(value)) {
+            problems.add(field + "-personal-number-masked");
+        }
+        return masked;
     }
 
     /**

@@ -5,6 +5,7 @@ import org.gridgov.audit.AuditAction;
 import org.gridgov.audit.AuditEntry;
 import org.gridgov.audit.AuditLog;
 import org.gridgov.audit.AuditResult;
+import org.gridgov.audit.PendingAudit;
 import org.gridgov.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -45,25 +46,69 @@ class Auditing {
                 .build());
     }
 
-    void write(CurrentUser user, String method, String path, int status, String clientAddress) {
-        var result = resultOf(status);
-        var entry = user == null ? AuditEntry.builder(AuditAction.WRITE, result) : of(user, AuditAction.WRITE, result);
-        log.record(entry.object("api", path)
-                .detail(method + " " + path + " " + status)
+    /**
+     * Starts the audit of an API write or export: its changes, once committed, carry a copy of this record even if
+     * the platform stops before the request ends.
+     */
+    PendingAudit begin(CurrentUser user, String method, String target, String purpose, String clientAddress) {
+        boolean export = isExport(target);
+        var action = export ? AuditAction.EXPORT : AuditAction.WRITE;
+        var entry =
+                user == null ? AuditEntry.builder(action, AuditResult.SUCCESS) : of(user, action, AuditResult.SUCCESS);
+        if (export) {
+            entry.purpose(purposeOf(purpose));
+        }
+        return log.begin(entry.object("api", target)
+                .detail(method + " " + target)
                 .clientAddress(clientAddress)
                 .build());
     }
 
-    /** A download of data; the purpose is the caller's, or "download" when the client gave none. */
-    void export(CurrentUser user, String target, int status, String purpose, String clientAddress) {
+    /** Records how a request begun with {@link #begin} ended, in place of the copies its changes carried. */
+    void complete(
+            PendingAudit pending,
+            CurrentUser user,
+            String method,
+            String target,
+            int status,
+            String purpose,
+            String clientAddress) {
+        log.complete(
+                pending,
+                isExport(target)
+                        ? exportEntry(user, target, status, purpose, clientAddress)
+                        : writeEntry(user, method, target, status, clientAddress));
+    }
+
+    private static AuditEntry writeEntry(CurrentUser user, String method, String path, int status, String address) {
+        var result = resultOf(status);
+        var entry = user == null ? AuditEntry.builder(AuditAction.WRITE, result) : of(user, AuditAction.WRITE, result);
+        return entry.object("api", path)
+                .detail(method + " " + path + " " + status)
+                .clientAddress(address)
+                .build();
+    }
+
+    private static AuditEntry exportEntry(
+            CurrentUser user, String target, int status, String purpose, String clientAddress) {
         var result = resultOf(status);
         var entry =
                 user == null ? AuditEntry.builder(AuditAction.EXPORT, result) : of(user, AuditAction.EXPORT, result);
-        log.record(entry.object("api", target)
-                .purpose(purpose == null || purpose.isBlank() ? "下载 download" : purpose)
+        return entry.object("api", target)
+                .purpose(purposeOf(purpose))
                 .detail("GET " + target + " " + status)
                 .clientAddress(clientAddress)
-                .build());
+                .build();
+    }
+
+    private static String purposeOf(String purpose) {
+        return purpose == null || purpose.isBlank() ? "下载 download" : purpose;
+    }
+
+    /** Exports are the paths ending in {@code /export}, whatever query follows. */
+    static boolean isExport(String target) {
+        int query = target.indexOf('?');
+        return (query < 0 ? target : target.substring(0, query)).endsWith("/export");
     }
 
     void permissionChange(CurrentUser actor, long userId, String detail) {

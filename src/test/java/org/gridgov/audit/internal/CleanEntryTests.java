@@ -63,4 +63,46 @@ class CleanEntryTests {
                 .build();
         assertThat(entry.roles()).isEqualTo("GRID_WORKER,VILLAGE_ADMIN");
     }
+
+    @Test
+    void idAndPhoneNumbersInFreeTextAreMaskedWhereverTheyStand() {
+        var clean = CleanEntry.of(AuditEntry.builder(AuditAction.EXPORT, AuditResult.SUCCESS)
+                .userId(7L)
+                .username("county.leader")
+                .object("api", "/api/registry/residents/export?idNumber=421381197010095847&phone=139 1234 5678")
+                .purpose("核实 42138119701009584x 的来电 +86-13912345678")
+                .detail("GET /api/registry/residents?q=13912345678&grid=421381101001101 座机 0722-6212345 200")
+                .build());
+
+        assertThat(clean.objectId())
+                .isEqualTo("/api/registry/residents/export?idNumber=421381********5847&phone=139****5678");
+        assertThat(clean.purpose()).isEqualTo("核实 421381********584X 的来电 +86139****5678");
+        // A grid code keeps its digits: it is no personal number.
+        assertThat(clean.detail())
+                .isEqualTo("GET /api/registry/residents?q=139****5678&grid=421381101001101 座机 072****2345 200");
+        assertThat(clean.inputProblems())
+                .isEqualTo("purpose-personal-number-masked,objectId-personal-number-masked,"
+                        + "detail-personal-number-masked");
+    }
+
+    @Test
+    void numbersThatOnlyLookLongAreLeftAlone() {
+        String text = "event 421381-2026-000123, timestamp 1764674400000, id 12345678901234567890, serial 4213811";
+        assertThat(PersonalNumbers.masked(text)).isEqualTo(text);
+        // An impossible birth date is no ID number.
+        assertThat(PersonalNumbers.masked("421381197013405847")).isEqualTo("421381197013405847");
+    }
+
+    @Test
+    void aTypedNameOfNoAccountIsMaskedButAnAccountsNameIsKept() {
+        var unknown = CleanEntry.of(AuditEntry.builder(AuditAction.LOGIN_FAILED, AuditResult.FAILURE)
+                .username("13912345678")
+                .build());
+        assertThat(unknown.username()).isEqualTo("139****5678");
+        var known = CleanEntry.of(AuditEntry.builder(AuditAction.LOGIN, AuditResult.SUCCESS)
+                .userId(3L)
+                .username("13912345678")
+                .build());
+        assertThat(known.username()).isEqualTo("13912345678");
+    }
 }

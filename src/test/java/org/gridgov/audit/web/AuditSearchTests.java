@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,6 +39,9 @@ class AuditSearchTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** The tests share one database, so each one searches only for its own user. */
     String username;
@@ -243,5 +247,53 @@ class AuditSearchTests {
         mvc.perform(search())
                 .andExpect(jsonPath("$.content[0].userId").doesNotExist())
                 .andExpect(jsonPath("$.content[0].inputProblems").doesNotExist());
+    }
+
+    @Test
+    void recordsNameTheirUserOrganizationAndObjectInsteadOfBareIds() throws Exception {
+        long workerId = jdbc.sql("select id from app_user where username = 'grid.worker'")
+                .query(Long.class)
+                .single();
+        String workerName = jdbc.sql("select real_name from app_user where id = :id")
+                .param("id", workerId)
+                .query(String.class)
+                .single();
+        var resident = jdbc.sql("select id, name from resident order by id limit 1")
+                .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("name")})
+                .single();
+        var event = jdbc.sql("select id, serial_number || ' ' || title from event order by id limit 1")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        audit.record(entry(AuditAction.UNMASK, AuditResult.SUCCESS)
+                .userId(workerId)
+                .organization("421381101-center")
+                .object("resident", resident[0])
+                .purpose("核实")
+                .build());
+        audit.record(entry(AuditAction.WRITE, AuditResult.SUCCESS)
+                .userId(workerId)
+                .object("api", "/api/events/" + event[0] + "/accept")
+                .build());
+        audit.record(entry(AuditAction.WRITE, AuditResult.SUCCESS)
+                .object("api", "/api/grids/421381101001101/redraw")
+                .build());
+        audit.record(entry(AuditAction.WRITE, AuditResult.SUCCESS)
+                .userId(999_999_999L)
+                .object("resident", "999999999")
+                .build());
+
+        mvc.perform(search())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[3].userLabel").value(workerName))
+                .andExpect(jsonPath("$.content[3].organizationLabel").value("杨寨镇综治中心"))
+                .andExpect(jsonPath("$.content[3].labelType").value("resident"))
+                .andExpect(jsonPath("$.content[3].objectLabel").value(resident[1]))
+                .andExpect(jsonPath("$.content[2].labelType").value("event"))
+                .andExpect(jsonPath("$.content[2].objectLabel").value(event[1]))
+                .andExpect(jsonPath("$.content[1].labelType").value("grid"))
+                .andExpect(jsonPath("$.content[1].objectLabel").isNotEmpty())
+                .andExpect(jsonPath("$.content[0].objectId").value("999999999"))
+                .andExpect(jsonPath("$.content[0].objectLabel").isEmpty())
+                .andExpect(jsonPath("$.content[0].userLabel").isEmpty());
     }
 }
