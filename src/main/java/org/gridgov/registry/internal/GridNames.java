@@ -2,7 +2,6 @@ package org.gridgov.registry.internal;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.gridgov.region.RegionApi;
 import org.springframework.stereotype.Component;
@@ -42,9 +41,5 @@ class GridNames {
 
     String of(String code) {
         return code == null ? null : lookup(java.util.List.of(code)).apply(code);
-    }
-
-    Map<String, String> all(Collection<String> codes) {
-        return regions.names(codes);
     }
 }
