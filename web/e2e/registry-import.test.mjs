@@ -56,12 +56,13 @@ test('the township center imports a workbook and sees the one refused row with i
   await page.getByTestId('resident-import-start').click()
   await page.locator('[data-testid="resident-import-status"][data-status="DONE"]').waitFor()
   assert.match(await page.getByTestId('resident-import-status').innerText(), /已读 3 行，导入 2 行，未导入 1 行/)
-  // One line per problem of the refused row: the check character, and the sex it therefore cannot give.
+  // The refused row's one fault, the check character: no second line about the sex it therefore cannot give.
   const refused = page.getByTestId('resident-import-rejections').locator('tbody tr')
   await refused.first().waitFor()
   const lines = await refused.allInnerTexts()
   assert.ok(lines.every((line) => /^\s*3\s/.test(line)), `every line is about row 3: ${lines}`)
   assert.ok(lines.some((line) => /校验位/.test(line)), `the check character is named: ${lines}`)
+  assert.equal(lines.length, 1, `only the real fault is reported: ${lines}`)
   assert.ok(lines.every((line) => !line.includes(wrong)), 'the refused ID number is shown masked')
   await screenshot(page, 'registry-import-report.png')
   await page.locator('.el-dialog', { has: page.getByTestId('resident-import') }).getByRole('button', { name: '关闭', exact: true }).click()

@@ -17,7 +17,11 @@ export const getResident = (id) => getJson(`/api/registry/residents/${enc(id)}`)
 export const updateResident = (id, draft) => putJson(`/api/registry/residents/${enc(id)}`, draft)
 
 /** POST /api/registry/residents/{id}/retire: retires the resident with a reason. */
-export const retireResident = (id, version, reason) => postJson(`/api/registry/residents/${enc(id)}/retire`, { version, reason })
+export const retireResident = (id, version, reason, enteredInError = false) =>
+  postJson(`/api/registry/residents/${enc(id)}/retire`, { version, reason, enteredInError })
+
+/** POST /api/registry/residents/{id}/reinstate: takes a retired resident back with a reason (409 while another record holds the ID number). */
+export const reinstateResident = (id, version, reason) => postJson(`/api/registry/residents/${enc(id)}/reinstate`, { version, reason })
 
 /** GET /api/registry/residents/{id}/history: one page of field changes, newest first. */
 export const getResidentHistory = (id, page = 0, size = 20) =>

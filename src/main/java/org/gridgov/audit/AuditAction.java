@@ -16,6 +16,8 @@ public enum AuditAction {
      * no purpose asked, since the record is shown masked and opening it is the daily work of whoever keeps it.
      */
     VIEW_SENSITIVE,
+    /** Reading people's personal data, masked (a person's record, a search by ID number or phone, a ledger, an export). */
+    VIEW_PERSONAL,
     /** Granting or revoking roles, permissions or data scopes. */
     PERMISSION_CHANGE;
 

@@ -28,6 +28,10 @@ class DemoRegisters implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRegisters.class);
     private static final String DEFINED_BY = "广水市网格化服务管理中心";
 
+    /**
+     * A demo register: its values are made from the person's birth year, never from the birth date, which an entry
+     * must not let anyone work back to (docs/SECURITY.md, masking rule).
+     */
     private record Demo(String code, String name, List<FieldDefinition> fields, String values, String rule) {}
 
     private static final List<Demo> DEMOS = List.of(
@@ -42,8 +46,10 @@ class DemoRegisters implements ApplicationRunner {
                     """
                     jsonb_build_object(
                         'branch', (array['陆军', '海军', '空军', '武警部队'])[1 + r.id % 4],
-                        'enlistedOn', to_char(r.birth_date + interval '18 years', 'YYYY-MM-DD'),
-                        'dischargedOn', to_char(r.birth_date + interval '23 years', 'YYYY-MM-DD'),
+                        'enlistedOn', to_char(make_date(cast(extract(year from r.birth_date) as int) + 18, 9,
+                            1 + cast(r.id % 28 as int)), 'YYYY-MM-DD'),
+                        'dischargedOn', to_char(make_date(cast(extract(year from r.birth_date) as int) + 23, 9,
+                            1 + cast(r.id / 28 % 28 as int)), 'YYYY-MM-DD'),
                         'preferential', case when r.id % 5 = 0 then '1' else '0' end)""",
                     "'退役军人' = any(r.tags) and r.birth_date <= cast(:today as date) - interval '24 years'"),
             new Demo(
@@ -55,7 +61,8 @@ class DemoRegisters implements ApplicationRunner {
                     """
                     jsonb_build_object(
                         'branch', substr(r.grid_code, 1, 12) || ' 党支部',
-                        'joinedOn', to_char(r.birth_date + interval '22 years' + (r.id % 3000) * interval '1 day',
+                        'joinedOn', to_char(make_date(cast(extract(year from r.birth_date) as int) + 22
+                            + cast(r.id % 8 as int), 1 + cast(r.id % 12 as int), 1 + cast(r.id % 28 as int)),
                             'YYYY-MM-DD'))""",
                     "r.political_status = '01' and r.birth_date <= cast(:today as date) - interval '30 years'"));
 

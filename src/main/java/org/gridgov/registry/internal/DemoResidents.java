@@ -234,7 +234,8 @@ class DemoResidents implements ApplicationRunner {
                     null,
                     0,
                     null,
-                    null);
+                    null,
+                    false);
         }
     }
 

@@ -64,6 +64,8 @@ public class GroupDesk {
     private final PersonalData personalData;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final GridNames gridNames;
+    private final PersonalReads reads;
     private final Clock clock;
 
     GroupDesk(
@@ -75,6 +77,8 @@ public class GroupDesk {
             PersonalData personalData,
             CurrentUsers users,
             AuditLog audit,
+            GridNames gridNames,
+            PersonalReads reads,
             Clock clock) {
         this.scope = scope;
         this.residents = residents;
@@ -84,6 +88,8 @@ public class GroupDesk {
         this.personalData = personalData;
         this.users = users;
         this.audit = audit;
+        this.gridNames = gridNames;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -120,26 +126,39 @@ public class GroupDesk {
         return page(filter, page);
     }
 
-    /** One ledger of the caller's scope: the people of the groups that list it, each with their latest follow-up. */
+    /**
+     * One ledger of the caller's scope: the people of the groups that list it, each with their latest follow-up.
+     * Audited as a read of personal data, with the page and how many people the ledger holds.
+     */
     @Transactional(readOnly = true)
     public PageResult<MemberView> ledger(String name, PageQuery page) {
         var ledger = Ledger.of(name);
         var filter = new MemberRepository.Filter(
                 scope.prefix(), null, null, ledger.name(), null, null, null, null, null, null, false);
-        return page(filter, page);
+        var found = page(filter, page);
+        reads.found(
+                "ledger",
+                "ledger=" + ledger.name().toLowerCase(java.util.Locale.ROOT) + " page=" + page.page() + " shown="
+                        + found.content().size(),
+                found.totalElements());
+        return found;
     }
 
     private PageResult<MemberView> page(MemberRepository.Filter filter, PageQuery page) {
         var today = today();
-        var rows = members.search(filter, page).stream()
-                .map(r -> view(r, today, false))
+        var found = members.search(filter, page);
+        var names = gridNames.lookup(found.stream().map(MemberRow::gridCode).toList());
+        var disclosure = Disclosure.of(users.require());
+        var rows = found.stream()
+                .map(r -> view(r, today, false, disclosure, names))
                 .toList();
         return PageResult.of(rows, page, members.count(filter));
     }
 
     @Transactional(readOnly = true)
     public MemberView get(GroupCategory category, long id) {
-        return view(visible(category, id), today(), true);
+        var row = visible(category, id);
+        return view(row, today(), true, Disclosure.of(users.require()), gridNames.lookup(List.of(row.gridCode())));
     }
 
     /**
@@ -158,6 +177,8 @@ public class GroupDesk {
                     .object("special-group-member", String.valueOf(id))
                     .detail(view.groupCode() + " resident " + view.residentId())
                     .build());
+        } else {
+            reads.opened("service-recipient", id);
         }
         return view;
     }
@@ -173,9 +194,10 @@ public class GroupDesk {
         var filter = new MemberRepository.Filter(
                 scope.prefix(), null, category, null, null, null, null, null, null, null, false);
         var today = today();
-        return members.ofResident(filter, resident.id()).stream()
-                .map(r -> view(r, today, false))
-                .toList();
+        var found = members.ofResident(filter, resident.id());
+        var names = gridNames.lookup(found.stream().map(MemberRow::gridCode).toList());
+        var disclosure = Disclosure.of(users.require());
+        return found.stream().map(r -> view(r, today, false, disclosure, names)).toList();
     }
 
     public MemberView register(GroupCategory category, MemberDraft draft) {
@@ -246,7 +268,19 @@ public class GroupDesk {
     @Transactional(readOnly = true)
     public PageResult<FollowUpView> followUps(GroupCategory category, long id, PageQuery page) {
         visible(category, id);
-        return PageResult.of(members.followUps(id, scope.prefix(), page), page, members.countFollowUps(id));
+        var disclosure = Disclosure.of(users.require());
+        return PageResult.of(
+                members.followUps(id, scope.prefix(), page).stream()
+                        .map(f -> new FollowUpView(
+                                f.id(),
+                                f.doneOn(),
+                                f.kind(),
+                                disclosure.text(f.content()),
+                                f.actorName(),
+                                f.createdAt()))
+                        .toList(),
+                page,
+                members.countFollowUps(id));
     }
 
     /** Records a follow-up and answers the registration with its new due date. */
@@ -321,19 +355,25 @@ public class GroupDesk {
         return LocalDate.ofInstant(clock.instant(), CHINA);
     }
 
-    private MemberView view(MemberRow r, LocalDate today, boolean withDetails) {
+    private MemberView view(
+            MemberRow r,
+            LocalDate today,
+            boolean withDetails,
+            Disclosure disclosure,
+            java.util.function.Function<String, String> gridName) {
         var type = catalog.find(r.groupCode()).orElseThrow();
         return new MemberView(
                 r.id(),
                 r.residentId(),
                 r.name(),
-                personalData.masked(PersonalDataKind.ID_NUMBER, r.idNumber()),
+                disclosure.idNumber(personalData.masked(PersonalDataKind.ID_NUMBER, r.idNumber())),
                 r.gridCode(),
+                gridName.apply(r.gridCode()),
                 r.groupCode(),
                 type.name(),
                 type.nameEn(),
                 type.category(),
-                withDetails ? r.details() : java.util.Map.of(),
+                withDetails ? disclosure.values(r.details()) : java.util.Map.of(),
                 r.attentionLevel(),
                 checks.codeName("ATTENTION_LEVEL", r.attentionLevel()),
                 r.frequencyDays(),
@@ -343,7 +383,7 @@ public class GroupDesk {
                 r.endedAt() == null && r.nextDueOn().isBefore(today),
                 r.followUps(),
                 r.lastFollowUpKind(),
-                r.lastFollowUpContent(),
+                disclosure.text(r.lastFollowUpContent()),
                 r.version(),
                 r.endedAt(),
                 r.endedReason());

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUsers;
 import org.gridgov.region.RegionApi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +57,7 @@ public class HouseDesk
     public record HouseView(
             long id,
             String gridCode,
+            String gridName,
             String address,
             String building,
             String unit,
@@ -75,12 +78,16 @@ public class HouseDesk
             Instant retiredAt,
             String retiredReason) {}
 
-    /** A resident as a house or household lists them: name, masked ID number, relation to the head. */
+    /**
+     * A resident as a house or household lists them: name, ID number masked as the caller may see it ({@link
+     * Disclosure}), relation to the head.
+     */
     public record MemberView(long id, String name, String idNumber, String relationToHead, String relationName) {}
 
     public record HouseholdView(
             long id,
             String gridCode,
+            String gridName,
             String householdNumber,
             long houseId,
             Long headResidentId,
@@ -112,6 +119,7 @@ public class HouseDesk
     private final HouseRepository houses;
     private final ResidentRepository residents;
     private final PersonalData personalData;
+    private final CurrentUsers users;
 
     HouseDesk(
             RegistryScope scope,
@@ -121,8 +129,10 @@ public class HouseDesk
             Retirements retirements,
             Phones phones,
             PersonalData personalData,
+            CurrentUsers users,
             CodeSets codes,
             RegionApi regions,
+            GridNames gridNames,
             Clock clock) {
         super(
                 new Kind(HOUSE, "房屋", "house", Retirements.Table.HOUSE),
@@ -133,10 +143,12 @@ public class HouseDesk
                 phones,
                 codes,
                 regions,
+                gridNames,
                 clock);
         this.houses = houses;
         this.residents = residents;
         this.personalData = personalData;
+        this.users = users;
     }
 
     @Override
@@ -153,22 +165,23 @@ public class HouseDesk
 
     /** The house with its households and their members, and the residents living there outside them. */
     @Override
-    HouseDetail shown(RecordTable.Row<HouseRepository.HouseFields> house) {
+    HouseDetail shown(RecordTable.Row<HouseRepository.HouseFields> house, Function<String, String> gridName) {
         var members = houses.membersOf(house.id(), scope.prefix());
+        var disclosure = Disclosure.of(users.require());
         var households = houses.householdsOf(house.id(), scope.prefix()).stream()
-                .map(h -> householdView(h, members))
+                .map(h -> householdView(h, members, disclosure, gridName))
                 .toList();
         var inHouseholds = households.stream().map(HouseholdView::id).toList();
         var tenants = members.stream()
                 .filter(m -> m.householdId() == null || !inHouseholds.contains(m.householdId()))
-                .map(this::member)
+                .map(m -> member(m, disclosure))
                 .toList();
-        return new HouseDetail(view(house), households, tenants);
+        return new HouseDetail(view(house, gridName), households, tenants);
     }
 
     @Override
-    HouseView listed(RecordTable.Row<HouseRepository.HouseFields> row) {
-        return view(row);
+    HouseView listed(RecordTable.Row<HouseRepository.HouseFields> row, Function<String, String> gridName) {
+        return view(row, gridName);
     }
 
     @Override
@@ -209,7 +222,11 @@ public class HouseDesk
     @Transactional(readOnly = true)
     public HouseholdView household(long id) {
         var household = visibleHousehold(id);
-        return householdView(household, houses.membersOf(household.houseId(), scope.prefix()));
+        return householdView(
+                household,
+                houses.membersOf(household.houseId(), scope.prefix()),
+                Disclosure.of(users.require()),
+                gridNames.lookup(List.of(household.gridCode())));
     }
 
     public HouseholdView createHousehold(HouseholdDraft draft) {
@@ -352,10 +369,14 @@ public class HouseDesk
         return RegistryScope.visible(houses.findHousehold(id, scope.prefix()), "户", "household");
     }
 
-    private HouseholdView householdView(HouseRepository.HouseholdRow h, List<HouseRepository.MemberRow> members) {
+    private HouseholdView householdView(
+            HouseRepository.HouseholdRow h,
+            List<HouseRepository.MemberRow> members,
+            Disclosure disclosure,
+            Function<String, String> gridName) {
         var own = members.stream()
                 .filter(m -> Objects.equals(m.householdId(), h.id()))
-                .map(this::member)
+                .map(m -> member(m, disclosure))
                 .toList();
         String head = own.stream()
                 .filter(m -> Objects.equals(m.id(), h.headResidentId()))
@@ -366,6 +387,7 @@ public class HouseDesk
         return new HouseholdView(
                 h.id(),
                 h.gridCode(),
+                gridName.apply(h.gridCode()),
                 h.householdNumber(),
                 h.houseId(),
                 h.headResidentId(),
@@ -377,23 +399,24 @@ public class HouseDesk
                 s.retiredReason());
     }
 
-    private MemberView member(HouseRepository.MemberRow m) {
+    private MemberView member(HouseRepository.MemberRow m, Disclosure disclosure) {
         return new MemberView(
                 m.id(),
                 m.name(),
-                personalData.masked(PersonalDataKind.ID_NUMBER, m.idNumber()),
+                disclosure.idNumber(personalData.masked(PersonalDataKind.ID_NUMBER, m.idNumber())),
                 m.relationToHead(),
                 m.relationToHead() == null
                         ? null
                         : codes.name("RELATION", m.relationToHead()).orElse(null));
     }
 
-    private HouseView view(RecordTable.Row<HouseRepository.HouseFields> row) {
+    private HouseView view(RecordTable.Row<HouseRepository.HouseFields> row, Function<String, String> gridName) {
         var h = row.fields();
         var s = row.state();
         return new HouseView(
                 row.id(),
                 h.gridCode(),
+                gridName.apply(h.gridCode()),
                 h.address(),
                 h.building(),
                 h.unit(),

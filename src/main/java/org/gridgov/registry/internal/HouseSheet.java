@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HouseSheet extends RecordSheet<HouseDraft, HouseView> {
 
-    static final Column GRID = new Column("所属网格", true, 22);
+    static final Column GRID = Column.digits("所属网格", true, 22);
     static final Column ADDRESS = new Column("地址", true, 30);
     static final Column BUILDING = new Column("楼栋", false);
     static final Column UNIT = new Column("单元", false);
@@ -20,10 +20,10 @@ class HouseSheet extends RecordSheet<HouseDraft, HouseView> {
     static final Column DOOR_PLATE = new Column("门牌号", false);
     static final Column USE = new Column("房屋用途", false);
     static final Column OWNER = new Column("产权人", false);
-    static final Column OWNER_PHONE = new Column("产权人电话", false);
+    static final Column OWNER_PHONE = Column.digits("产权人电话", false, 14);
     static final Column RENTAL = new Column("是否出租", false);
     static final Column LANDLORD = new Column("出租人", false);
-    static final Column LANDLORD_PHONE = new Column("出租人电话", false);
+    static final Column LANDLORD_PHONE = Column.digits("出租人电话", false, 14);
     static final Column LON = new Column("经度", false);
     static final Column LAT = new Column("纬度", false);
 
@@ -92,7 +92,7 @@ class HouseSheet extends RecordSheet<HouseDraft, HouseView> {
     Read<HouseDraft> read(Row row, SheetLayout layout) {
         var problems = problems();
         var draft = new HouseDraft(
-                layout.get(row, GRID),
+                layout.digits(row, GRID, "gridCode", "所属网格", false, problems),
                 layout.get(row, ADDRESS),
                 layout.get(row, BUILDING),
                 layout.get(row, UNIT),
@@ -100,10 +100,10 @@ class HouseSheet extends RecordSheet<HouseDraft, HouseView> {
                 layout.get(row, DOOR_PLATE),
                 code("HOUSE_USE", layout.get(row, USE)),
                 layout.get(row, OWNER),
-                layout.get(row, OWNER_PHONE),
+                layout.digits(row, OWNER_PHONE, "ownerPhone", "产权人电话", true, problems),
                 rental(layout.get(row, RENTAL), problems),
                 layout.get(row, LANDLORD),
-                layout.get(row, LANDLORD_PHONE),
+                layout.digits(row, LANDLORD_PHONE, "landlordPhone", "出租人电话", true, problems),
                 number(layout.get(row, LON), "lon", "经度", problems),
                 number(layout.get(row, LAT), "lat", "纬度", problems),
                 null);

@@ -6,4 +6,24 @@ package org.gridgov.registry.internal;
  * personal (an ID number), absent for registers without one; {@link RecordKind} names both columns.
  */
 public record ImportRejection(
-        int rowNumber, String label, String key, String field, String code, String message, String messageEn) {}
+        int rowNumber, String label, String key, String field, String code, String message, String messageEn) {
+
+    /**
+     * The rejection of a resident row as a caller may see it ({@link Disclosure}): the ID number with no more than its
+     * address code, and no birth date the row gave, in case an earlier release wrote one into the message.
+     */
+    ImportRejection as(Disclosure disclosure) {
+        if (disclosure.full()) {
+            return this;
+        }
+        boolean birth = "birthDate".equals(field) && "date-format".equals(code);
+        return new ImportRejection(
+                rowNumber,
+                label,
+                disclosure.idNumber(key),
+                field,
+                code,
+                birth ? "出生日期须为日期或 yyyy-MM-dd、yyyy/M/d" : message,
+                messageEn);
+    }
+}

@@ -32,6 +32,20 @@ interface ImportRows<P, R> {
 
     Checked<P> check(Row row, SheetLayout layout);
 
+    /** Whether the row is the template's example row, which is skipped rather than registered. */
+    boolean isExample(Row row, SheetLayout layout);
+
+    /**
+     * The problems of a row: what reading it found, then what the rules found in fields the reading did not already
+     * fault (a number cell refused as an ID number is not also "missing").
+     */
+    static List<FieldProblem> merged(List<FieldProblem> read, List<FieldProblem> rules) {
+        var faulted = read.stream().map(FieldProblem::field).collect(java.util.stream.Collectors.toSet());
+        var all = new java.util.ArrayList<>(read);
+        rules.stream().filter(p -> !faulted.contains(p.field())).forEach(all::add);
+        return all;
+    }
+
     /** What a rejection names the row by (a name, an address) and its key, masked if personal. */
     String label(Row row, SheetLayout layout);
 

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * A person in a group as the console shows it: the ID number masked; the group's fields only in the single view, not
- * in lists; {@code overdue} when the next follow-up was due before today.
+ * A person in a group as the console shows it: the ID number masked as the caller may see it ({@link Disclosure}); the
+ * group's fields only in the single view, not in lists; {@code overdue} when the next follow-up was due before today.
  */
 public record MemberView(
         long id,
@@ -14,6 +14,7 @@ public record MemberView(
         String name,
         String idNumber,
         String gridCode,
+        String gridName,
         String groupCode,
         String groupName,
         String groupNameEn,

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationSheet extends RecordSheet<OrganizationDraft, OrganizationView> {
 
-    static final Column GRID = new Column("所属网格", true, 22);
+    static final Column GRID = Column.digits("所属网格", true, 22);
     static final Column NAME = new Column("组织名称", true, 24);
     static final Column KIND = new Column("组织类别", true, 18);
-    static final Column CREDIT_CODE = new Column("统一社会信用代码", true, 22);
+    static final Column CREDIT_CODE = Column.digits("统一社会信用代码", true, 22);
     static final Column LEGAL = new Column("法定代表人", false);
-    static final Column PHONE = new Column("法定代表人电话", false);
+    static final Column PHONE = Column.digits("法定代表人电话", false, 14);
     static final Column ADDRESS = new Column("地址", false, 30);
     static final Column EMPLOYEES = new Column("从业人数", false);
 
@@ -59,12 +59,12 @@ class OrganizationSheet extends RecordSheet<OrganizationDraft, OrganizationView>
     Read<OrganizationDraft> read(Row row, SheetLayout layout) {
         var problems = problems();
         var draft = new OrganizationDraft(
-                layout.get(row, GRID),
+                layout.digits(row, GRID, "gridCode", "所属网格", false, problems),
                 layout.get(row, NAME),
                 code("ORGANIZATION_KIND", layout.get(row, KIND)),
-                layout.get(row, CREDIT_CODE),
+                layout.typedAsText(row, CREDIT_CODE, "creditCode", "统一社会信用代码", problems),
                 layout.get(row, LEGAL),
-                layout.get(row, PHONE),
+                layout.digits(row, PHONE, "legalRepresentativePhone", "法定代表人电话", true, problems),
                 layout.get(row, ADDRESS),
                 integer(layout.get(row, EMPLOYEES), "employees", "从业人数", problems),
                 null);

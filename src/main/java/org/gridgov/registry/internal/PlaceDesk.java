@@ -3,6 +3,7 @@ package org.gridgov.registry.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.region.RegionApi;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,7 @@ public class PlaceDesk
     public record PlaceView(
             long id,
             String gridCode,
+            String gridName,
             String name,
             String type,
             String typeName,
@@ -66,6 +68,7 @@ public class PlaceDesk
             Phones phones,
             CodeSets codes,
             RegionApi regions,
+            GridNames gridNames,
             Clock clock) {
         super(
                 new Kind(ENTITY, "场所", "place", Retirements.Table.PLACE),
@@ -76,6 +79,7 @@ public class PlaceDesk
                 phones,
                 codes,
                 regions,
+                gridNames,
                 clock);
     }
 
@@ -128,21 +132,22 @@ public class PlaceDesk
     }
 
     @Override
-    PlaceView listed(RecordTable.Row<PlaceRepository.PlaceFields> row) {
-        return view(row);
+    PlaceView listed(RecordTable.Row<PlaceRepository.PlaceFields> row, Function<String, String> gridName) {
+        return view(row, gridName);
     }
 
     @Override
-    PlaceView shown(RecordTable.Row<PlaceRepository.PlaceFields> row) {
-        return view(row);
+    PlaceView shown(RecordTable.Row<PlaceRepository.PlaceFields> row, Function<String, String> gridName) {
+        return view(row, gridName);
     }
 
-    private PlaceView view(RecordTable.Row<PlaceRepository.PlaceFields> row) {
+    private PlaceView view(RecordTable.Row<PlaceRepository.PlaceFields> row, Function<String, String> gridName) {
         var p = row.fields();
         var s = row.state();
         return new PlaceView(
                 row.id(),
                 p.gridCode(),
+                gridName.apply(p.gridCode()),
                 p.name(),
                 p.type(),
                 codes.name("PLACE_TYPE", p.type()).orElse(null),

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PlaceSheet extends RecordSheet<PlaceDraft, PlaceView> {
 
-    static final Column GRID = new Column("所属网格", true, 22);
+    static final Column GRID = Column.digits("所属网格", true, 22);
     static final Column NAME = new Column("场所名称", true, 24);
     static final Column TYPE = new Column("场所类型", true);
     static final Column KEY_FLAGS = new Column("重点单位类别", false, 22);
     static final Column ADDRESS = new Column("地址", true, 30);
     static final Column RESPONSIBLE = new Column("负责人", false);
-    static final Column PHONE = new Column("负责人电话", false);
+    static final Column PHONE = Column.digits("负责人电话", false, 14);
     static final Column LON = new Column("经度", false);
     static final Column LAT = new Column("纬度", false);
 
@@ -55,7 +55,7 @@ class PlaceSheet extends RecordSheet<PlaceDraft, PlaceView> {
     Read<PlaceDraft> read(Row row, SheetLayout layout) {
         var problems = problems();
         var draft = new PlaceDraft(
-                layout.get(row, GRID),
+                layout.digits(row, GRID, "gridCode", "所属网格", false, problems),
                 layout.get(row, NAME),
                 code("PLACE_TYPE", layout.get(row, TYPE)),
                 split(layout.get(row, KEY_FLAGS)).stream()
@@ -63,7 +63,7 @@ class PlaceSheet extends RecordSheet<PlaceDraft, PlaceView> {
                         .toList(),
                 layout.get(row, ADDRESS),
                 layout.get(row, RESPONSIBLE),
-                layout.get(row, PHONE),
+                layout.digits(row, PHONE, "responsiblePhone", "负责人电话", true, problems),
                 number(layout.get(row, LON), "lon", "经度", problems),
                 number(layout.get(row, LAT), "lat", "纬度", problems),
                 null);

@@ -3,6 +3,7 @@ package org.gridgov.registry.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
@@ -45,6 +46,7 @@ public abstract class RecordDesk<
     final Phones phones;
     final CodeSets codes;
     final RegionApi regions;
+    final GridNames gridNames;
     final Clock clock;
 
     RecordDesk(
@@ -56,6 +58,7 @@ public abstract class RecordDesk<
             Phones phones,
             CodeSets codes,
             RegionApi regions,
+            GridNames gridNames,
             Clock clock) {
         this.kind = kind;
         this.table = table;
@@ -65,6 +68,7 @@ public abstract class RecordDesk<
         this.phones = phones;
         this.codes = codes;
         this.regions = regions;
+        this.gridNames = gridNames;
         this.clock = clock;
     }
 
@@ -77,9 +81,10 @@ public abstract class RecordDesk<
     /** The table's filter of a search in the caller's scope. */
     abstract X filter(Q query);
 
-    abstract L listed(RecordTable.Row<F> row);
+    /** A record as a list shows it, with its grid's name from {@code gridName}. */
+    abstract L listed(RecordTable.Row<F> row, Function<String, String> gridName);
 
-    abstract V shown(RecordTable.Row<F> row);
+    abstract V shown(RecordTable.Row<F> row, Function<String, String> gridName);
 
     /** Refuses to retire a record that others still stand on; nothing by default. */
     void requireRetirable(long id) {}
@@ -96,19 +101,23 @@ public abstract class RecordDesk<
     @Transactional(readOnly = true)
     public PageResult<L> search(Q query, PageQuery page) {
         var filter = filter(query);
-        return PageResult.of(
-                table.search(filter, page).stream().map(this::listed).toList(), page, table.count(filter));
+        var rows = table.search(filter, page);
+        var names =
+                gridNames.lookup(rows.stream().map(r -> r.fields().gridCode()).toList());
+        return PageResult.of(rows.stream().map(r -> listed(r, names)).toList(), page, table.count(filter));
     }
 
     /** Every record a search finds in the caller's scope, masked, one at a time through a cursor. */
     @Transactional(readOnly = true)
     public void forEachFound(Q query, Consumer<L> each) {
-        table.forEach(filter(query), row -> each.accept(listed(row)));
+        var names = gridNames.lookup(java.util.List.of());
+        table.forEach(filter(query), row -> each.accept(listed(row, names)));
     }
 
     @Transactional(readOnly = true)
     public V get(long id) {
-        return shown(visible(id));
+        var row = visible(id);
+        return shown(row, gridNames.lookup(java.util.List.of(row.fields().gridCode())));
     }
 
     public V create(D draft) {

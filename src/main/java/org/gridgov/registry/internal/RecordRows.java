@@ -56,8 +56,7 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
         var read = register.sheet().read(row, layout);
         var fields = new Fields(codes, regions, gridExists);
         var record = register.checked().apply(read.draft(), fields);
-        var problems = new java.util.ArrayList<>(read.problems());
-        problems.addAll(fields.problems());
+        var problems = ImportRows.merged(read.problems(), fields.problems());
         if (!problems.isEmpty()) {
             return Checked.refused(problems);
         }
@@ -78,6 +77,11 @@ final class RecordRows<D, F> implements ImportRows<F, F> {
             }
         }
         return new Checked<>(record, List.of());
+    }
+
+    @Override
+    public boolean isExample(Row row, SheetLayout layout) {
+        return layout.isExample(row, register.sheet().example());
     }
 
     @Override

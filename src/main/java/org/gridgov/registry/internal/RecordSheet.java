@@ -13,11 +13,23 @@ import org.gridgov.common.FieldProblem;
  */
 abstract class RecordSheet<D, V> {
 
-    /** One column: its header, whether an import needs it, and how wide the template shows it. */
-    record Column(String header, boolean required, int width) implements SheetColumn {
+    /**
+     * One column: its header, whether an import needs it, how wide the template shows it, and whether the template
+     * formats it as text (codes and phones).
+     */
+    record Column(String header, boolean required, int width, boolean text) implements SheetColumn {
+
+        Column(String header, boolean required, int width) {
+            this(header, required, width, false);
+        }
 
         Column(String header, boolean required) {
-            this(header, required, 14);
+            this(header, required, 14, false);
+        }
+
+        /** A code or phone column, text in the template and read digit for digit. */
+        static Column digits(String header, boolean required, int width) {
+            return new Column(header, required, width, true);
         }
     }
 

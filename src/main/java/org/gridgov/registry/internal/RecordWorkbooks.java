@@ -19,6 +19,7 @@ public class RecordWorkbooks {
     private final PlaceSheet placeSheet;
     private final OrganizationSheet organizationSheet;
     private final CodeSets codes;
+    private final PersonalReads reads;
 
     RecordWorkbooks(
             HouseDesk houses,
@@ -27,7 +28,8 @@ public class RecordWorkbooks {
             HouseSheet houseSheet,
             PlaceSheet placeSheet,
             OrganizationSheet organizationSheet,
-            CodeSets codes) {
+            CodeSets codes,
+            PersonalReads reads) {
         this.houses = houses;
         this.places = places;
         this.organizations = organizations;
@@ -35,6 +37,7 @@ public class RecordWorkbooks {
         this.placeSheet = placeSheet;
         this.organizationSheet = organizationSheet;
         this.codes = codes;
+        this.reads = reads;
     }
 
     RecordSheet<?, ?> sheet(RecordKind kind) {
@@ -46,11 +49,14 @@ public class RecordWorkbooks {
         };
     }
 
-    /** The template: the headers, one example row, and a second sheet of the values each coded column takes. */
+    /**
+     * The template: the headers over empty, text-formatted rows; an example on a sheet of its own; and a sheet of the
+     * values each coded column takes.
+     */
     public void writeTemplate(RecordKind kind, OutputStream out) throws IOException {
         var sheet = sheet(kind);
         var writer = SheetWriter.open(out, sheet.title(), sheet.columns());
-        writer.row(sheet.example());
+        writer.example(sheet.columns(), sheet.example());
         var list = writer.workbook().newWorksheet("代码表");
         list.value(0, 0, "代码集");
         list.value(0, 1, "代码");
@@ -72,24 +78,45 @@ public class RecordWorkbooks {
 
     /** Streams every house a search finds in the caller's scope, phones masked; the purpose is required. */
     public void exportHouses(HouseQuery query, String purpose, OutputStream out) throws IOException {
-        export(houseSheet, each -> houses.forEachFound(query, each), purpose, out);
+        export(houseSheet, each -> houses.forEachFound(query, each), purpose, "house-export", query, out);
     }
 
     /** Streams every place a search finds in the caller's scope, phones masked; the purpose is required. */
     public void exportPlaces(PlaceQuery query, String purpose, OutputStream out) throws IOException {
-        export(placeSheet, each -> places.forEachFound(query, each), purpose, out);
+        export(placeSheet, each -> places.forEachFound(query, each), purpose, "place-export", query, out);
     }
 
     /** Streams every organization a search finds in the caller's scope, phones masked; the purpose is required. */
     public void exportOrganizations(OrganizationQuery query, String purpose, OutputStream out) throws IOException {
-        export(organizationSheet, each -> organizations.forEachFound(query, each), purpose, out);
+        export(
+                organizationSheet,
+                each -> organizations.forEachFound(query, each),
+                purpose,
+                "organization-export",
+                query,
+                out);
     }
 
-    private static <V> void export(
-            RecordSheet<?, V> sheet, Consumer<Consumer<V>> found, String purpose, OutputStream out) throws IOException {
+    /**
+     * Writes the rows and audits the export with what was asked (the query holds no ID number nor phone) and how many
+     * rows went out: owners, landlords and responsible persons are people, and their names and phones leave with it.
+     */
+    private <V> void export(
+            RecordSheet<?, V> sheet,
+            Consumer<Consumer<V>> found,
+            String purpose,
+            String what,
+            Record query,
+            OutputStream out)
+            throws IOException {
         ResidentWorkbooks.requirePurpose(purpose);
         var writer = SheetWriter.open(out, sheet.title(), sheet.columns());
-        found.accept(view -> writer.row(sheet.cells(view)));
+        long[] rows = {0};
+        found.accept(view -> {
+            rows[0]++;
+            writer.row(sheet.cells(view));
+        });
         writer.finish();
+        reads.exported(what, purpose.strip(), query.toString(), rows[0]);
     }
 }

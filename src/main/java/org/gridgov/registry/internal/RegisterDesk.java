@@ -44,6 +44,7 @@ public class RegisterDesk {
     private final FieldChecks checks;
     private final RegistryHistory history;
     private final CurrentUsers users;
+    private final GridNames gridNames;
     private final Clock clock;
 
     RegisterDesk(
@@ -52,12 +53,14 @@ public class RegisterDesk {
             FieldChecks checks,
             RegistryHistory history,
             CurrentUsers users,
+            GridNames gridNames,
             Clock clock) {
         this.scope = scope;
         this.registers = registers;
         this.checks = checks;
         this.history = history;
         this.users = users;
+        this.gridNames = gridNames;
         this.clock = clock;
     }
 
@@ -151,7 +154,16 @@ public class RegisterDesk {
         var register = find(type, RegisterRepository.Lock.NONE);
         Long resident = residentId == null ? null : scope.visible(residentId).id();
         var filter = new RegisterRepository.EntryFilter(register.id(), null, resident, scope.prefix(), includeRetired);
-        return PageResult.of(registers.entries(filter, page), page, registers.countEntries(filter));
+        var found = registers.entries(filter, page);
+        var names =
+                gridNames.lookup(found.stream().map(RegisterEntryView::gridCode).toList());
+        var disclosure = Disclosure.of(users.require());
+        return PageResult.of(
+                found.stream()
+                        .map(e -> e.shownAs(disclosure, names.apply(e.gridCode())))
+                        .toList(),
+                page,
+                registers.countEntries(filter));
     }
 
     public RegisterEntryView add(long type, RegisterEntryDraft draft) {
@@ -206,7 +218,7 @@ public class RegisterDesk {
     @Transactional(readOnly = true)
     public PageResult<ChangeRow> entryHistory(long type, long entryId, PageQuery page) {
         entry(find(type, RegisterRepository.Lock.NONE).id(), entryId);
-        return history.page(ENTRY_ENTITY, entryId, page);
+        return history.page(ENTRY_ENTITY, entryId, page).map(Disclosure.of(users.require())::change);
     }
 
     /** The name and fields of a draft, each problem added to {@code problems}; the same for a new and a changed one. */
@@ -335,7 +347,8 @@ public class RegisterDesk {
 
     /** An entry of the register whose person lies in the caller's scope, or a 404 that does not tell more. */
     private RegisterEntryView entry(long type, long entry) {
-        return RegistryScope.visible(registers.entry(type, entry, scope.prefix()), "登记", "register entry");
+        var found = RegistryScope.visible(registers.entry(type, entry, scope.prefix()), "登记", "register entry");
+        return found.shownAs(Disclosure.of(users.require()), gridNames.of(found.gridCode()));
     }
 
     private static void requireOpen(RegisterType register) {

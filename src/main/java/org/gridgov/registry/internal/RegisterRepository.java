@@ -231,6 +231,7 @@ class RegisterRepository {
                         rs.getLong(3),
                         rs.getString(4),
                         rs.getString(5),
+                        null,
                         JSON.readValue(rs.getString(6), VALUES),
                         rs.getString(7),
                         rs.getTimestamp(8).toInstant(),

@@ -3,6 +3,7 @@ package org.gridgov.registry.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Function;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
@@ -45,6 +46,7 @@ public class RegisteredOrganizationDesk
     public record OrganizationView(
             long id,
             String gridCode,
+            String gridName,
             String name,
             String kind,
             String kindName,
@@ -73,6 +75,7 @@ public class RegisteredOrganizationDesk
             Phones phones,
             CodeSets codes,
             RegionApi regions,
+            GridNames gridNames,
             Clock clock) {
         super(
                 new Kind(ENTITY, "组织", "organization", Retirements.Table.ORGANIZATION),
@@ -83,6 +86,7 @@ public class RegisteredOrganizationDesk
                 phones,
                 codes,
                 regions,
+                gridNames,
                 clock);
         this.organizations = organizations;
     }
@@ -167,13 +171,17 @@ public class RegisteredOrganizationDesk
     }
 
     @Override
-    OrganizationView listed(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
-        return view(row);
+    OrganizationView listed(
+            RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row,
+            Function<String, String> gridName) {
+        return view(row, gridName);
     }
 
     @Override
-    OrganizationView shown(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
-        return view(row);
+    OrganizationView shown(
+            RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row,
+            Function<String, String> gridName) {
+        return view(row, gridName);
     }
 
     /** The problem of a credit code a live organization holds already; an import names its row with it. */
@@ -184,12 +192,15 @@ public class RegisteredOrganizationDesk
         return ProblemException.conflict("该统一社会信用代码已登记", "An organization with this credit code is registered already");
     }
 
-    private OrganizationView view(RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row) {
+    private OrganizationView view(
+            RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row,
+            Function<String, String> gridName) {
         var o = row.fields();
         var s = row.state();
         return new OrganizationView(
                 row.id(),
                 o.gridCode(),
+                gridName.apply(o.gridCode()),
                 o.name(),
                 o.kind(),
                 codes.name("ORGANIZATION_KIND", o.kind()).orElse(null),

@@ -34,6 +34,7 @@ public class RegistryImports {
     private final WorkbookImporter importer;
     private final ImportKinds kinds;
     private final CurrentUsers users;
+    private final PersonalReads reads;
     private final Clock clock;
     private final ExecutorService jobs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -43,12 +44,14 @@ public class RegistryImports {
             WorkbookImporter importer,
             ImportKinds kinds,
             CurrentUsers users,
+            PersonalReads reads,
             Clock clock) {
         this.kinds = kinds;
         this.scope = scope;
         this.imports = imports;
         this.importer = importer;
         this.users = users;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -120,9 +123,11 @@ public class RegistryImports {
             return outcome.layout();
         } catch (ProblemException e) {
             throw e;
-        } catch (RuntimeException e) {
-            // fastexcel reports a damaged package or sheet XML with unchecked exceptions of its own
-            throw badFile("format", "无法读取该 xlsx 文件", "the xlsx file cannot be read");
+        } catch (IOException | RuntimeException e) {
+            // A truncated package fails as a ZipException (an IOException) on opening; damaged sheet XML with
+            // unchecked exceptions of fastexcel's own. Either way the upload, not the server, is at fault.
+            throw badFile(
+                    "format", "无法读取该 xlsx 文件（文件可能已损坏或不完整）", "the xlsx file cannot be read (damaged or incomplete)");
         }
     }
 
@@ -137,8 +142,19 @@ public class RegistryImports {
     }
 
     public PageResult<ImportRejection> rejections(long id, PageQuery page) {
-        get(id);
-        return PageResult.of(imports.rejections(id, page), page, imports.countRejections(id));
+        var job = get(id);
+        var shown = shown(job);
+        return PageResult.of(
+                imports.rejections(id, page).stream().map(shown).toList(), page, imports.countRejections(id));
+    }
+
+    /** How a rejection of this job is shown to the caller: a resident row's ID number as {@link Disclosure} allows. */
+    private java.util.function.UnaryOperator<ImportRejection> shown(ImportView job) {
+        if (RecordKind.valueOf(job.kind()) != RecordKind.RESIDENT) {
+            return r -> r;
+        }
+        var disclosure = Disclosure.of(users.require());
+        return r -> r.as(disclosure);
     }
 
     /**
@@ -160,7 +176,9 @@ public class RegistryImports {
             sheet.value(0, c, headers.get(c));
         }
         int[] r = {1};
-        imports.forEachRejection(id, rejection -> {
+        var shown = shown(job);
+        imports.forEachRejection(id, found -> {
+            var rejection = shown.apply(found);
             int row = r[0]++;
             int c = 0;
             sheet.value(row, c++, rejection.rowNumber());
@@ -181,6 +199,8 @@ public class RegistryImports {
             flushEvery(sheet, row);
         });
         workbook.finish();
+        // The report names people (and a resident row's masked ID number): its rows leaving are read like an export.
+        reads.exported("import-rejections", null, "import=" + id, r[0] - 1L);
     }
 
     static void flushEvery(org.dhatim.fastexcel.Worksheet sheet, int row) {

@@ -41,6 +41,8 @@ public class ResidentDesk {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final RegistryHistory history;
+    private final GridNames gridNames;
+    private final PersonalReads reads;
     private final Clock clock;
 
     ResidentDesk(
@@ -53,6 +55,8 @@ public class ResidentDesk {
             CurrentUsers users,
             AuditLog audit,
             RegistryHistory history,
+            GridNames gridNames,
+            PersonalReads reads,
             Clock clock) {
         this.scope = scope;
         this.residents = residents;
@@ -63,6 +67,8 @@ public class ResidentDesk {
         this.users = users;
         this.audit = audit;
         this.history = history;
+        this.gridNames = gridNames;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -104,36 +110,40 @@ public class ResidentDesk {
         if (draft.version() != before.version() || !residents.update(after, draft.version(), now)) {
             throw ProblemException.conflict("人员信息已被他人修改，请刷新后重试", "The resident changed meanwhile; reload");
         }
-        var changes = differences(before, after);
-        history.changed(ENTITY, id, checked.gridCode(), changes, null, now);
-        if (!before.gridCode().equals(after.gridCode())) {
-            // The old grid must still show that the person left, so the move is also written under it.
-            history.changed(
-                    ENTITY,
-                    id,
-                    before.gridCode(),
-                    List.of(new ChangeLog.Change("gridCode", before.gridCode(), after.gridCode())),
-                    "迁出 moved out",
-                    now);
-        }
+        // A move is one line (gridCode old → new) among the changes, under the new grid: whoever may see the person
+        // now reads it, and a reader of both grids reads it once.
+        history.changed(ENTITY, id, checked.gridCode(), differences(before, after), null, now);
         return view(residents.find(id, scope.prefix()).orElseThrow());
     }
 
     /**
      * The form was filled from a masked view: a value sent back exactly as it was shown means "unchanged", and a field
-     * the caller may not see (宗教信仰 without special:read) keeps what is stored.
+     * the caller may not see (宗教信仰 without special:read, the birth date without personal:unmask) keeps what is
+     * stored. A birth date is kept only where no ID number gives it.
      */
     private ResidentDraft withHiddenValuesKept(ResidentDraft d, ResidentRow before, CurrentUser user) {
-        String idNumber = personalData.keptIfMasked(PersonalDataKind.ID_NUMBER, d.idNumber(), before.idNumber());
+        var disclosure = Disclosure.of(user);
+        String idNumber = before.idNumber() != null
+                        && shownAs(
+                                disclosure,
+                                personalData.masked(PersonalDataKind.ID_NUMBER, before.idNumber()),
+                                d.idNumber())
+                ? personalData.open(PersonalDataKind.ID_NUMBER, before.idNumber())
+                : d.idNumber();
         String phone = personalData.keptIfMasked(PersonalDataKind.PHONE, d.phone(), before.phone());
         var details = d.kindDetails() == null ? null : new LinkedHashMap<>(d.kindDetails());
         String storedDocument = openDocument(before.kindDetails().get("documentNumber"));
         if (details != null
                 && storedDocument != null
-                && Objects.equals(
-                        details.get("documentNumber"), personalData.mask(PersonalDataKind.ID_NUMBER, storedDocument))) {
+                && shownAs(
+                        disclosure,
+                        personalData.mask(PersonalDataKind.ID_NUMBER, storedDocument),
+                        details.get("documentNumber"))) {
             details.put("documentNumber", storedDocument);
         }
+        var birthDate = d.birthDate() == null && !disclosure.full() && ResidentRules.trim(idNumber) == null
+                ? before.birthDate()
+                : d.birthDate();
         String religion = user.can(Permissions.SPECIAL_READ) ? d.religion() : before.religion();
         return new ResidentDraft(
                 d.gridCode(),
@@ -141,7 +151,7 @@ public class ResidentDesk {
                 idNumber,
                 d.sex(),
                 d.ethnicity(),
-                d.birthDate(),
+                birthDate,
                 d.registeredRegion(),
                 d.registeredAddress(),
                 d.currentAddress(),
@@ -160,17 +170,71 @@ public class ResidentDesk {
                 d.version());
     }
 
-    /** Retires a resident (deceased, moved away for good, entered in error): logical, with a reason. */
-    public ResidentView retire(long id, Integer version, String reason) {
+    /** Whether a value sent back is the masked value as the caller was shown it (or as an unmasking caller is). */
+    private static boolean shownAs(Disclosure disclosure, String masked, String sent) {
+        return sent != null && (sent.equals(masked) || sent.equals(disclosure.idNumber(masked)));
+    }
+
+    /**
+     * Retires a resident (deceased, moved away for good, entered in error): logical, with a reason. A record entered in
+     * error ({@code inError}) gives up its ID number, so that the person's real record can be registered.
+     */
+    public ResidentView retire(long id, Integer version, String reason, boolean inError) {
         var before = scope.visible(id);
         String why = RegistryHistory.reason(reason);
         int seen = RegistryHistory.version(version);
         var now = clock.instant();
-        if (!residents.retire(id, seen, why, now)) {
+        if (!residents.retire(id, seen, why, inError, now)) {
             throw ProblemException.conflict("人员已注销或已被他人修改", "The resident is retired already or changed meanwhile");
         }
-        history.retired(ENTITY, id, before.gridCode(), why, now);
+        var changes = new java.util.ArrayList<ChangeLog.Change>();
+        changes.add(new ChangeLog.Change("retiredAt", null, now.toString()));
+        if (inError) {
+            changes.add(new ChangeLog.Change("retiredInError", null, "true"));
+        }
+        history.changed(ENTITY, id, before.gridCode(), changes, why, now);
         return view(scope.visible(id));
+    }
+
+    /**
+     * Takes a retired resident back (the retirement was the mistake, or the person came back), with a reason written
+     * to the history. Refused (409) while another record holds the ID number: that one is the person's record.
+     */
+    public ResidentView reinstate(long id, Integer version, String reason) {
+        var before = scope.visible(id);
+        String why = RegistryHistory.reason(reason);
+        int seen = RegistryHistory.version(version);
+        if (before.retiredAt() == null) {
+            throw ProblemException.conflict("人员未注销", "The resident is not retired");
+        }
+        if (before.idNumberHash() != null) {
+            var holder = residents.idOfNumber(before.idNumberHash());
+            if (holder.isPresent() && holder.get() != id) {
+                throw numberTaken();
+            }
+        }
+        var now = clock.instant();
+        boolean done;
+        try {
+            done = residents.reinstate(id, seen, now);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw numberTaken();
+        }
+        if (!done) {
+            throw ProblemException.conflict("人员信息已被他人修改，请刷新后重试", "The resident changed meanwhile; reload");
+        }
+        var changes = new java.util.ArrayList<ChangeLog.Change>();
+        changes.add(new ChangeLog.Change("retiredAt", before.retiredAt().toString(), null));
+        if (before.retiredInError()) {
+            changes.add(new ChangeLog.Change("retiredInError", "true", null));
+        }
+        history.changed(ENTITY, id, before.gridCode(), changes, why, now);
+        return view(scope.visible(id));
+    }
+
+    private static ProblemException numberTaken() {
+        return ProblemException.conflict(
+                "该身份证号已由另一条人员记录登记，不能恢复此记录", "Another record holds this ID number; this one cannot be reinstated");
     }
 
     /** Every code set with its values in order, for forms and import templates. */
@@ -182,6 +246,14 @@ public class ResidentDesk {
     @Transactional(readOnly = true)
     public ResidentView get(long id) {
         return view(scope.visible(id));
+    }
+
+    /** A resident as a person opens the record; audited as a read of personal data. */
+    @Transactional(readOnly = true)
+    public ResidentView open(long id) {
+        var view = get(id);
+        reads.opened(ENTITY, id);
+        return view;
     }
 
     /**
@@ -201,16 +273,25 @@ public class ResidentDesk {
             String address,
             Boolean includeRetired) {}
 
+    /**
+     * One page of a search. A search by ID number or phone finds a person by who they are, so it is audited with the
+     * number masked and how many it found.
+     */
     @Transactional(readOnly = true)
     public PageResult<ResidentView> search(SearchQuery q, PageQuery page) {
         var filter = filter(q);
         var user = users.require();
-        var rows =
-                residents.search(filter, page).stream().map(r -> view(r, user)).toList();
+        var found = residents.search(filter, page);
+        var names = gridNames.lookup(found.stream().map(ResidentRow::gridCode).toList());
+        var rows = found.stream().map(r -> view(r, user, names)).toList();
         // A short page is the last one, so it tells the total by itself: a find by ID number or phone, the most
         // frequent search, then costs one query instead of two.
         boolean last = rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0);
         long total = last ? page.offset() + rows.size() : residents.count(filter);
+        String byPerson = personCriteria(q);
+        if (byPerson != null) {
+            reads.found("resident-search", byPerson, total);
+        }
         return PageResult.of(rows, page, total);
     }
 
@@ -219,13 +300,62 @@ public class ResidentDesk {
     public void forEachFound(SearchQuery q, java.util.function.Consumer<ResidentView> each) {
         var filter = filter(q);
         var user = users.require();
-        residents.forEach(filter, r -> each.accept(view(r, user)));
+        var names = gridNames.lookup(List.of());
+        residents.forEach(filter, r -> each.accept(view(r, user, names)));
+    }
+
+    /** Refuses, before a download starts, the filters a search would refuse (400 naming the filter). */
+    public void check(SearchQuery q) {
+        filter(q);
+    }
+
+    Disclosure disclosure() {
+        return Disclosure.of(users.require());
+    }
+
+    /** What a search asked of a person's identity, masked for the audit log; null when it asked nothing of it. */
+    String personCriteria(SearchQuery q) {
+        String id = ResidentRules.trim(q.idNumber());
+        String phone = ResidentRules.trim(q.phone());
+        var parts = new java.util.ArrayList<String>();
+        if (id != null) {
+            parts.add("idNumber=" + personalData.mask(PersonalDataKind.ID_NUMBER, id));
+        }
+        if (phone != null) {
+            parts.add("phone=" + personalData.mask(PersonalDataKind.PHONE, phone));
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** The same, and every other filter given, for the record of an export. */
+    String exportCriteria(SearchQuery q) {
+        var parts = new java.util.ArrayList<String>();
+        String person = personCriteria(q);
+        if (person != null) {
+            parts.add(person);
+        }
+        if (ResidentRules.trim(q.name()) != null || ResidentRules.trim(q.nameContains()) != null) {
+            parts.add("name=…");
+        }
+        for (var filter : new String[][] {
+            {"gridCode", q.gridCode()},
+            {"tag", q.tag()},
+            {"kind", q.kind() == null ? null : q.kind().name()}
+        }) {
+            if (ResidentRules.trim(filter[1]) != null) {
+                parts.add(filter[0] + "=" + filter[1].strip());
+            }
+        }
+        if (Boolean.TRUE.equals(q.includeRetired())) {
+            parts.add("includeRetired=true");
+        }
+        return parts.isEmpty() ? "all" : String.join(" ", parts);
     }
 
     ResidentRepository.Filter filter(SearchQuery q) {
         String fragment = ResidentRules.trim(q.nameContains());
-        String phone = ResidentRules.trim(q.phone());
-        String id = ResidentRules.trim(q.idNumber());
+        String phone = SearchFilters.phone(q.phone());
+        String id = SearchFilters.idNumber(q.idNumber());
         return new ResidentRepository.Filter(
                 scope.prefix(),
                 id == null ? null : personalData.lookupHash(PersonalDataKind.ID_NUMBER, id),
@@ -269,10 +399,17 @@ public class ResidentDesk {
                                         .decode(r.kindDetails().get("documentNumber"))));
     }
 
+    /**
+     * A resident's history as the caller may see it: an ID number or birth date changed shows no more of the person
+     * than the record itself does ({@link Disclosure#change}). Audited as a read of the person's record.
+     */
     @Transactional(readOnly = true)
     public PageResult<ChangeRow> history(long id, PageQuery page) {
         scope.visible(id);
-        return history.page(ENTITY, id, page);
+        var disclosure = Disclosure.of(users.require());
+        var lines = history.page(ENTITY, id, page);
+        reads.opened("resident-history", id);
+        return lines.map(disclosure::change);
     }
 
     private ResidentRules.Checked checked(ResidentDraft draft) {
@@ -329,7 +466,8 @@ public class ResidentDesk {
                 null,
                 version,
                 null,
-                null);
+                null,
+                false);
     }
 
     /** The fields that differ, personal data compared by lookup hash and shown masked. */
@@ -388,27 +526,35 @@ public class ResidentDesk {
     }
 
     ResidentView view(ResidentRow r) {
-        return view(r, users.require());
+        return view(r, users.require(), gridNames.lookup(List.of(r.gridCode())));
     }
 
-    ResidentView view(ResidentRow r, CurrentUser user) {
+    /**
+     * A resident as this caller may see it ({@link Disclosure}): the ID number and a foreign document number masked
+     * to what the caller's permissions allow, the birth date only with personal:unmask and the birth year always.
+     */
+    ResidentView view(ResidentRow r, CurrentUser user, java.util.function.Function<String, String> gridName) {
+        var disclosure = Disclosure.of(user);
         var details = new LinkedHashMap<>(r.kindDetails());
         if (details.containsKey("documentNumber")) {
             details.put(
                     "documentNumber",
-                    personalData.mask(PersonalDataKind.ID_NUMBER, openDocument(details.get("documentNumber"))));
+                    disclosure.idNumber(personalData.mask(
+                            PersonalDataKind.ID_NUMBER, openDocument(details.get("documentNumber")))));
         }
         return new ResidentView(
                 r.id(),
                 r.gridCode(),
+                gridName.apply(r.gridCode()),
                 r.name(),
-                masked(PersonalDataKind.ID_NUMBER, r.idNumber()),
+                disclosure.idNumber(masked(PersonalDataKind.ID_NUMBER, r.idNumber())),
                 r.sex(),
                 r.ethnicity(),
                 r.ethnicity() == null
                         ? null
                         : codes.name("ETHNICITY", r.ethnicity()).orElse(null),
-                r.birthDate(),
+                disclosure.birthDate(r.birthDate()),
+                Disclosure.birthYear(r.birthDate()),
                 r.registeredRegion(),
                 r.registeredRegion() == null
                         ? null
@@ -433,7 +579,8 @@ public class ResidentDesk {
                 r.updatedAt(),
                 r.version(),
                 r.retiredAt(),
-                r.retiredReason());
+                r.retiredReason(),
+                r.retiredInError());
     }
 
     private static ProblemException duplicate() {

@@ -30,7 +30,7 @@ class ResidentRepository {
             id, grid_code, name, id_number, id_number_hash, sex, ethnicity, birth_date, registered_region,
             registered_address, current_address, house_id, household_id, relation_to_head, phone, phone_hash,
             education, political_status, religion, occupation, employer, kind, kind_details, tags, verified_at,
-            created_at, updated_at, version, retired_at, retired_reason""";
+            created_at, updated_at, version, retired_at, retired_reason, retired_in_error""";
 
     private static final String UNIT_SEPARATOR = "\u001f";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,9 +78,12 @@ class ResidentRepository {
                 .optional();
     }
 
-    /** Whoever holds an ID number, in any region: one person has one record, wherever they are registered. */
+    /**
+     * Whoever holds an ID number, in any region: one person has one record, wherever they are registered. A record
+     * retired as entered in error holds none.
+     */
     Optional<Long> idOfNumber(byte[] idNumberHash) {
-        return jdbc.sql("select id from resident where id_number_hash = :hash")
+        return jdbc.sql("select id from resident where id_number_hash = :hash and not retired_in_error")
                 .param("hash", idNumberHash)
                 .query(Long.class)
                 .optional();
@@ -91,7 +94,8 @@ class ResidentRepository {
         if (hashes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id_number_hash from resident where id_number_hash = any(:hashes)")
+        return jdbc.sql("select id_number_hash from resident where id_number_hash = any(:hashes)"
+                        + " and not retired_in_error")
                 .param("hashes", hashes.toArray(byte[][]::new))
                 .query((rs, n) -> rs.getBytes(1))
                 .list();
@@ -274,14 +278,33 @@ class ResidentRepository {
                 == 1;
     }
 
-    boolean retire(long id, int version, String reason, Instant now) {
+    /** Retires a resident; one retired as entered in error gives up its ID number (see the unique index). */
+    boolean retire(long id, int version, String reason, boolean inError, Instant now) {
         return jdbc.sql("""
-                        update resident set retired_at = :at, retired_reason = :reason, updated_at = :at,
-                            version = version + 1
+                        update resident set retired_at = :at, retired_reason = :reason, retired_in_error = :inError,
+                            updated_at = :at, version = version + 1
                         where id = :id and version = :version and retired_at is null""")
                         .param("id", id)
                         .param("version", version)
                         .param("reason", reason)
+                        .param("inError", inError)
+                        .param("at", ts(now))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Takes a retired resident back into the register. False when somebody changed it since {@code version} or it is
+     * not retired; a {@link org.springframework.dao.DuplicateKeyException} when its ID number was registered again
+     * meanwhile.
+     */
+    boolean reinstate(long id, int version, Instant now) {
+        return jdbc.sql("""
+                        update resident set retired_at = null, retired_reason = null, retired_in_error = false,
+                            updated_at = :at, version = version + 1
+                        where id = :id and version = :version and retired_at is not null""")
+                        .param("id", id)
+                        .param("version", version)
                         .param("at", ts(now))
                         .update()
                 == 1;
@@ -360,7 +383,8 @@ class ResidentRepository {
                 instant(rs.getTimestamp("updated_at")),
                 rs.getInt("version"),
                 instant(rs.getTimestamp("retired_at")),
-                rs.getString("retired_reason"));
+                rs.getString("retired_reason"),
+                rs.getBoolean("retired_in_error"));
     }
 
     private static Map<String, String> details(String json) {

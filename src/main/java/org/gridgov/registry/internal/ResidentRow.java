@@ -37,4 +37,5 @@ record ResidentRow(
         Instant updatedAt,
         int version,
         Instant retiredAt,
-        String retiredReason) {}
+        String retiredReason,
+        boolean retiredInError) {}

@@ -2,7 +2,6 @@ package org.gridgov.registry.internal;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Predicate;
@@ -44,8 +43,7 @@ final class ResidentRows implements ImportRows<ResidentRules.Checked, ResidentRo
     public Checked<ResidentRules.Checked> check(Row row, SheetLayout layout) {
         var read = ResidentSheet.read(row, layout, codes);
         var outcome = rules.check(read.draft(), gridExists);
-        var problems = new ArrayList<>(read.problems());
-        problems.addAll(outcome.problems());
+        var problems = ImportRows.merged(read.problems(), outcome.problems());
         if (!problems.isEmpty()) {
             return Checked.refused(problems);
         }
@@ -64,6 +62,11 @@ final class ResidentRows implements ImportRows<ResidentRules.Checked, ResidentRo
             }
         }
         return new Checked<>(resident, List.of());
+    }
+
+    @Override
+    public boolean isExample(Row row, SheetLayout layout) {
+        return layout.isExample(row, ResidentSheet.EXAMPLE);
     }
 
     @Override

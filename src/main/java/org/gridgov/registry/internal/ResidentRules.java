@@ -1,5 +1,6 @@
 package org.gridgov.registry.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -69,10 +70,12 @@ class ResidentRules {
 
     private final CodeSets codes;
     private final RegionApi regions;
+    private final Clock clock;
 
-    ResidentRules(CodeSets codes, RegionApi regions) {
+    ResidentRules(CodeSets codes, RegionApi regions, Clock clock) {
         this.codes = codes;
         this.regions = regions;
+        this.clock = clock;
     }
 
     Outcome check(ResidentDraft d) {
@@ -104,11 +107,14 @@ class ResidentRules {
             }
         } else {
             try {
-                id = IdNumber.parse(idText);
+                id = IdNumber.parse(idText, LocalDate.ofInstant(clock.instant(), GroupDesk.CHINA));
             } catch (IdNumber.Invalid e) {
                 errors.add(new FieldProblem("idNumber", e.fault.code(), e.fault.zh, e.fault.en));
             }
         }
+        // Without an ID number at all (a foreign resident) the sex must be given; when the number is missing or
+        // wrong, that is the fault to report, and a sex left out waiting to be taken from it is none.
+        boolean sexComesFromId = idText != null || kind != ResidentKind.FOREIGN;
         String sex = trim(d.sex());
         LocalDate birth = d.birthDate();
         if (id != null) {
@@ -121,7 +127,11 @@ class ResidentRules {
             }
             sex = String.valueOf(id.sex());
             birth = id.birthDate();
-        } else if (sex == null || !SEXES.contains(sex)) {
+        } else if (sex == null) {
+            if (!sexComesFromId) {
+                errors.add(new FieldProblem("sex", "required", "无身份证号时性别必填", "sex is required without an ID number"));
+            }
+        } else if (!SEXES.contains(sex)) {
             errors.add(new FieldProblem("sex", "unknown-value", "性别须为 0、1、2 或 9", "sex must be 0, 1, 2 or 9"));
         }
         code(errors, "ethnicity", "ETHNICITY", d.ethnicity(), "民族");

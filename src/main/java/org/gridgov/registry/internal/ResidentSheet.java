@@ -65,9 +65,27 @@ final class ResidentSheet {
         public int width() {
             return this == ID_NUMBER || this == GRID ? 22 : 14;
         }
+
+        @Override
+        public boolean text() {
+            return this == ID_NUMBER || this == PHONE || this == GRID || this == REGISTERED_REGION;
+        }
     }
 
     static final List<Column> COLUMNS = List.of(Column.values());
+
+    /** A column only an export to a caller without personal:unmask has, in place of 出生日期 ({@link Disclosure}). */
+    private record ExportColumn(String header) implements SheetColumn {
+        @Override
+        public boolean required() {
+            return false;
+        }
+    }
+
+    /** The export's columns for a caller who may see the birth year only. */
+    static final List<SheetColumn> MASKED_EXPORT_COLUMNS = COLUMNS.stream()
+            .map(c -> c == Column.BIRTH_DATE ? new ExportColumn("出生年份") : (SheetColumn) c)
+            .toList();
 
     /** A row the template shows as an example; its ID number is valid but made up. */
     static final List<String> EXAMPLE = List.of(
@@ -106,10 +124,11 @@ final class ResidentSheet {
         if (birthText != null) {
             birth = date(birthCell, birthText).orElse(null);
             if (birth == null) {
+                // The text is not repeated: the report is read by others than the person it is about.
                 problems.add(new FieldProblem(
                         "birthDate",
                         "date-format",
-                        "出生日期“" + birthText + "”须为日期或 yyyy-MM-dd、yyyy/M/d",
+                        "出生日期须为日期或 yyyy-MM-dd、yyyy/M/d",
                         "birthDate must be a date cell, yyyy-MM-dd or yyyy/M/d"));
             }
         }
@@ -127,10 +146,13 @@ final class ResidentSheet {
             }
         }
         String tags = layout.get(row, Column.TAGS);
+        String idNumber = layout.typedAsText(row, Column.ID_NUMBER, "idNumber", "身份证号", problems);
+        String phone = layout.digits(row, Column.PHONE, "phone", "联系电话", true, problems);
+        String grid = layout.digits(row, Column.GRID, "gridCode", "所属网格", false, problems);
         var draft = new ResidentDraft(
-                layout.get(row, Column.GRID),
+                grid,
                 layout.get(row, Column.NAME),
-                layout.get(row, Column.ID_NUMBER),
+                idNumber,
                 sex(layout.get(row, Column.SEX)),
                 code(codes, Column.ETHNICITY, layout.get(row, Column.ETHNICITY)),
                 birth,
@@ -140,7 +162,7 @@ final class ResidentSheet {
                 null,
                 null,
                 code(codes, Column.RELATION, layout.get(row, Column.RELATION)),
-                layout.get(row, Column.PHONE),
+                phone,
                 code(codes, Column.EDUCATION, layout.get(row, Column.EDUCATION)),
                 code(codes, Column.POLITICAL_STATUS, layout.get(row, Column.POLITICAL_STATUS)),
                 null,

@@ -10,15 +10,20 @@ import org.springframework.stereotype.Service;
 public class ResidentWorkbooks {
 
     private final ResidentDesk desk;
+    private final PersonalReads reads;
 
-    ResidentWorkbooks(ResidentDesk desk) {
+    ResidentWorkbooks(ResidentDesk desk, PersonalReads reads) {
         this.desk = desk;
+        this.reads = reads;
     }
 
-    /** The template: the headers, one example row, and a second sheet of the values each coded column takes. */
+    /**
+     * The template: the headers over empty, text-formatted rows; an example on a sheet of its own; and a sheet of the
+     * values each coded column takes.
+     */
     public void writeTemplate(OutputStream out) throws IOException {
         var sheet = SheetWriter.open(out, "实有人口", ResidentSheet.COLUMNS);
-        sheet.row(ResidentSheet.EXAMPLE);
+        sheet.example(ResidentSheet.COLUMNS, ResidentSheet.EXAMPLE);
         var workbook = sheet.workbook();
         var codes = workbook.newWorksheet("代码表");
         codes.value(0, 0, "代码集");
@@ -39,34 +44,49 @@ public class ResidentWorkbooks {
     }
 
     /**
-     * Streams every resident a search finds in the caller's scope, ID number and phone masked.
+     * Streams every resident a search finds in the caller's scope, masked as the caller may see them ({@link
+     * Disclosure}): without personal:unmask the workbook has a 出生年份 column where the import template has 出生日期.
+     * The export is audited with its purpose, what was asked and how many rows went out.
      *
      * @throws ProblemException 400 without a stated purpose: an export of personal data is audited with its purpose
      */
     public void export(ResidentDesk.SearchQuery query, String purpose, OutputStream out) throws IOException {
         requirePurpose(purpose);
-        var sheet = SheetWriter.open(out, "实有人口", ResidentSheet.COLUMNS);
-        desk.forEachFound(
-                query,
-                r -> sheet.row(java.util.Arrays.asList(
-                        r.name(),
-                        r.idNumber(),
-                        sex(r.sex()),
-                        r.ethnicityName() == null ? r.ethnicity() : r.ethnicityName(),
-                        r.birthDate() == null ? null : r.birthDate().toString(),
-                        r.gridCode(),
-                        r.registeredRegion(),
-                        r.registeredAddress(),
-                        r.currentAddress(),
-                        r.relationToHead(),
-                        r.phone(),
-                        r.education(),
-                        r.politicalStatus(),
-                        r.occupation(),
-                        r.employer(),
-                        r.kindLabel(),
-                        String.join("、", r.tags()))));
+        desk.check(query);
+        boolean full = desk.disclosure().full();
+        var columns = full ? ResidentSheet.COLUMNS : ResidentSheet.MASKED_EXPORT_COLUMNS;
+        var sheet = SheetWriter.open(out, "实有人口", columns);
+        long[] rows = {0};
+        desk.forEachFound(query, r -> {
+            rows[0]++;
+            sheet.row(java.util.Arrays.asList(
+                    r.name(),
+                    r.idNumber(),
+                    sex(r.sex()),
+                    r.ethnicityName() == null ? r.ethnicity() : r.ethnicityName(),
+                    full
+                            ? (r.birthDate() == null ? null : r.birthDate().toString())
+                            : (r.birthYear() == null ? null : r.birthYear().toString()),
+                    r.gridCode(),
+                    r.registeredRegion(),
+                    r.registeredAddress(),
+                    r.currentAddress(),
+                    r.relationToHead(),
+                    r.phone(),
+                    r.education(),
+                    r.politicalStatus(),
+                    r.occupation(),
+                    r.employer(),
+                    r.kindLabel(),
+                    String.join("、", r.tags())));
+        });
         sheet.finish();
+        reads.exported("resident-export", purpose.strip(), desk.exportCriteria(query), rows[0]);
+    }
+
+    /** Refuses the export's filters as the search would (400 naming the filter), before the download starts. */
+    public void check(ResidentDesk.SearchQuery query) {
+        desk.check(query);
     }
 
     /** Refuses an export without a stated purpose (at most 200 characters) with a 400 naming {@code purpose}. */

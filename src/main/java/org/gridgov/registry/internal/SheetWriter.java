@@ -15,6 +15,8 @@ final class SheetWriter {
 
     private static final int FLUSH_EVERY = 1000;
 
+    static final String EXAMPLE_SHEET = "填写示例";
+
     private final Workbook workbook;
     private final Worksheet sheet;
     private int next = 1;
@@ -31,6 +33,10 @@ final class SheetWriter {
         for (int c = 0; c < columns.size(); c++) {
             sheet.value(0, c, columns.get(c).header());
             sheet.width(c, columns.get(c).width());
+            if (columns.get(c).text()) {
+                // What people type into the column stays text: Excel would round an ID number kept as a number.
+                sheet.style(c).format("@").set();
+            }
         }
         sheet.range(0, 0, 0, columns.size() - 1).style().bold().set();
         return new SheetWriter(workbook, sheet);
@@ -55,6 +61,23 @@ final class SheetWriter {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Adds a sheet "填写示例" showing the columns filled in once. Imports read only the first sheet, so the example
+     * is never taken for a person or a house, however the file is filled in.
+     */
+    void example(List<? extends SheetColumn> columns, List<String> values) {
+        var sheet = workbook.newWorksheet(EXAMPLE_SHEET);
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.value(0, c, columns.get(c).header());
+            sheet.width(c, columns.get(c).width());
+            if (!values.get(c).isEmpty()) {
+                sheet.inlineString(1, c, values.get(c));
+            }
+        }
+        sheet.range(0, 0, 0, columns.size() - 1).style().bold().set();
+        sheet.value(3, 0, "本页仅为示例，不会导入；请在第一个工作表填写数据。 This sheet is an example only; fill in the first sheet.");
     }
 
     /** The workbook, for a further sheet such as a template's code list. */

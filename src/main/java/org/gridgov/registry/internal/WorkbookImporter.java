@@ -59,7 +59,7 @@ class WorkbookImporter {
             }
             while (iterator.hasNext()) {
                 Row row = iterator.next();
-                if (layout.blank(row)) {
+                if (layout.blank(row) || kind.isExample(row, layout)) {
                     continue;
                 }
                 counts[0]++;

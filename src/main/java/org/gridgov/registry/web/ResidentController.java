@@ -53,10 +53,11 @@ class ResidentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(desk.create(draft));
     }
 
+    /** One resident; reading it is audited. */
     @GetMapping("/residents/{id}")
     @RequiresPermission(Permissions.REGISTRY_READ)
     ResidentView get(@PathVariable long id) {
-        return desk.get(id);
+        return desk.open(id);
     }
 
     @PutMapping("/residents/{id}")
@@ -65,11 +66,25 @@ class ResidentController {
         return desk.update(id, draft);
     }
 
+    /**
+     * Retires a resident with a reason; {@code "enteredInError": true} for a record that was never a person of the
+     * register, which frees its ID number for the real record.
+     */
     @PostMapping("/residents/{id}/retire")
     @RequiresPermission(Permissions.REGISTRY_WRITE)
-    ResidentView retire(@PathVariable long id, @RequestBody Retirement body) {
-        return desk.retire(id, body.version(), body.reason());
+    ResidentView retire(@PathVariable long id, @RequestBody ResidentRetirement body) {
+        return desk.retire(id, body.version(), body.reason(), Boolean.TRUE.equals(body.enteredInError()));
     }
+
+    /** Takes a retired resident back, with a reason; 409 while another record holds the ID number. */
+    @PostMapping("/residents/{id}/reinstate")
+    @RequiresPermission(Permissions.REGISTRY_WRITE)
+    ResidentView reinstate(@PathVariable long id, @RequestBody Retirement body) {
+        return desk.reinstate(id, body.version(), body.reason());
+    }
+
+    /** The body of a resident's retirement: {@code {"version": n, "reason": "…", "enteredInError": false}}. */
+    record ResidentRetirement(Integer version, String reason, Boolean enteredInError) {}
 
     @GetMapping("/residents/{id}/history")
     @RequiresPermission(Permissions.REGISTRY_READ)

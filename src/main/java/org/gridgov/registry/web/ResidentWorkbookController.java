@@ -116,6 +116,7 @@ class ResidentWorkbookController {
     void export(SearchQuery filter, @RequestParam(required = false) String purpose, HttpServletResponse response)
             throws IOException {
         ResidentWorkbooks.requirePurpose(purpose);
+        workbooks.check(filter);
         Xlsx.attachment(response, "实有人口.xlsx");
         workbooks.export(filter, purpose, response.getOutputStream());
     }

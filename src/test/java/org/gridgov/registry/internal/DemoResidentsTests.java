@@ -38,7 +38,8 @@ class DemoResidentsTests {
                 assertThat(r[3]).isEqualTo("FOREIGN");
                 continue;
             }
-            var id = IdNumber.parse(personalData.open(PersonalDataKind.ID_NUMBER, (byte[]) r[0]));
+            var id = IdNumber.parse(
+                    personalData.open(PersonalDataKind.ID_NUMBER, (byte[]) r[0]), java.time.LocalDate.now());
             assertThat(String.valueOf(id.sex())).isEqualTo(r[1]);
             assertThat(id.birthDate()).isEqualTo(r[2]);
         }

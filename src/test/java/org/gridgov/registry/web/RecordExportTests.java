@@ -139,18 +139,25 @@ class RecordExportTests {
     }
 
     @Test
-    void templatesHaveTheHeadersAnExampleAndTheCodes() throws Exception {
-        byte[] body = operator.perform(get("/api/registry/places/template"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
-        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(body))) {
-            var sheets = wb.getSheets().toList();
-            var rows = sheets.get(0).read();
-            assertThat(rows.get(0).getCellText(1)).isEqualTo("场所名称");
-            assertThat(rows).hasSize(2);
-            assertThat(sheets.get(1).read().stream().map(r -> r.getCellText(1))).contains("SHOP", "FIRE_SAFETY");
+    void templatesHaveTheHeadersAnExampleOnASheetOfItsOwnAndTheCodes() throws Exception {
+        for (String register : List.of("houses", "places", "organizations")) {
+            byte[] body = operator.perform(get("/api/registry/" + register + "/template"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            try (var wb = new ReadableWorkbook(new ByteArrayInputStream(body))) {
+                var sheets = wb.getSheets().toList();
+                // Only the headers on the sheet an import reads: the example cannot become a record.
+                assertThat(sheets.get(0).read()).hasSize(1);
+                assertThat(sheets.get(1).getName()).isEqualTo("填写示例");
+                assertThat(sheets.get(1).read().get(1).getCellText(0)).isEqualTo(GRID);
+                if (register.equals("places")) {
+                    assertThat(sheets.get(0).read().get(0).getCellText(1)).isEqualTo("场所名称");
+                    assertThat(sheets.get(2).read().stream().map(r -> r.getCellText(1)))
+                            .contains("SHOP", "FIRE_SAFETY");
+                }
+            }
         }
     }
 }

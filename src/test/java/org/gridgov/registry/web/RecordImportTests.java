@@ -187,4 +187,16 @@ class RecordImportTests {
                     .andExpect(status().isForbidden());
         }
     }
+
+    @Test
+    void recordImportsSkipAnOlderTemplatesExampleAndRefuseACreditCodeInANumberCell() throws Exception {
+        var headers = List.of("所属网格", "组织名称", "组织类别", "统一社会信用代码", "法定代表人", "法定代表人电话", "地址", "从业人数");
+        List<Object> example = List.of(
+                GRID, "广水市站前商贸有限公司", "非公有制经济组织", "91350100M000100Y43", "孙经理", "13500005555", "杨寨镇站前社区商贸街 3 号", "25");
+        List<Object> numeric = List.of(GRID, "数字代码公司", "非公有制经济组织", 9.13501000001004E17, "", "", "", "");
+        var outcome = imported("organizations", workbook(headers, List.of(example, numeric)));
+        counts(outcome, "ORGANIZATION", 1, 0, 1);
+        assertThat(named(outcome)).containsExactly("3:creditCode:number-cell");
+        assertThat(count("/api/registry/organizations", "name", "广水市站前商贸有限公司")).isZero();
+    }
 }

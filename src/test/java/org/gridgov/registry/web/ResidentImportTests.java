@@ -50,7 +50,10 @@ class ResidentImportTests {
         operator = SignedIn.as(context, "yz.operator");
     }
 
-    /** A workbook with the given headers and rows; a LocalDate value becomes an Excel date cell. */
+    /**
+     * A workbook with the given headers and rows; a LocalDate value becomes an Excel date cell, a Number a number
+     * cell.
+     */
     static byte[] workbook(List<String> headers, List<List<Object>> rows) throws IOException {
         var out = new ByteArrayOutputStream();
         var wb = new Workbook(out, "test", "1.0");
@@ -64,6 +67,8 @@ class ResidentImportTests {
                 if (v instanceof LocalDate d) {
                     sheet.value(r + 1, c, d);
                     sheet.style(r + 1, c).format("yyyy-mm-dd").set();
+                } else if (v instanceof Number n) {
+                    sheet.value(r + 1, c, n);
                 } else if (v != null) {
                     sheet.value(r + 1, c, v.toString());
                 }
@@ -218,11 +223,13 @@ class ResidentImportTests {
         var example = new ArrayList<Object>();
         try (var wb = new ReadableWorkbook(new ByteArrayInputStream(template))) {
             var sheets = wb.getSheets().toList();
-            assertThat(sheets).hasSize(2);
-            var rows = sheets.get(0).read();
-            rows.get(0).forEach(c -> headers.add(c.getText()));
-            rows.get(1).forEach(c -> example.add(c.getText()));
-            assertThat(sheets.get(1).read().stream().map(r -> r.getCellText(2))).contains("汉族", "户主", "群众");
+            assertThat(sheets).hasSize(3);
+            // The data sheet holds the headers only: the example lives on a sheet of its own, which no import reads.
+            assertThat(sheets.get(0).read()).hasSize(1);
+            sheets.get(0).read().get(0).forEach(c -> headers.add(c.getText()));
+            assertThat(sheets.get(1).getName()).isEqualTo("填写示例");
+            sheets.get(1).read().get(1).forEach(c -> example.add(c.getText()));
+            assertThat(sheets.get(2).read().stream().map(r -> r.getCellText(2))).contains("汉族", "户主", "群众");
         }
         assertThat(headers).contains("姓名", "身份证号", "性别", "民族", "出生日期", "所属网格", "与户主关系", "人员类型", "标签");
         // The example's made-up ID number may be taken by an earlier run: give the row a fresh one.
@@ -306,5 +313,153 @@ class ResidentImportTests {
                         workbook(HEADERS, List.of(row("甲", ResidentRegistryTests.idNumber(), null, GRID))))
                 .andExpect(status().isForbidden());
         worker.perform(get("/api/registry/residents/template")).andExpect(status().isForbidden());
+    }
+
+    /** The ISO 7064 MOD 11-2 check character of the first 17 digits of an ID number. */
+    private static char check(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    /** A valid ID number whose last three digits are 000, so that a number cell rounding to 15 digits keeps it valid. */
+    private static String roundable() {
+        for (int seq = 0; ; seq++) {
+            String first15 = String.format("421381197010%03d", seq);
+            if (check(first15 + "00") == '0' && seq > 100) {
+                return first15 + "000";
+            }
+        }
+    }
+
+    @Test
+    void anIdNumberInANumberCellIsRefusedAskingForATextColumnEvenWhenTheRoundedNumberIsValid() throws Exception {
+        // Excel kept 15 significant digits of what was typed (…847): the file holds …000, which passes the check.
+        String rounded = roundable();
+        String mobileOwner = ResidentRegistryTests.idNumber();
+        var landline = row("座机号", ResidentRegistryTests.idNumber(), null, GRID);
+        landline.set(8, 7223456789L); // 0722-3456789 typed into a number cell: the leading 0 is gone
+        var mobile = row("手机号", mobileOwner, null, GRID);
+        mobile.set(8, 13900002222L); // an 11-digit mobile survives a number cell
+        var numeric = row("数字格", "", null, GRID);
+        numeric.set(1, new java.math.BigDecimal(rounded).doubleValue());
+        String done = imported(workbook(HEADERS, List.of(numeric, landline, mobile)));
+        assertThat(JsonPath.<Integer>read(done, "$.accepted")).isEqualTo(1);
+        long id = ((Number) JsonPath.read(done, "$.id")).longValue();
+        String rejections = operator.perform(get("/api/registry/imports/" + id + "/rejections"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Map<String, Object>> content = JsonPath.read(rejections, "$.content");
+        assertThat(content)
+                .extracting(r -> r.get("rowNumber") + ":" + r.get("field") + ":" + r.get("code"))
+                .containsExactly("2:idNumber:number-cell", "3:phone:number-cell");
+        assertThat((String) content.get(0).get("message")).contains("文本");
+        assertThat(residentsWith(rounded)).isZero();
+        assertThat(residentsWith(mobileOwner)).isEqualTo(1);
+    }
+
+    @Test
+    void theTemplateFormatsTheIdNumberPhoneAndCodeColumnsAsText() throws Exception {
+        byte[] template = operator.perform(get("/api/registry/residents/template"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String sheet = null;
+        String styles = null;
+        var file = java.nio.file.Files.createTempFile("template", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, template);
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                sheet = new String(
+                        zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                styles = new String(
+                        zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        // Column B (身份证号), F (所属网格), G (户籍地区划) and K (联系电话) carry a style whose number format is text (@).
+        var xf = java.util.regex.Pattern.compile("<xf [^>]*numFmtId=\"(\\d+)\"").matcher(styles);
+        var formats = new ArrayList<String>();
+        int cellXfs = styles.indexOf("<cellXfs");
+        while (xf.find()) {
+            if (xf.start() > cellXfs) {
+                formats.add(xf.group(1));
+            }
+        }
+        var textFormat = java.util.regex.Pattern.compile("<numFmt numFmtId=\"(\\d+)\" formatCode=\"@\"")
+                .matcher(styles);
+        String textId = textFormat.find() ? textFormat.group(1) : "49";
+        for (int column : new int[] {2, 6, 7, 11}) {
+            var col = java.util.regex.Pattern.compile(
+                            "<col min=\"" + column + "\" max=\"" + column + "\"[^>]*style=\"(\\d+)\"")
+                    .matcher(sheet);
+            assertThat(col.find()).as("column %d has a style", column).isTrue();
+            assertThat(formats.get(Integer.parseInt(col.group(1)))).isEqualTo(textId);
+        }
+    }
+
+    @Test
+    void theExampleRowOfAnOlderTemplateIsNotImported() throws Exception {
+        var headers = List.of(
+                "姓名", "身份证号", "性别", "民族", "出生日期", "所属网格", "户籍地区划", "户籍详址", "现住址", "与户主关系", "联系电话", "学历", "政治面貌", "职业",
+                "服务处所", "人员类型", "标签");
+        String exampleId = "42138119800501001" + check("42138119800501001");
+        List<Object> example = new ArrayList<>(List.of(
+                "张三",
+                exampleId,
+                "男",
+                "汉族",
+                "1980-05-01",
+                GRID,
+                "421381",
+                "湖北省广水市杨寨镇站前社区",
+                "杨寨镇站前社区幸福路 8 号",
+                "户主",
+                "13900001111",
+                "大学本科",
+                "群众",
+                "教师",
+                "杨寨镇中心小学",
+                "户籍人口",
+                "党员、志愿者"));
+        String realId = ResidentRegistryTests.idNumber();
+        List<Object> real = new ArrayList<>(example);
+        real.set(0, "李真");
+        real.set(1, realId);
+        real.set(2, "");
+        real.set(4, "");
+        String done = imported(workbook(headers, List.of(example, real)));
+        assertThat(JsonPath.<Integer>read(done, "$.totalRows")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(done, "$.accepted")).isEqualTo(1);
+        assertThat(residentsWith(exampleId)).isZero();
+        assertThat(residentsWith(realId)).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncatedOrGarbledWorkbookIsRefusedNamingTheFileOnEveryImport() throws Exception {
+        byte[] good = workbook(HEADERS, List.of(row("截断", ResidentRegistryTests.idNumber(), null, GRID)));
+        byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
+        byte[] garbled = java.util.Arrays.copyOf(good, good.length);
+        for (int i = 40; i < garbled.length; i += 7) {
+            garbled[i] = (byte) (garbled[i] ^ 0x5a);
+        }
+        for (String register : List.of("residents", "houses", "places", "organizations")) {
+            for (byte[] broken : List.of(truncated, garbled)) {
+                operator.perform(multipart("/api/registry/" + register + "/imports")
+                                .file(new MockMultipartFile("file", "broken.xlsx", null, broken)))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.errors[0].field").value("file"))
+                        .andExpect(jsonPath("$.errors[0].code").value("format"));
+            }
+        }
     }
 }

@@ -83,15 +83,23 @@ class ResidentRegistryTests {
     @Test
     void registersAResidentWithSexAndBirthDateFromTheIdNumberAndMasksIt() throws Exception {
         String id = idNumber();
-        create(worker, resident("欧阳明华", id, GRID))
+        // A grid worker may not unmask: the ID number keeps its address code only, the birth date its year.
+        String body = create(worker, resident("欧阳明华", id, GRID))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.sex").value((id.charAt(16) - '0') % 2 == 1 ? "1" : "2"))
-                .andExpect(jsonPath("$.birthDate")
-                        .value(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)))
-                .andExpect(jsonPath("$.idNumber").value(id.substring(0, 6) + "********" + id.substring(14)))
+                .andExpect(jsonPath("$.birthDate").doesNotExist())
+                .andExpect(jsonPath("$.birthYear").value(Integer.parseInt(id.substring(6, 10))))
+                .andExpect(jsonPath("$.idNumber").value(id.substring(0, 6) + "************"))
                 .andExpect(jsonPath("$.phone").value("139****1111"))
                 .andExpect(jsonPath("$.ethnicityName").value("汉族"))
-                .andExpect(jsonPath("$.registeredRegionName").value("广水市"));
+                .andExpect(jsonPath("$.registeredRegionName").value("广水市"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        leader.perform(get("/api/registry/residents/" + JsonPath.read(body, "$.id")))
+                .andExpect(jsonPath("$.birthDate")
+                        .value(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)))
+                .andExpect(jsonPath("$.idNumber").value(id.substring(0, 6) + "********" + id.substring(14)));
         byte[] stored = jdbc.sql("select id_number from resident where name = '欧阳明华'")
                 .query(byte[].class)
                 .single();
@@ -254,7 +262,8 @@ class ResidentRegistryTests {
     void anEditSendingTheMaskedValuesBackKeepsTheStoredOnes() throws Exception {
         String id = idNumber();
         long created = created("钱七", id);
-        String masked = id.substring(0, 6) + "********" + id.substring(14);
+        // As the worker was shown it; the birth date, not shown, is kept as the ID number gives it.
+        String masked = id.substring(0, 6) + "************";
         worker.perform(put("/api/registry/residents/" + created)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(resident("钱七", masked, GRID)
@@ -265,6 +274,16 @@ class ResidentRegistryTests {
         leader.perform(get("/api/registry/residents/" + created + "/unmasked").param("purpose", "核对"))
                 .andExpect(jsonPath("$.idNumber").value(id))
                 .andExpect(jsonPath("$.phone").value("13900001111"));
+        // The form of an unmasking caller holds the usual mask: it keeps the stored number too.
+        leader.perform(get("/api/registry/residents/" + created))
+                .andExpect(jsonPath("$.idNumber").value(id.substring(0, 6) + "********" + id.substring(14)));
+        worker.perform(put("/api/registry/residents/" + created)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(resident("钱七", id.substring(0, 6) + "********" + id.substring(14), GRID)
+                                .replace("}", ",\"version\":1}")))
+                .andExpect(status().isOk());
+        leader.perform(get("/api/registry/residents/" + created + "/unmasked").param("purpose", "核对"))
+                .andExpect(jsonPath("$.idNumber").value(id));
     }
 
     @Test
@@ -288,5 +307,163 @@ class ResidentRegistryTests {
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         leader.perform(get("/api/registry/residents/" + id + "/unmasked").param("purpose", "出入境核查"))
                 .andExpect(jsonPath("$.documentNumber").value("E12345678"));
+    }
+
+    private ResultActions retire(long id, int version, String reason, boolean inError) throws Exception {
+        return worker.perform(post("/api/registry/residents/" + id + "/retire")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + version + ",\"reason\":\"" + reason + "\",\"enteredInError\":" + inError
+                        + "}"));
+    }
+
+    private ResultActions reinstate(long id, int version, String reason) throws Exception {
+        return worker.perform(post("/api/registry/residents/" + id + "/reinstate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + version + ",\"reason\":\"" + reason + "\"}"));
+    }
+
+    @Test
+    void aRecordRetiredAsEnteredInErrorFreesItsIdNumber() throws Exception {
+        String id = idNumber();
+        long wrong = created("误登甲", id);
+        retire(wrong, 0, "姓名录错，重新登记", true)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.retiredInError").value(true));
+        long right = created("误登乙", id);
+        assertThat(right).isNotEqualTo(wrong);
+        // The error record cannot come back while the real one holds the number.
+        reinstate(wrong, 1, "误注销").andExpect(status().isConflict());
+        worker.perform(get("/api/registry/residents").param("idNumber", id).param("includeRetired", "true"))
+                .andExpect(jsonPath("$.totalElements").value(2));
+    }
+
+    @Test
+    void aRetiredRecordKeepsItsNumberAndCanBeReinstatedWithHistory() throws Exception {
+        String id = idNumber();
+        long created = created("恢复甲", id);
+        retire(created, 0, "死亡", false).andExpect(status().isOk());
+        create(worker, resident("恢复甲", id, GRID)).andExpect(status().isConflict());
+        reinstate(created, 0, "误注销").andExpect(status().isConflict());
+        reinstate(created, 1, "").andExpect(status().isBadRequest());
+        reinstate(created, 1, "误注销，本人仍在册")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.retiredAt").doesNotExist())
+                .andExpect(jsonPath("$.version").value(2));
+        reinstate(created, 2, "再次").andExpect(status().isConflict());
+        String history = worker.perform(get("/api/registry/residents/" + created + "/history"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<java.util.List<String>>read(history, "$.content[?(@.field == 'retiredAt')].note"))
+                .containsExactly("误注销，本人仍在册", "死亡");
+        // An error record retired and reinstated before anyone took its number gets it back.
+        long again = created("恢复乙", idNumber());
+        retire(again, 0, "重复", true).andExpect(status().isOk());
+        reinstate(again, 1, "并非重复")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.retiredInError").value(false));
+    }
+
+    @Test
+    void aMoveBetweenGridsIsWrittenOnceInTheHistory() throws Exception {
+        String id = idNumber();
+        long created = created("迁移甲", id);
+        worker.perform(put("/api/registry/residents/" + created)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(resident("迁移甲", id, OTHER_GRID).replace("}", ",\"version\":0}")))
+                .andExpect(status().isOk());
+        // The county sees both grids: one line for the move, from the old grid to the new.
+        for (MockMvc reader : new MockMvc[] {leader, worker}) {
+            String history = reader.perform(get("/api/registry/residents/" + created + "/history"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(JsonPath.<java.util.List<Object>>read(history, "$.content[?(@.field == 'gridCode')]"))
+                    .hasSize(1);
+            assertThat(JsonPath.<java.util.List<String>>read(history, "$.content[?(@.field == 'gridCode')].newValue"))
+                    .containsExactly(OTHER_GRID);
+        }
+    }
+
+    @Test
+    void aMissingOrBadIdNumberWithoutSexReportsOnlyTheIdNumber() throws Exception {
+        String bad = idNumber().substring(0, 17) + "Z";
+        for (String body : new String[] {
+            "{\"gridCode\":\"" + GRID + "\",\"name\":\"无号\",\"kind\":\"REGISTERED\"}",
+            "{\"gridCode\":\"" + GRID + "\",\"name\":\"错号\",\"idNumber\":\"" + bad + "\",\"kind\":\"REGISTERED\"}"
+        }) {
+            create(worker, body)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("idNumber")));
+        }
+        // Without an ID number at all (a foreign resident), the sex is required, and says so.
+        create(
+                        worker,
+                        "{\"gridCode\":\"" + GRID + "\",\"name\":\"Jane Roe\",\"kind\":\"FOREIGN\","
+                                + "\"kindDetails\":{\"documentType\":\"PASSPORT\",\"documentNumber\":\"E7654321\"}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("sex")))
+                .andExpect(jsonPath("$.errors[0].code").value("required"));
+    }
+
+    @Test
+    void idNumbersWithAnImpossibleBirthDateOrNoProvinceAreRefused() throws Exception {
+        for (String[] c : new String[][] {
+            {"42138120990101123", "birth-date-range"},
+            {"42138118990101123", "birth-date-range"},
+            {"99138119800101123", "province"}
+        }) {
+            String id = c[0] + checkCharacter(c[0]);
+            create(worker, resident("不可能", id, GRID))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'idNumber')].code", hasItem(c[1])));
+        }
+    }
+
+    private static char checkCharacter(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
+    void aFilterThatCannotBeWhatItNamesIsRefusedNamingItOnSearchAndExport() throws Exception {
+        var operator = SignedIn.as(context, "county.operator");
+        for (String[] c : new String[][] {
+            {"phone", "137****0180"},
+            {"phone", "abc"},
+            {"idNumber", "421381********1234"},
+            {"idNumber", "abc"}
+        }) {
+            for (String path : new String[] {"/api/registry/residents", "/api/registry/residents/export"}) {
+                operator.perform(get(path).param(c[0], c[1]).param("purpose", "核对"))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.errors[0].field").value(c[0]))
+                        .andExpect(jsonPath("$.errors[0].messageEn").isNotEmpty());
+            }
+        }
+        operator.perform(get("/api/registry/residents").param("phone", "139-0000-1111"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void listsAndRecordsNameTheirGrid() throws Exception {
+        long created = created("网格名", idNumber());
+        String gridName = jdbc.sql("select name from grid where code = :code and valid_to is null")
+                .param("code", GRID)
+                .query(String.class)
+                .single();
+        worker.perform(get("/api/registry/residents").param("name", "网格名"))
+                .andExpect(jsonPath("$.content[0].gridCode").value(GRID))
+                .andExpect(jsonPath("$.content[0].gridName").value(gridName));
+        worker.perform(get("/api/registry/residents/" + created))
+                .andExpect(jsonPath("$.gridName").value(gridName));
+        worker.perform(get("/api/registry/houses").param("gridCode", GRID))
+                .andExpect(jsonPath("$.content[0].gridName").value(gridName));
+        worker.perform(get("/api/registry/places").param("gridCode", GRID))
+                .andExpect(jsonPath("$.content[0].gridName").value(gridName));
     }
 }

@@ -59,7 +59,7 @@ class SpecialGroupTests {
                 .andExpect(jsonPath("$.groupName").value("刑满释放人员"))
                 .andExpect(jsonPath("$.attentionLevelName").value("中等"))
                 .andExpect(jsonPath("$.details.originalCharge").value("盗窃罪"))
-                .andExpect(jsonPath("$.idNumber").value(matchesPattern("\\d{6}\\*{8}\\d{3}[\\dX]")))
+                .andExpect(jsonPath("$.idNumber").value(matchesPattern("\\d{6}\\*{12}")))
                 .andExpect(jsonPath("$.overdue").value(false));
         worker.perform(get(SPECIAL).param("group", "RELEASED_PRISONER").param("name", "刑释甲"))
                 .andExpect(jsonPath("$.content[0].id").value((int) id))
