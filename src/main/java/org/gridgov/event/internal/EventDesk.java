@@ -321,10 +321,10 @@ public class EventDesk {
 
     /**
      * Makes a move. Refusals come in this order: 403 without the move's permission; 400 without the version; 409
-     * {@code move-not-allowed} when the move does not fit where the event stands, whoever asks (its status, or a
-     * closing rated already); 403 when the event is not the caller's to move (not held by their organization, not
-     * their report, their own handling to verify); 422 when there is nowhere to escalate; 409 when the version is
-     * stale.
+     * when the version is stale (the caller saw an older event: reload first); 409 {@code move-not-allowed} when the
+     * move does not fit where the event stands, whoever asks (its status, or a closing rated already); 403 when the
+     * event is not the caller's to move (not held by their organization, not their report, their own handling to
+     * verify); 422 when there is nowhere to escalate.
      */
     public EventView move(long id, Move move, MoveCommand command) {
         var user = users.require();
@@ -338,13 +338,13 @@ public class EventDesk {
         if (command.version() == null) {
             throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
         }
+        if (command.version() != e.version) {
+            throw staleVersion();
+        }
         requireState(e, move);
         var refusal = refusal(e, move, user);
         if (refusal != null) {
             throw refusal;
-        }
-        if (command.version() != e.version) {
-            throw staleVersion();
         }
         var now = now();
         var t = switch (move) {
