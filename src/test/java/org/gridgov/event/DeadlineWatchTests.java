@@ -289,6 +289,7 @@ class DeadlineWatchTests {
         township.perform(post(approve).contentType(MediaType.APPLICATION_JSON).content(note))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.deciderName").value("杨寨镇坐席员"))
                 .andExpect(jsonPath("$.newDeadlineAt").value(extended.toString()));
         assertThat(instant(row(id).get("deadline_at"))).isEqualTo(extended);
         assertThat(history(id).getLast())

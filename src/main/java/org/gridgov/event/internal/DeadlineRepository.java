@@ -303,7 +303,7 @@ class DeadlineRepository {
                 .single();
     }
 
-    /** Decides a pending request; false when it was decided meanwhile. */
+    /** Decides a pending request, naming the decider as people know them; false when it was decided meanwhile. */
     boolean decide(
             long id, String status, EventRepository.Actor decider, String note, Instant at, Instant newDeadline) {
         return jdbc.sql("""
@@ -312,7 +312,7 @@ class DeadlineRepository {
                                 where id = :id and status = 'PENDING'""")
                         .param("status", status)
                         .param("by", decider.id())
-                        .param("name", decider.name())
+                        .param("name", decider.realName() != null ? decider.realName() : decider.name())
                         .param("note", note)
                         .param("at", ts(at))
                         .param("deadline", ts(newDeadline))
