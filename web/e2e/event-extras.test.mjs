@@ -4,13 +4,16 @@
 // reporter; the first is dispatched to the city management bureau, which claims it and asks for one more working
 // day, and the center approves the delay (延期已批准 in the history, the request naming the bureau), and the
 // department feeds back with a photo; a resident, who may not read the region tree, reports on the map, which shows
-// the grid of the point without drawing grid outlines. The tests run in order in one browser.
+// the grid of the point without drawing grid outlines, and finds the report under 我的诉求 (a resident's menu is that
+// and 我要上报, with plain statuses, also on a phone); the county leader's supervision shows in the timeline by its
+// level in words; whoever resolved a case on the spot is not offered its verification. The tests run in order in one
+// browser.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import zlib from 'node:zlib'
-import { BASE_URL, fetchInPage, launchBrowser, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
+import { BASE_URL, fetchInPage, launchBrowser, menuTexts, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
 
 const GRID = '421381101001101'
 const CGJ = '421381-cgj'
@@ -24,6 +27,8 @@ const first = {}
 const second = {}
 /** [lon, lat] inside GRID: its label point. */
 let inGrid
+/** The resident's report: { id, serial }. */
+let residents
 
 /** A small valid PNG (width × height, one colour) made here, so that the test needs no file. */
 function png(width = 24, height = 16, [r, g, b] = [30, 120, 220]) {
@@ -301,6 +306,7 @@ test('a resident reports on the map, which shows the grid of the point without g
     await settleTransitions(page)
     await screenshot(page, 'extras-resident-report.png')
     const reported = await submitReport()
+    residents = reported
     await page.getByTestId('event-created-open').click()
     await page.getByTestId('event-detail-serial').getByText(reported.serial).waitFor()
     await page.getByTestId('event-holder').getByText('杨寨镇综治中心').waitFor()
@@ -310,5 +316,107 @@ test('a resident reports on the map, which shows the grid of the point without g
   assert.ok(asked.some((a) => a.startsWith('200 /api/events/locate')), asked.join('\n'))
   assert.deepEqual(asked.filter((a) => /\/api\/(grids|regions)/.test(a)), [], 'nothing of the region tree')
   assert.deepEqual(asked.filter((a) => !/^(2|422 \/api\/events\/locate)/.test(a)), [], 'nothing refused')
+  assert.deepEqual(errors, [], 'no uncaught errors in the page')
+})
+
+test("a resident's menu is 我要上报 and 我的诉求, where the report stands in plain words", async () => {
+  // Still signed in as the resident.
+  assert.deepEqual(await menuTexts(page), ['我要上报', '我的诉求'])
+  await openMenu('/events/mine')
+  const row = page.getByTestId('event-list').locator(`[data-serial="${residents.serial}"]`)
+  await row.waitFor()
+  assert.equal((await row.getByTestId('event-status').innerText()).trim(), '已提交')
+  assert.equal(await page.getByTestId('event-boxes').count(), 0, 'no staff work boxes')
+  assert.equal(await page.getByTestId('event-list').getByTestId('event-card').count(), 0, 'no deadline cards')
+  await settleTransitions(page)
+  await screenshot(page, 'extras-resident-requests.png')
+  // The staff pages are not the resident's: their addresses lead home.
+  await page.goto(`${BASE_URL}/#/events/todo`)
+  await page.waitForURL(/#\/events\/report/)
+  await page.goto(`${BASE_URL}/#/events?box=overdue`)
+  await page.waitForURL(/#\/events\/report/)
+  await openMenu('/events/mine')
+  await row.click()
+  await page.getByTestId('event-detail-serial').getByText(residents.serial).waitFor()
+  assert.equal((await page.getByTestId('event-detail-status').innerText()).trim(), '已提交')
+
+  const phone = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+  const p = phone.page
+  const phoneErrors = []
+  p.on('pageerror', (error) => phoneErrors.push(error.message))
+  try {
+    await p.goto(BASE_URL)
+    await signIn(p, 'resident')
+    await p.getByTestId('menu-toggle').click()
+    const drawer = p.getByTestId('menu-drawer')
+    await drawer.locator('[data-path="/events/mine"]').waitFor()
+    assert.deepEqual((await drawer.locator('.el-menu-item').allInnerTexts()).map((text) => text.trim()), ['我要上报', '我的诉求'])
+    await drawer.locator('[data-path="/events/mine"]').click()
+    await p.waitForURL(/#\/events\/mine/)
+    const card = p.getByTestId('event-list').locator(`[data-serial="${residents.serial}"]`)
+    await card.waitFor()
+    assert.equal((await card.getByTestId('event-status').innerText()).trim(), '已提交')
+    const overflow = await p.evaluate(() =>
+      [document.documentElement, document.querySelector('.app-main')].map((el) => el.scrollWidth - el.clientWidth))
+    assert.deepEqual(overflow, [0, 0], 'no horizontal scroll')
+    await settleTransitions(p)
+    await screenshot(p, 'extras-resident-requests-phone.png')
+    assert.deepEqual(phoneErrors, [], 'no uncaught errors in the page')
+  } finally {
+    await phone.close()
+  }
+})
+
+test('a supervision shows by its level in words, and people and the grid by name', async () => {
+  await signOut(page)
+  await signIn(page, 'county.leader')
+  await openEvent(first)
+  await move('SUPERVISE', 'FEEDBACK', async (dialog) => {
+    await dialog.getByTestId('move-supervision').getByText('黄牌督办').click()
+    await dialog.getByTestId('move-note').fill('请尽快核查结案')
+  })
+  const supervised = page.locator('[data-testid="event-history-item"][data-move="SUPERVISE"]').last()
+  await supervised.locator('[data-testid="event-history-supervision"][data-level="YELLOW"]').getByText('黄牌督办').waitFor()
+  assert.match(await supervised.innerText(), /县中心领导/)
+  const timeline = await page.getByTestId('event-timeline').innerText()
+  assert.doesNotMatch(timeline, /(NORMAL|YELLOW|RED):/, 'no level codes')
+  assert.doesNotMatch(timeline, /grid\.worker|yz\.operator|dept\.handler|county\.leader/, 'no login names')
+  assert.match(timeline, /城管局经办人/)
+  assert.equal((await page.getByTestId('event-grid-name').innerText()).trim(), '站前社区第1网格')
+  // The leader neither holds nor handles it: no delay or photo buttons that would only be refused.
+  assert.equal(await page.getByTestId('delay-request').count(), 0)
+  assert.equal(await page.getByTestId('delay-approve').count(), 0)
+  assert.equal(await page.getByTestId('event-photo-add').count(), 0)
+  await settleTransitions(page)
+  await screenshot(page, 'extras-supervised-timeline.png')
+  assert.deepEqual(errors, [], 'no uncaught errors in the page')
+})
+
+test('whoever resolved a case on the spot is not offered its verification; another of the center is', async () => {
+  await signOut(page)
+  await signIn(page, 'grid.worker')
+  const reported = await fetchInPage(page, '/api/events', 'POST', {
+    title: `劝离占道摊贩 ${run}`,
+    categoryCode: '0406',
+    lon: inGrid[0],
+    lat: inGrid[1],
+  })
+  assert.equal(reported.status, 201, JSON.stringify(reported.body))
+  const resolved = await fetchInPage(page, `/api/events/${reported.body.id}/resolve`, 'POST', {
+    version: reported.body.version,
+    note: '当场劝离',
+  })
+  assert.equal(resolved.status, 200, JSON.stringify(resolved.body))
+  const event = { id: reported.body.id, serial: reported.body.serialNumber }
+  await openEvent(event)
+  await page.locator('[data-testid="event-detail-status"][data-status="FEEDBACK"]').waitFor()
+  const offered = await page.getByTestId('event-moves').locator('[data-testid^="move-"]').count()
+  assert.equal(offered, 0, 'nothing to verify for the one who resolved it')
+
+  await signOut(page)
+  await signIn(page, 'grid.leader')
+  await openEvent(event)
+  await page.getByTestId('move-VERIFY_PASS').waitFor()
+  await move('VERIFY_PASS', 'CLOSED')
   assert.deepEqual(errors, [], 'no uncaught errors in the page')
 })

@@ -2,8 +2,9 @@
 // township center accepts it and dispatches it to the city management bureau (found by name in the dispatch dialog;
 // the event then shows the bureau by name), which claims it and feeds back, the grid
 // worker verifies it on site (closed) and rates it; an event escalated by the township reaches the county center,
-// whose operator accepts it (and a move made on a stale page is refused and reloaded); the report form works on a
-// phone-size screen. The tests run in order in one browser, each going on from where the one before stopped.
+// whose operator accepts it — no 上报上级 offered at the top — (and a move made on a stale page is refused and
+// reloaded); the event list follows the box typed in the address; people and places show by name, never by login
+// name or code; the report form works on a phone-size screen. The tests run in order in one browser, each going on from where the one before stopped.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers.
 // Needs the demo accounts (password GridGov@2026) and the demo grids; creates new events on every run.
@@ -154,6 +155,15 @@ test('the township center accepts it and dispatches it to the responsible depart
   const dispatched = page.locator('[data-testid="event-history-item"][data-move="DISPATCH"]')
   await dispatched.getByTestId('event-history-to').getByText('转 广水市城市管理执法局').waitFor()
   assert.doesNotMatch(await page.getByTestId('event-timeline').innerText(), /421381-cgj|421381101-center/)
+  // People by name, never by login name; the grid by its name, township and village, never by its code.
+  const timeline = await page.getByTestId('event-timeline').innerText()
+  assert.match(timeline, /网格员[\s\S]*杨寨镇坐席员/)
+  assert.doesNotMatch(timeline, /grid\.worker|yz\.operator/)
+  assert.equal((await page.getByTestId('event-grid-name').innerText()).trim(), '站前社区第1网格')
+  assert.equal((await page.getByTestId('event-grid-place').innerText()).trim(), '杨寨镇 / 站前社区')
+  assert.doesNotMatch(await page.getByTestId('event-info').innerText(), new RegExp(GRID))
+  // The dispatcher decides delay requests; asking for one is the department's, so no button here.
+  assert.equal(await page.getByTestId('delay-request').count(), 0)
 })
 
 test('the department claims it and feeds back its result', async () => {
@@ -238,8 +248,21 @@ test('an event escalated by the township reaches the county center, which accept
   await row.getByTestId('event-row-holder').getByText('广水市网格化服务管理中心').waitFor()
   await settleTransitions(page)
   await screenshot(page, 'event-list.png')
+  // The list follows the address: another box typed there loads that box.
+  const visit = page.waitForResponse((r) => /\/api\/events\?/.test(r.url()) && /box=visit/.test(r.url()))
+  await page.evaluate(() => {
+    window.location.hash = '#/events?box=visit'
+  })
+  await page.locator('[data-testid="event-boxes"][data-box="visit"] .el-tabs__item.is-active').getByText('待回访').waitFor()
+  assert.equal((await visit).status(), 200)
+  await page.waitForFunction((n) => !document.querySelector(`[data-testid="event-list"] [data-serial="${n}"]`), number)
+  await page.evaluate(() => window.history.back())
+  await page.locator('[data-testid="event-boxes"][data-box="todo"] .el-tabs__item.is-active').getByText('待办').waitFor()
   await openRow(number)
+  assert.ok((await offered()).includes('ACCEPT'), `moves: ${await offered()}`)
+  assert.ok(!(await offered()).includes('ESCALATE'), 'nowhere to escalate from the county center')
   await move('ACCEPT', 'ACCEPTED')
+  assert.ok(!(await offered()).includes('ESCALATE'), `moves: ${await offered()}`)
 
   // Someone else suspends it meanwhile: this page still offers the old moves, and trying one reloads it.
   const current = await fetchInPage(page, `/api/events/${first.body.id}`)

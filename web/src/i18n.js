@@ -8,7 +8,7 @@ const messages = {
     app: { title: '网格化服务管理平台', short: 'GridGov', collapse: '收起菜单', expand: '展开菜单', language: '语言' },
     menu: {
       region: '网格地图', users: '用户管理', roles: '角色权限', organizations: '组织机构', audit: '审计日志',
-      eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图',
+      eventReport: '事件上报', tasks: '我的待办', events: '事件列表', eventMap: '事件地图', myReport: '我要上报', myRequests: '我的诉求',
       baseInfo: '基础信息', residents: '实有人口', registerTypes: '自定义登记簿', registryFigures: '统计与质量', specialGroups: '特殊人群', myVisits: '我的走访', ledgers: '三本台账',
       houses: '实有房屋', places: '场所', organizationsRegister: '组织',
     },
@@ -298,6 +298,11 @@ const messages = {
     card: { GREEN: '绿牌（正常）', YELLOW: '黄牌（临期）', RED: '红牌（超期）' },
     supervision: { NORMAL: '一般督办', YELLOW: '黄牌督办', RED: '红牌督办' },
     box: { todo: '待办', reported: '我上报的', overdue: '超期', supervised: '督办', visit: '待回访', done: '已办', all: '全部' },
+    // Where a resident's request stands, in everyday words.
+    residentStatus: {
+      REPORTED: '已提交', ACCEPTED: '已受理', DISPATCHED: '处理中', CLAIMED: '处理中', FEEDBACK: '处理中', CLOSED: '已办结',
+      REJECTED: '未受理', SUSPENDED: '暂缓处理', ARCHIVED: '已办结',
+    },
     move: {
       REPORT: '上报', ACCEPT: '受理', REJECT: '不予受理', RESOLVE: '就地处置', ESCALATE: '上报上级', DISPATCH: '派遣',
       CLAIM: '签收', RETURN: '退回', FEEDBACK: '反馈结果', VERIFY_PASS: '核查通过', VERIFY_FAIL: '核查不通过（返工）',
@@ -344,6 +349,9 @@ const messages = {
       by: '{name}（{org}）',
       to: '转 {org}',
       mapLink: '查看详情',
+      system: '系统',
+      ownOrganization: '本单位督办',
+      noPoint: '未标注位置（按所在网格上报）',
     },
     eventSource: { GRID_WORKER: '网格员上报', RESIDENT_WEB: '群众上报', HOTLINE: '热线电话', API: '系统接入' },
     report: {
@@ -456,6 +464,7 @@ const messages = {
       total: '共 {n} 件',
       empty: '暂无事件',
       tasksEmpty: '暂无待办事件',
+      mineEmpty: '您还没有提交过诉求',
     },
     eventMap: {
       loaded: '共 {n} 件事件',
@@ -560,7 +569,7 @@ const messages = {
     app: { title: 'Grid-based Service Management Platform', short: 'GridGov', collapse: 'Collapse menu', expand: 'Expand menu', language: 'Language' },
     menu: {
       region: 'Grid map', users: 'Users', roles: 'Roles', organizations: 'Organizations', audit: 'Audit log',
-      eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map',
+      eventReport: 'Report', tasks: 'My tasks', events: 'Events', eventMap: 'Event map', myReport: 'Report a problem', myRequests: 'My requests',
       baseInfo: 'Base data', residents: 'Residents', registerTypes: 'Own registers', registryFigures: 'Figures and quality', specialGroups: 'Special groups', myVisits: 'My visits',
       ledgers: 'Ledgers',
       houses: 'Houses', places: 'Places', organizationsRegister: 'Registered orgs',
@@ -855,6 +864,10 @@ const messages = {
     card: { GREEN: 'Green (on time)', YELLOW: 'Yellow (due soon)', RED: 'Red (overdue)' },
     supervision: { NORMAL: 'Supervised', YELLOW: 'Yellow card', RED: 'Red card' },
     box: { todo: 'To do', reported: 'Reported by me', overdue: 'Overdue', supervised: 'Supervised', visit: 'Return visit', done: 'Done', all: 'All' },
+    residentStatus: {
+      REPORTED: 'Submitted', ACCEPTED: 'Accepted', DISPATCHED: 'Being handled', CLAIMED: 'Being handled', FEEDBACK: 'Being handled',
+      CLOSED: 'Done', REJECTED: 'Not accepted', SUSPENDED: 'On hold', ARCHIVED: 'Done',
+    },
     move: {
       REPORT: 'Report', ACCEPT: 'Accept', REJECT: 'Reject', RESOLVE: 'Resolve on the spot', ESCALATE: 'Escalate',
       DISPATCH: 'Dispatch', CLAIM: 'Claim', RETURN: 'Return', FEEDBACK: 'Feed back', VERIFY_PASS: 'Verified',
@@ -902,6 +915,9 @@ const messages = {
       by: '{name} ({org})',
       to: 'to {org}',
       mapLink: 'Open',
+      system: 'System',
+      ownOrganization: 'By its own organization',
+      noPoint: 'No point given (reported by grid)',
     },
     eventSource: { GRID_WORKER: 'Grid worker', RESIDENT_WEB: 'Resident', HOTLINE: 'Hotline', API: 'System' },
     report: {
@@ -1014,6 +1030,7 @@ const messages = {
       total: '{n} events',
       empty: 'No events',
       tasksEmpty: 'Nothing to do',
+      mineEmpty: 'You have not reported anything yet',
     },
     eventMap: {
       loaded: '{n} events',

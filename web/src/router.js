@@ -5,10 +5,10 @@ import AppLayout from './shell/AppLayout.vue'
 import LoginPage from './shell/LoginPage.vue'
 import PasswordPage from './shell/PasswordPage.vue'
 import { setAuthHandlers } from './common/http.js'
-import { can, firstAllowedPath, forget, loadSession, safeRedirect, session } from './shell/session.js'
+import { can, firstAllowedPath, forget, loadSession, safeRedirect, session, suits } from './shell/session.js'
 
 // Each module may contribute routes in src/modules/<name>/routes.js (default export: array); a route names the
-// permission it needs in meta.permission, like the module's menu entry.
+// permission it needs in meta.permission, and whom else it suits in meta.when(user), like the module's menu entry.
 const files = import.meta.glob('./modules/*/routes.js', { eager: true })
 const moduleRoutes = Object.values(files).flatMap((module) => module.default || [])
 
@@ -44,7 +44,7 @@ router.beforeEach(async (to) => {
   if (!user) return withRedirect('login', to)
   if (user.passwordExpired && to.name !== 'password') return withRedirect('password', to)
   if (to.name === 'home') return home()
-  if (!can(to.meta.permission)) return to.name === 'forbidden' ? true : home()
+  if (!can(to.meta.permission) || !suits(to.meta)) return to.name === 'forbidden' ? true : home()
   return true
 })
 

@@ -62,8 +62,14 @@ export function can(permission) {
   return Boolean(session.user?.permissions?.includes(permission))
 }
 
+/**
+ * Whether a menu entry or route (meta) suits the signed-in user beyond its permission: an optional when(user) says
+ * (a resident's menu is not a staff menu even where the permissions overlap).
+ */
+export const suits = (target) => Boolean(session.user) && (!target?.when || target.when(session.user))
+
 /** The menu entries the signed-in user may use. */
-export const allowedEntries = () => menuEntries.filter((entry) => can(entry.permission))
+export const allowedEntries = () => menuEntries.filter((entry) => can(entry.permission) && suits(entry))
 
 /** Where to go after signing in: the first menu entry the user may use, or null. */
 export const firstAllowedPath = () => allowedEntries()[0]?.path ?? null

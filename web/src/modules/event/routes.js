@@ -1,3 +1,5 @@
+import { isResident, isStaff } from './audience.js'
+
 export default [
   {
     path: '/events/report',
@@ -5,9 +7,10 @@ export default [
     component: () => import('./ReportPage.vue'),
     meta: { permission: 'event:report' },
   },
-  { path: '/events/todo', name: 'event-tasks', component: () => import('./TasksPage.vue'), meta: { permission: 'event:read' } },
-  { path: '/events', name: 'events', component: () => import('./EventListPage.vue'), meta: { permission: 'event:read' } },
-  { path: '/events/map', name: 'event-map', component: () => import('./EventMapPage.vue'), meta: { permission: 'event:read' } },
+  { path: '/events/mine', name: 'event-mine', component: () => import('./MyRequestsPage.vue'), meta: { permission: 'event:read', when: isResident } },
+  { path: '/events/todo', name: 'event-tasks', component: () => import('./TasksPage.vue'), meta: { permission: 'event:read', when: isStaff } },
+  { path: '/events', name: 'events', component: () => import('./EventListPage.vue'), meta: { permission: 'event:read', when: isStaff } },
+  { path: '/events/map', name: 'event-map', component: () => import('./EventMapPage.vue'), meta: { permission: 'event:read', when: isStaff } },
   {
     path: '/events/:id(\\d+)',
     name: 'event-detail',

@@ -59,6 +59,7 @@ class DeadlineWatchTests {
 
     MockMvc worker;
     MockMvc township;
+    String major;
     String category;
     double[] point;
 
@@ -70,7 +71,7 @@ class DeadlineWatchTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        String major = JsonPath.read(majors, "$.content[0].code");
+        major = JsonPath.read(majors, "$.content[0].code");
         String minors = township.perform(get("/api/event-categories").param("parent", major))
                 .andReturn()
                 .getResponse()
@@ -288,6 +289,7 @@ class DeadlineWatchTests {
         township.perform(post(approve).contentType(MediaType.APPLICATION_JSON).content(note))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.deciderName").value("杨寨镇坐席员"))
                 .andExpect(jsonPath("$.newDeadlineAt").value(extended.toString()));
         assertThat(instant(row(id).get("deadline_at"))).isEqualTo(extended);
         assertThat(history(id).getLast())
@@ -343,5 +345,103 @@ class DeadlineWatchTests {
         watch.scan();
         watch.scan();
         assertThat(cards(id)).filteredOn("RED"::equals).hasSize(2);
+    }
+
+    /** Runs {@code test} with the reach rule of the test category's major and the urgency changed, then restores it. */
+    private void withReach(String urgency, String escalateUpTo, boolean superviseAssignee, ThrowingRunnable test)
+            throws Exception {
+        var before = jdbc.sql("select escalate_up_to, supervise_assignee from auto_escalation_rule"
+                        + " where category_code = :major and urgency = :urgency")
+                .param("major", major)
+                .param("urgency", urgency)
+                .query()
+                .singleRow();
+        setReach(urgency, escalateUpTo, superviseAssignee);
+        try {
+            test.run();
+        } finally {
+            setReach(urgency, (String) before.get("escalate_up_to"), (Boolean) before.get("supervise_assignee"));
+        }
+    }
+
+    private void setReach(String urgency, String escalateUpTo, boolean superviseAssignee) {
+        jdbc.sql("update auto_escalation_rule set escalate_up_to = :up, supervise_assignee = :supervise"
+                        + " where category_code = :major and urgency = :urgency")
+                .param("up", escalateUpTo)
+                .param("supervise", superviseAssignee)
+                .param("major", major)
+                .param("urgency", urgency)
+                .update();
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** An urgent event dispatched to the city management bureau and claimed by it. */
+    private long claimedByTheDepartment() throws Exception {
+        long id = report("URGENT");
+        var department = SignedIn.as(context, "dept.handler");
+        move(township, id, "accept", null).andExpect(status().isOk());
+        move(township, id, "dispatch", "\"assignee\":\"421381-cgj\"").andExpect(status().isOk());
+        move(department, id, "claim", null).andExpect(status().isOk());
+        return id;
+    }
+
+    @Test
+    void anOverdueUrgentCaseAtItsAssigneeIsSupervisedInTheDispatchersName() throws Exception {
+        long id = claimedByTheDepartment();
+        int version = (Integer) row(id).get("version");
+        clock.set(instant(row(id).get("deadline_at")).plusSeconds(60));
+        watch.scan();
+        watch.scan();
+        assertThat(cards(id)).containsExactly("RED");
+        assertThat(row(id))
+                .containsEntry("status", "CLAIMED")
+                .containsEntry("holder_org", "421381-cgj")
+                .containsEntry("version", version + 1);
+        assertThat(jdbc.sql("select supervision from event where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RED");
+        var supervisions = jdbc.sql("select actor_name, actor_org, supervision, own_organization from event_history"
+                        + " where event_id = :id and move = 'SUPERVISE'")
+                .param("id", id)
+                .query()
+                .listOfRows();
+        assertThat(supervisions).hasSize(1);
+        assertThat(supervisions.getFirst())
+                .containsEntry("actor_name", "system")
+                .containsEntry("actor_org", "421381101-center")
+                .containsEntry("supervision", "RED")
+                .containsEntry("own_organization", false);
+        township.perform(get("/api/events/" + id + "/history"))
+                .andExpect(jsonPath("$.content[-1:].bySystem", hasItems(true)));
+    }
+
+    @Test
+    void aReachRuleWithoutSupervisionLeavesAnOverdueAssigneeWithItsCardAlone() throws Exception {
+        withReach("URGENT", "COUNTY", false, () -> {
+            long id = claimedByTheDepartment();
+            int version = (Integer) row(id).get("version");
+            clock.set(instant(row(id).get("deadline_at")).plusSeconds(60));
+            watch.scan();
+            assertThat(cards(id)).containsExactly("RED");
+            assertThat(row(id)).containsEntry("status", "CLAIMED").containsEntry("version", version);
+            assertThat(history(id)).extracting(h -> h.get("move")).doesNotContain("SUPERVISE");
+        });
+    }
+
+    @Test
+    void aReachRuleUpToTheTownshipKeepsAnOverdueCaseFromTheCounty() throws Exception {
+        withReach("URGENT", "TOWNSHIP", true, () -> {
+            long id = report("URGENT");
+            clock.set(instant(row(id).get("deadline_at")).plusSeconds(60));
+            watch.scan();
+            assertThat(cards(id)).containsExactly("RED");
+            assertThat(row(id)).containsEntry("holder_org", "421381101-center").containsEntry("status", "REPORTED");
+            assertThat(history(id)).extracting(h -> h.get("move")).containsExactly("REPORT");
+        });
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * statements cover the whole deployment on purpose (no caller); delay requests bind the caller's scope.
  */
 @Repository
-@ScopedData(tables = {"event", "event_history", "deadline_card", "delay_request"})
+@ScopedData(tables = {"event", "deadline_card", "delay_request", "auto_escalation_rule"})
 class DeadlineRepository {
 
     /** The statuses in which a step runs against a deadline; the same list as the partial indexes of V7. */
@@ -124,9 +124,11 @@ class DeadlineRepository {
             long id,
             String serialNumber,
             String categoryCode,
+            String majorCode,
             Urgency urgency,
             EventStatus status,
             String holderOrg,
+            String dispatcherOrg,
             Step step,
             Instant stepStartedAt,
             Instant deadlineAt,
@@ -134,8 +136,8 @@ class DeadlineRepository {
 
     List<CardEvent> cardEvents(Collection<Long> ids) {
         return jdbc.sql("""
-                        select id, serial_number, category_code, urgency, status, holder_org, step, step_started_at,
-                            deadline_at, version
+                        select id, serial_number, category_code, major_code, urgency, status, holder_org,
+                            dispatcher_org, step, step_started_at, deadline_at, version
                         from event where id = any(:ids) order by id""")
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> {
@@ -144,9 +146,11 @@ class DeadlineRepository {
                             rs.getLong("id"),
                             rs.getString("serial_number"),
                             rs.getString("category_code"),
+                            rs.getString("major_code"),
                             Urgency.valueOf(rs.getString("urgency")),
                             EventStatus.valueOf(rs.getString("status")),
                             rs.getString("holder_org"),
+                            rs.getString("dispatcher_org"),
                             step == null ? null : Step.valueOf(step),
                             instant(rs, "step_started_at"),
                             instant(rs, "deadline_at"),
@@ -177,6 +181,39 @@ class DeadlineRepository {
                 == 1;
     }
 
+    /**
+     * Sets the supervision level of an event if nobody moved it since it was read (optimistic version); false when
+     * someone did. Status, holder and the running step stay.
+     */
+    boolean supervise(CardEvent e, String level) {
+        return jdbc.sql("""
+                                update event set supervision = :level, version = version + 1
+                                where id = :id and version = :version and status = :status""")
+                        .param("level", level)
+                        .param("id", e.id())
+                        .param("version", e.version())
+                        .param("status", e.status().name())
+                        .update()
+                == 1;
+    }
+
+    /** How far automatic escalation reaches for a category and urgency; see {@code V23__event_loop_rules.sql}. */
+    record EscalationReach(String escalateUpTo, boolean superviseAssignee) {}
+
+    /** The rule of the category itself, else of its major; empty when neither has one. */
+    Optional<EscalationReach> escalationReach(String categoryCode, String majorCode, Urgency urgency) {
+        return jdbc.sql("""
+                        select escalate_up_to, supervise_assignee from auto_escalation_rule
+                        where urgency = :urgency and category_code in (:category, :major)
+                        order by case when category_code = :category then 0 else 1 end limit 1""")
+                .param("urgency", urgency.name())
+                .param("category", categoryCode)
+                .param("major", majorCode)
+                .query((rs, n) ->
+                        new EscalationReach(rs.getString("escalate_up_to"), rs.getBoolean("supervise_assignee")))
+                .optional();
+    }
+
     /** Extends the running step's deadline if the event is still at the version and step run it was read at. */
     boolean extendDeadline(long eventId, int version, Instant stepStartedAt, Instant deadline) {
         return jdbc.sql("""
@@ -188,41 +225,6 @@ class DeadlineRepository {
                         .param("started", ts(stepStartedAt))
                         .update()
                 == 1;
-    }
-
-    /** A history row whose move is not a workflow {@code Move}, such as {@code DELAY_APPROVED}, or a system move. */
-    record HistoryEntry(
-            long eventId,
-            String move,
-            EventStatus from,
-            EventStatus to,
-            String fromHolder,
-            String toHolder,
-            EventRepository.Actor actor,
-            String note,
-            Instant deadlineAt,
-            Instant at) {}
-
-    void appendHistory(HistoryEntry h) {
-        jdbc.sql("""
-                        insert into event_history (event_id, move, from_status, to_status, from_holder, to_holder,
-                            actor_id, actor_name, actor_roles, actor_org, note, deadline_at, at)
-                        values (:event, :move, :from, :to, :fromHolder, :toHolder, :actorId, :actorName,
-                            :actorRoles, :actorOrg, :note, :deadline, :at)""")
-                .param("event", h.eventId())
-                .param("move", h.move())
-                .param("from", h.from() == null ? null : h.from().name())
-                .param("to", h.to().name())
-                .param("fromHolder", h.fromHolder())
-                .param("toHolder", h.toHolder())
-                .param("actorId", h.actor().id())
-                .param("actorName", h.actor().name())
-                .param("actorRoles", h.actor().roles())
-                .param("actorOrg", h.actor().organization())
-                .param("note", h.note())
-                .param("deadline", ts(h.deadlineAt()))
-                .param("at", ts(h.at()))
-                .update();
     }
 
     /** A new delay request, before it has an id. */
@@ -301,7 +303,7 @@ class DeadlineRepository {
                 .single();
     }
 
-    /** Decides a pending request; false when it was decided meanwhile. */
+    /** Decides a pending request, naming the decider as people know them; false when it was decided meanwhile. */
     boolean decide(
             long id, String status, EventRepository.Actor decider, String note, Instant at, Instant newDeadline) {
         return jdbc.sql("""
@@ -310,7 +312,7 @@ class DeadlineRepository {
                                 where id = :id and status = 'PENDING'""")
                         .param("status", status)
                         .param("by", decider.id())
-                        .param("name", decider.name())
+                        .param("name", decider.realName() != null ? decider.realName() : decider.name())
                         .param("note", note)
                         .param("at", ts(at))
                         .param("deadline", ts(newDeadline))

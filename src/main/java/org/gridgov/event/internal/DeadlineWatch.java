@@ -11,11 +11,13 @@ import org.gridgov.common.Unscoped;
 import org.gridgov.event.DeadlineCardRaised;
 import org.gridgov.event.DeadlineCardRaised.Card;
 import org.gridgov.event.EventMoved;
+import org.gridgov.event.EventStatus;
 import org.gridgov.event.Move;
 import org.gridgov.event.Step;
 import org.gridgov.event.TimeUnitKind;
 import org.gridgov.event.Urgency;
 import org.gridgov.identity.OrganizationDirectory;
+import org.gridgov.region.RegionLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the deadlines stored on open events and raises each card once: YELLOW when a step has used 80 % of its
- * working time, RED when it is overdue, and for a RED card whose time-limit rule says so, escalates the event to the
- * center one level up as the {@code system} actor.
+ * working time, RED when it is overdue. For a RED card whose time-limit rule escalates on its own, the reach rule of
+ * the category and urgency ({@code auto_escalation_rule}) says what follows, done as the {@code system} actor: a case
+ * still at a center goes to the center one level up (never above the rule's level), a case at its assignee is
+ * supervised (督办, red) in the name of the center that dispatched it.
  *
  * <p>Safe on any number of nodes: the card rows are unique per run of a step and deadline, only the node whose insert
  * went in publishes and escalates, and an escalation is skipped when someone moved the event meanwhile. The cards of
@@ -51,7 +55,16 @@ public class DeadlineWatch {
     /** EventDesk's yellow rule: 80 % of the step's time used, as {@code used * 10 >= total * 8} in milliseconds. */
     private static final int YELLOW_TENTHS = 8;
 
+    /** What a category and urgency without a reach rule does: escalate up to the county, supervise no assignee. */
+    static final DeadlineRepository.EscalationReach DEFAULT_REACH =
+            new DeadlineRepository.EscalationReach("COUNTY", false);
+
+    /** The statuses in which an assignee holds the case for the center that dispatched it. */
+    private static final java.util.Set<EventStatus> AT_ASSIGNEE =
+            java.util.EnumSet.of(EventStatus.DISPATCHED, EventStatus.CLAIMED);
+
     private final DeadlineRepository deadlines;
+    private final EventRepository events;
     private final EventCatalog catalog;
     private final WorkingCalendar calendar;
     private final OrganizationDirectory organizations;
@@ -61,6 +74,7 @@ public class DeadlineWatch {
 
     DeadlineWatch(
             DeadlineRepository deadlines,
+            EventRepository events,
             EventCatalog catalog,
             WorkingCalendar calendar,
             OrganizationDirectory organizations,
@@ -68,6 +82,7 @@ public class DeadlineWatch {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.deadlines = deadlines;
+        this.events = events;
         this.catalog = catalog;
         this.calendar = calendar;
         this.organizations = organizations;
@@ -138,27 +153,35 @@ public class DeadlineWatch {
         return Instant.ofEpochMilli(high);
     }
 
-    /** Publishes the cards this node inserted and escalates the overdue events whose rules say so. */
+    /** Publishes the cards this node inserted and escalates or supervises the overdue events whose rules say so. */
     private int raise(List<DeadlineRepository.RaisedCard> cards, Instant now) {
         if (cards.isEmpty()) {
             return 0;
         }
-        var events = deadlines
-                .cardEvents(cards.stream()
-                        .map(DeadlineRepository.RaisedCard::eventId)
-                        .toList())
-                .stream()
-                .collect(Collectors.toMap(DeadlineRepository.CardEvent::id, Function.identity()));
+        var cardEvents =
+                deadlines
+                        .cardEvents(cards.stream()
+                                .map(DeadlineRepository.RaisedCard::eventId)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(DeadlineRepository.CardEvent::id, Function.identity()));
         // By event id, the order in which the insert took its locks, so that escalations never deadlock each other.
         var byEvent = cards.stream()
                 .sorted(Comparator.comparingLong(DeadlineRepository.RaisedCard::eventId))
                 .toList();
         for (var card : byEvent) {
-            var e = events.get(card.eventId());
+            var e = cardEvents.get(card.eventId());
             publisher.publishEvent(new DeadlineCardRaised(
                     card.eventId(), e.serialNumber(), card.step(), card.card(), card.holderOrg(), card.deadlineAt()));
             if (card.card() == Card.RED && stillRunning(card, e) && autoEscalates(e, card.step())) {
-                escalate(e, now);
+                var reach = deadlines
+                        .escalationReach(e.categoryCode(), e.majorCode(), e.urgency())
+                        .orElse(DEFAULT_REACH);
+                if (e.status().allows(Move.ESCALATE)) {
+                    escalate(e, reach, now);
+                } else if (AT_ASSIGNEE.contains(e.status()) && reach.superviseAssignee() && e.dispatcherOrg() != null) {
+                    superviseForDispatcher(e, now);
+                }
             }
         }
         return cards.size();
@@ -166,19 +189,21 @@ public class DeadlineWatch {
 
     private static boolean stillRunning(DeadlineRepository.RaisedCard card, DeadlineRepository.CardEvent e) {
         return card.stepStartedAt().equals(e.stepStartedAt())
-                && card.deadlineAt().equals(e.deadlineAt())
-                && e.status().allows(Move.ESCALATE);
+                && card.deadlineAt().equals(e.deadlineAt());
     }
 
     private boolean autoEscalates(DeadlineRepository.CardEvent e, Step step) {
         return catalog.limit(e.categoryCode(), e.urgency(), null, step).autoEscalate();
     }
 
-    /** 逐级上报 by the platform: as {@code Event.escalate}, to the next center, which accepts it anew. */
-    private void escalate(DeadlineRepository.CardEvent e, Instant now) {
+    /**
+     * 逐级上报 by the platform: as {@code Event.escalate}, to the next center, which accepts it anew; not above the
+     * level the reach rule allows.
+     */
+    private void escalate(DeadlineRepository.CardEvent e, DeadlineRepository.EscalationReach reach, Instant now) {
         var parent = organizations.parentCenter(e.holderOrg());
-        if (parent.isEmpty()) {
-            // The top center has nowhere to send it; the RED card is its notice.
+        if (parent.isEmpty() || !withinReach(parent.get().regionCode(), reach.escalateUpTo())) {
+            // The top center, or the highest the rule lets it reach, keeps it; the RED card is its notice.
             return;
         }
         var to = Move.ESCALATE.to();
@@ -188,19 +213,56 @@ public class DeadlineWatch {
             // Someone moved the event after the card went in; their move stands.
             return;
         }
-        deadlines.appendHistory(new DeadlineRepository.HistoryEntry(
+        events.appendHistory(new EventRepository.HistoryEntry(
                 e.id(),
                 Move.ESCALATE.name(),
                 e.status(),
                 to,
                 e.holderOrg(),
                 holder,
-                new EventRepository.Actor(null, SYSTEM, null, null),
+                EventRepository.Actor.SYSTEM,
                 "超过时限未办理，系统自动上报",
                 deadline,
                 now));
         publisher.publishEvent(
                 new EventMoved(e.id(), e.serialNumber(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
+    }
+
+    /** Whether a center of a region may receive an automatic escalation under the rule's highest level. */
+    static boolean withinReach(String centerRegionCode, String escalateUpTo) {
+        return switch (escalateUpTo) {
+            case "COUNTY" -> true;
+            case "TOWNSHIP" ->
+                centerRegionCode != null && centerRegionCode.length() >= RegionLevel.TOWNSHIP.codeLength();
+            default -> false;
+        };
+    }
+
+    /**
+     * 督办 by the platform in the name of the center that dispatched an overdue case its assignee holds: the case
+     * stays where it is, marked RED, and the holder is pressed (the SUPERVISE move notifies it).
+     */
+    private void superviseForDispatcher(DeadlineRepository.CardEvent e, Instant now) {
+        if (!deadlines.supervise(e, "RED")) {
+            // Someone moved the event after the card went in; their move stands.
+            return;
+        }
+        events.appendHistory(new EventRepository.HistoryEntry(
+                e.id(),
+                Move.SUPERVISE.name(),
+                e.status(),
+                e.status(),
+                e.holderOrg(),
+                e.holderOrg(),
+                new EventRepository.Actor(null, SYSTEM, null, null, e.dispatcherOrg()),
+                "超过时限未办结，系统以派遣单位名义红牌督办",
+                e.deadlineAt(),
+                now,
+                null,
+                "RED",
+                false));
+        publisher.publishEvent(new EventMoved(
+                e.id(), e.serialNumber(), Move.SUPERVISE, e.status(), e.status(), e.holderOrg(), e.holderOrg(), now));
     }
 
     private Instant deadline(String categoryCode, Urgency urgency, Step step, Instant from) {

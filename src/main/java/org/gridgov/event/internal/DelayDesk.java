@@ -121,11 +121,30 @@ public class DelayDesk {
         }
     }
 
+    /**
+     * Whether the caller may ask for more time on the event: its assignee (the organization holding it for a
+     * dispatcher) with the handling permission, while it waits to be claimed or is being handled.
+     */
+    static boolean mayRequest(Event e, CurrentUser user) {
+        return DELAYABLE.contains(e.status) && isHolder(e, user);
+    }
+
+    /** Whether the caller may decide the event's delay requests: the center that dispatched it. */
+    static boolean mayDecide(Event e, CurrentUser user) {
+        return user.can(Permissions.EVENT_DISPATCH)
+                && e.dispatcherOrg != null
+                && e.dispatcherOrg.equals(user.organizationCode());
+    }
+
+    private static boolean isHolder(Event e, CurrentUser user) {
+        return user.can(Permissions.EVENT_HANDLE) && e.holderOrg.equals(user.organizationCode());
+    }
+
     /** Asks for more time on the running step of an event the caller's organization holds. */
     public DelayRequest request(long eventId, DelayCommand command) {
         var user = users.require();
         var e = load(eventId, user);
-        if (!user.can(Permissions.EVENT_HANDLE) || !e.holderOrg.equals(user.organizationCode())) {
+        if (!isHolder(e, user)) {
             throw forbidden("holderOrg", "只有承办单位可以申请延期", "Only the organization holding the event may ask for a delay");
         }
         var errors = new ArrayList<FieldProblem>();
@@ -208,7 +227,7 @@ public class DelayDesk {
         decide(request, "APPROVED", user, note, now, deadline);
         String detail = "延期 " + request.extraAmount() + " " + request.unit().label() + "：" + request.reason()
                 + (note == null ? "" : "；" + note);
-        deadlines.appendHistory(new DeadlineRepository.HistoryEntry(
+        events.appendHistory(new EventRepository.HistoryEntry(
                 e.id,
                 DELAY_APPROVED,
                 e.status,
@@ -264,9 +283,7 @@ public class DelayDesk {
     }
 
     private static void requireDispatcher(Event e, CurrentUser user) {
-        if (!user.can(Permissions.EVENT_DISPATCH)
-                || e.dispatcherOrg == null
-                || !e.dispatcherOrg.equals(user.organizationCode())) {
+        if (!mayDecide(e, user)) {
             throw forbidden(
                     "dispatcherOrg", "只有派遣该事件的中心可以审批延期", "Only the center that dispatched the event may decide");
         }

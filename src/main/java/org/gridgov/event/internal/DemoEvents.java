@@ -14,6 +14,7 @@ import org.gridgov.event.Move;
 import org.gridgov.event.Step;
 import org.gridgov.event.Urgency;
 import org.gridgov.identity.OrganizationDirectory;
+import org.gridgov.identity.Role;
 import org.gridgov.region.GridSummary;
 import org.gridgov.region.RegionApi;
 import org.slf4j.Logger;
@@ -123,8 +124,8 @@ class DemoEvents implements ApplicationRunner {
         e.holderOrg = center.code();
         e.reportedAt = reportedAt;
         start(e, Step.ACCEPT, reportedAt);
-        e.id = events.insert(e);
-        var system = new EventRepository.Actor(null, "demo", "GRID_WORKER", center.code());
+        e.id = events.insert(e).orElseThrow();
+        var system = demoActor(Role.GRID_WORKER, center.code());
         events.appendHistory(
                 e.id,
                 new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, center.code(), null, Step.ACCEPT),
@@ -140,8 +141,8 @@ class DemoEvents implements ApplicationRunner {
         // How far along the loop this event got: old ones almost all the way, recent ones anywhere.
         int steps = ageHours > 240 ? plan.size() - (random.nextInt(10) == 0 ? 2 : 0) : random.nextInt(plan.size() + 1);
         var at = reportedAt;
-        var operator = new EventRepository.Actor(null, "demo", "CENTER_OPERATOR", center.code());
-        var handler = new EventRepository.Actor(null, "demo", "DEPARTMENT_HANDLER", DEPARTMENT);
+        var operator = demoActor(Role.CENTER_OPERATOR, center.code());
+        var handler = demoActor(Role.DEPARTMENT_HANDLER, DEPARTMENT);
         for (var move : plan.subList(0, steps)) {
             at = at.plus(Duration.ofMinutes(30 + random.nextLong(move == Move.FEEDBACK ? 2880 : 240)));
             if (!at.isBefore(now)) {
@@ -152,8 +153,8 @@ class DemoEvents implements ApplicationRunner {
                 case ACCEPT -> e.accept();
                 case DISPATCH -> e.dispatch("请按时处置", DEPARTMENT);
                 case CLAIM -> e.claim();
-                case FEEDBACK -> e.feedback("已处置完毕");
-                case RESOLVE -> e.resolveOnTheSpot("已现场调解", center.code());
+                case FEEDBACK -> e.feedback("已处置完毕", null);
+                case RESOLVE -> e.resolveOnTheSpot("已现场调解", center.code(), null);
                 case VERIFY_PASS -> e.verifyPass("现场核查通过", at);
                 default -> e.rate(3 + random.nextInt(3), "回访满意");
             };
@@ -165,6 +166,11 @@ class DemoEvents implements ApplicationRunner {
         if (e.status != EventStatus.REPORTED || e.satisfaction != null) {
             events.update(e, 0);
         }
+    }
+
+    /** A made-up person of a role, named by the role as the history shows people by name. */
+    private static EventRepository.Actor demoActor(Role role, String organization) {
+        return new EventRepository.Actor(null, "demo", role.label(), role.name(), organization);
     }
 
     private void start(Event e, Step step, Instant at) {

@@ -26,8 +26,10 @@ final class Event {
     String majorName;
     int catalogVersion;
     Urgency urgency;
-    double lon;
-    double lat;
+    /** Null, with {@code lat}, for a report that named its grid without a point. */
+    Double lon;
+
+    Double lat;
     String address;
     String gridCode;
     long gridVersionId;
@@ -48,13 +50,40 @@ final class Event {
     String supervision;
     Integer satisfaction;
     String result;
+    /** The user who resolved it on the spot or fed back its result last; someone else verifies. */
+    Long handledBy;
+
     int version;
     Instant reportedAt;
     Instant closedAt;
 
-    /** What a move changed, for the history row and the published event. */
+    /**
+     * What a move changed, for the history row and the published event; {@code satisfaction} for a rating,
+     * {@code supervision} and {@code ownOrganization} (the holder pressed its own case) for a supervision.
+     */
     record Transition(
-            Move move, EventStatus from, EventStatus to, String fromHolder, String toHolder, String note, Step step) {}
+            Move move,
+            EventStatus from,
+            EventStatus to,
+            String fromHolder,
+            String toHolder,
+            String note,
+            Step step,
+            Integer satisfaction,
+            String supervision,
+            Boolean ownOrganization) {
+
+        Transition(
+                Move move,
+                EventStatus from,
+                EventStatus to,
+                String fromHolder,
+                String toHolder,
+                String note,
+                Step step) {
+            this(move, from, to, fromHolder, toHolder, note, step, null, null, null);
+        }
+    }
 
     Transition accept() {
         return apply(Move.ACCEPT, null, holderOrg, Step.DISPATCH);
@@ -68,12 +97,13 @@ final class Event {
         return apply(Move.MERGE, "并入 " + originalSerial, holderOrg, null);
     }
 
-    /** 就地处置: the result goes to the holding center for verification. */
-    Transition resolveOnTheSpot(String result, String reporterOrg) {
+    /** 就地处置: the result goes to the holding center for verification, by someone other than the resolver. */
+    Transition resolveOnTheSpot(String result, String reporterOrg, Long resolver) {
         var t = apply(Move.RESOLVE, result, holderOrg, Step.VERIFY);
         this.result = result;
         this.handlerOrg = reporterOrg;
         this.dispatcherOrg = holderOrg;
+        this.handledBy = resolver;
         return t;
     }
 
@@ -97,9 +127,10 @@ final class Event {
         return apply(Move.RETURN, reason, dispatcherOrg, Step.DISPATCH);
     }
 
-    Transition feedback(String result) {
+    Transition feedback(String result, Long handler) {
         var t = apply(Move.FEEDBACK, result, dispatcherOrg, Step.VERIFY);
         this.result = result;
+        this.handledBy = handler;
         return t;
     }
 
@@ -130,10 +161,17 @@ final class Event {
         return t;
     }
 
+    /** The rating of the closing it undoes stays in the history; the next closing gets a return visit of its own. */
     Transition reopen(String reason) {
         var t = apply(Move.REOPEN, reason, holderOrg, Step.DISPATCH);
         this.closedAt = null;
+        this.satisfaction = null;
         return t;
+    }
+
+    /** Whether the closing is still to be rated: each closing gets one return visit. */
+    boolean awaitsRating() {
+        return status == EventStatus.CLOSED && satisfaction == null;
     }
 
     Transition rate(int satisfaction, String note) {
@@ -141,7 +179,11 @@ final class Event {
             throw ProblemException.invalid(
                     "satisfaction", "range", "满意度须为 1 到 5", "satisfaction must be between 1 and 5");
         }
-        var t = apply(Move.RATE, note, holderOrg, null);
+        guard(Move.RATE, note);
+        if (!awaitsRating()) {
+            throw notAllowed(Move.RATE, "该次结案已回访评价，不能重复评价", "This closing has been rated already");
+        }
+        var t = new Transition(Move.RATE, status, status, holderOrg, holderOrg, note, null, satisfaction, null, null);
         this.satisfaction = satisfaction;
         return t;
     }
@@ -150,10 +192,12 @@ final class Event {
         return apply(Move.ARCHIVE, null, holderOrg, null);
     }
 
-    Transition supervise(String level, String note) {
+    /** 督办 at a level (NORMAL, YELLOW, RED); {@code ownOrganization} when the holder presses its own case. */
+    Transition supervise(String level, String note, boolean ownOrganization) {
         guard(Move.SUPERVISE, note);
         this.supervision = level;
-        return new Transition(Move.SUPERVISE, status, status, holderOrg, holderOrg, level + ": " + note, step);
+        return new Transition(
+                Move.SUPERVISE, status, status, holderOrg, holderOrg, note, step, null, level, ownOrganization);
     }
 
     private Transition apply(Move move, String note, String newHolder, Step nextStep) {
@@ -167,16 +211,24 @@ final class Event {
 
     private void guard(Move move, String note) {
         if (!status.allows(move)) {
-            throw new ProblemException(
-                    org.springframework.http.HttpStatus.CONFLICT,
-                    "move-not-allowed",
+            throw notAllowed(
+                    move,
                     "事件当前状态为" + status.label() + "，不能执行该操作",
-                    "The event is " + status + "; " + move + " is not allowed now",
-                    java.util.List.of(new FieldProblem("move", "status", status.label(), status.name())));
+                    "The event is " + status + "; " + move + " is not allowed now");
         }
         if (move.needsReason() && (note == null || note.isBlank())) {
             throw ProblemException.invalid("note", "required", "此操作须填写原因或结果", "this move needs a reason or result");
         }
+    }
+
+    /** 409 move-not-allowed: the move does not fit where the event stands, whoever asks. */
+    ProblemException notAllowed(Move move, String detail, String detailEn) {
+        return new ProblemException(
+                org.springframework.http.HttpStatus.CONFLICT,
+                "move-not-allowed",
+                detail,
+                detailEn,
+                java.util.List.of(new FieldProblem("move", "status", status.label(), status.name())));
     }
 
     private static Step stepOf(EventStatus status) {

@@ -55,14 +55,19 @@ public class EventAttachments {
     /** A photo's bytes and type. */
     public record Photo(String contentType, byte[] data) {}
 
-    public Attachment add(long eventId, MultipartFile file) {
-        var user = users.require();
-        var event = visible(eventId);
+    /** Whether the caller may add photos to the event: its reporter, or the holding or handling organization. */
+    static boolean mayAdd(Event event, org.gridgov.identity.CurrentUser user) {
         boolean reporter = java.util.Objects.equals(event.reporterUserId, user.id());
         // The handling organization keeps adding photos after its feedback hands the event back to the center.
         boolean involved = event.holderOrg.equals(user.organizationCode())
                 || java.util.Objects.equals(event.handlerOrg, user.organizationCode());
-        if (!reporter && !involved) {
+        return reporter || involved;
+    }
+
+    public Attachment add(long eventId, MultipartFile file) {
+        var user = users.require();
+        var event = visible(eventId);
+        if (!mayAdd(event, user)) {
             throw ProblemException.forbidden(
                     "只有上报人、持有单位和承办单位可以添加照片",
                     "Only the reporter, the holding and the handling organization may add photos");

@@ -44,6 +44,19 @@ public class EventDesk {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /** The lengths the event table allows. */
+    static final int MAX_REQUEST_ID = 64;
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_ADDRESS = 300;
+    static final int MAX_NAME = 50;
+
+    /** Where reports come from: the channels the console names (eventSource). */
+    static final List<String> SOURCES = List.of("GRID_WORKER", "RESIDENT_WEB", "HOTLINE", "API");
+
+    /** The work lists of {@link #list}. */
+    static final List<String> BOXES = List.of("todo", "reported", "overdue", "supervised", "done", "copied", "visit");
+
     private final EventRepository events;
     private final EventCatalog catalog;
     private final WorkingCalendar calendar;
@@ -113,22 +126,26 @@ public class EventDesk {
 
     public Reported report(ReportCommand command) {
         var user = users.require();
-        if (command.requestId() != null && !command.requestId().isBlank()) {
-            var earlier = events.findByRequestId(command.requestId());
+        String requestId = blankToNull(command.requestId());
+        if (requestId != null && requestId.length() > MAX_REQUEST_ID) {
+            throw ProblemException.invalid(
+                    "requestId",
+                    "too-long",
+                    "请求号不能超过 " + MAX_REQUEST_ID + " 个字符",
+                    "requestId must have at most " + MAX_REQUEST_ID + " characters");
+        }
+        if (requestId != null) {
+            var earlier = events.findByRequestId(requestId);
             if (earlier.isPresent()) {
-                var e = earlier.get();
-                if (!java.util.Objects.equals(e.reporterUserId, user.id())) {
-                    throw ProblemException.conflict(
-                            "请求号已被使用", "requestId " + command.requestId() + " was used by another report");
-                }
-                return new Reported(view(e, user), false);
+                return resent(earlier.get(), user);
             }
         }
         var errors = new ArrayList<FieldProblem>();
-        if (command.title() == null
-                || command.title().isBlank()
-                || command.title().length() > 200) {
-            errors.add(new FieldProblem("title", "required", "标题必填，不超过 200 字", "title is required, at most 200"));
+        String title = command.title() == null ? "" : command.title().strip();
+        if (title.isEmpty()) {
+            errors.add(new FieldProblem("title", "required", "标题必填", "title is required"));
+        } else if (title.length() > MAX_TITLE) {
+            errors.add(tooLong("title", "标题", MAX_TITLE));
         }
         var category = command.categoryCode() == null
                 ? null
@@ -136,26 +153,39 @@ public class EventDesk {
         if (category == null) {
             errors.add(new FieldProblem("categoryCode", "unknown", "事件类别不存在", "unknown categoryCode"));
         }
-        if (command.lon() == null || command.lon() < -180 || command.lon() > 180) {
+        String gridCode = blankToNull(command.gridCode());
+        boolean hasPoint = command.lon() != null || command.lat() != null;
+        if (!hasPoint && gridCode == null) {
+            errors.add(new FieldProblem(
+                    "lon", "required", "须给出事发位置（经纬度）或所在网格", "give the location (lon, lat) or the gridCode"));
+        }
+        if (hasPoint && (command.lon() == null || command.lon() < -180 || command.lon() > 180)) {
             errors.add(new FieldProblem("lon", "range", "经度必填且在 -180 到 180 之间", "lon is required, -180..180"));
         }
-        if (command.lat() == null || command.lat() < -90 || command.lat() > 90) {
+        if (hasPoint && (command.lat() == null || command.lat() < -90 || command.lat() > 90)) {
             errors.add(new FieldProblem("lat", "range", "纬度必填且在 -90 到 90 之间", "lat is required, -90..90"));
         }
         if (command.involvedCount() != null && command.involvedCount() < 0) {
             errors.add(new FieldProblem("involvedCount", "range", "涉及人数不能为负", "involvedCount cannot be negative"));
         }
+        if (command.address() != null && command.address().length() > MAX_ADDRESS) {
+            errors.add(tooLong("address", "地址", MAX_ADDRESS));
+        }
+        if (command.reporterName() != null && command.reporterName().length() > MAX_NAME) {
+            errors.add(tooLong("reporterName", "上报人姓名", MAX_NAME));
+        }
+        if (command.source() != null && !SOURCES.contains(command.source())) {
+            errors.add(new FieldProblem(
+                    "source",
+                    "unknown-value",
+                    "来源须为 " + String.join("、", SOURCES),
+                    "source must be one of " + String.join(", ", SOURCES)));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        GridSummary grid = command.gridCode() != null
-                ? regions.currentGrid(command.gridCode())
-                        .orElseThrow(() -> ProblemException.invalid(
-                                "gridCode", "unknown", "网格不存在", "unknown gridCode " + command.gridCode()))
-                : regions.locate(command.lon(), command.lat())
-                        .map(LocatedGrid::grid)
-                        .orElseThrow(EventDesk::outsideGrids);
-        requireInScope(grid);
+        GridSummary grid = reportedGrid(command, gridCode, hasPoint);
+        requireReportable(grid, user, gridCode != null ? "gridCode" : "lon");
         var urgency = command.urgency() == null ? Urgency.NORMAL : command.urgency();
         // 越级上报: some categories and urgencies go straight to a higher center, with copies.
         var skip = skipLevels.rule(category.code(), category.majorCode(), urgency.name());
@@ -164,13 +194,13 @@ public class EventDesk {
                 .or(() -> organizations.lowestCenterCovering(grid.code()))
                 .orElseThrow(
                         () -> ProblemException.unprocessable("该区域没有受理中心", "No center covers this area", List.of()));
-        var now = clock.instant();
+        var now = now();
         var e = new Event();
         String county = grid.code().substring(0, 6);
         int year = now.atZone(CHINA).getYear();
         e.serialNumber = String.format("%s-%d-%06d", county, year, events.nextSerial(county, year));
-        e.requestId = command.requestId() == null || command.requestId().isBlank() ? null : command.requestId();
-        e.title = command.title().trim();
+        e.requestId = requestId;
+        e.title = title;
         e.description = command.description();
         e.categoryCode = category.code();
         e.categoryName = category.name();
@@ -178,8 +208,8 @@ public class EventDesk {
         e.majorName = category.majorName();
         e.catalogVersion = category.versionId();
         e.urgency = urgency;
-        e.lon = command.lon();
-        e.lat = command.lat();
+        e.lon = hasPoint ? command.lon() : null;
+        e.lat = hasPoint ? command.lat() : null;
         e.address = command.address();
         e.gridCode = grid.code();
         e.gridVersionId = grid.versionId();
@@ -198,7 +228,15 @@ public class EventDesk {
         e.stepStartedAt = now;
         e.deadlineAt = deadline(e, Step.ACCEPT, now);
         e.reportedAt = now;
-        e.id = events.insert(e);
+        var inserted = events.insert(e);
+        if (inserted.isEmpty()) {
+            // Another send of the same report went in while this one was being checked: answer its event.
+            return resent(
+                    events.findByRequestId(requestId)
+                            .orElseThrow(() -> new IllegalStateException("request id " + requestId + " vanished")),
+                    user);
+        }
+        e.id = inserted.get();
         String note = null;
         if (skip.isPresent()) {
             for (var copy : skip.get().copyOrgs()) {
@@ -212,6 +250,44 @@ public class EventDesk {
         var t = new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, e.holderOrg, note, Step.ACCEPT);
         record(e, t, user, now);
         return new Reported(view(e, user), true);
+    }
+
+    /** The event an earlier send of the same request created, for its reporter; 409 for anyone else. */
+    private Reported resent(Event earlier, CurrentUser user) {
+        if (!java.util.Objects.equals(earlier.reporterUserId, user.id())) {
+            throw ProblemException.conflict(
+                    "请求号已被使用", "requestId " + earlier.requestId + " was used by another report");
+        }
+        return new Reported(view(earlier, user), false);
+    }
+
+    /**
+     * The grid of a report: the one containing its point, which a {@code gridCode} sent along must name (or contain);
+     * for a report without a point, the grid named.
+     */
+    private GridSummary reportedGrid(ReportCommand command, String gridCode, boolean hasPoint) {
+        var named = gridCode == null
+                ? null
+                : regions.currentGrid(gridCode)
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "gridCode", "unknown", "网格不存在", "unknown gridCode " + gridCode));
+        if (!hasPoint) {
+            return named;
+        }
+        var located = regions.locate(command.lon(), command.lat())
+                .map(LocatedGrid::grid)
+                .orElseThrow(EventDesk::outsideGrids);
+        if (named != null && !located.code().startsWith(named.code())) {
+            throw ProblemException.unprocessable(
+                    "所填网格与事发位置不符",
+                    "The gridCode does not contain the location",
+                    List.of(new FieldProblem(
+                            "gridCode",
+                            "mismatch",
+                            "事发位置在" + located.name() + "（" + located.code() + "），不在所填网格内",
+                            "the location lies in grid " + located.code() + ", not in " + gridCode)));
+        }
+        return located;
     }
 
     /**
@@ -229,7 +305,7 @@ public class EventDesk {
      */
     public ReportLocation locate(double lon, double lat) {
         var located = regions.locate(lon, lat).orElseThrow(EventDesk::outsideGrids);
-        requireInScope(located.grid());
+        requireReportable(located.grid(), users.require(), "lon");
         var grid = located.grid();
         return new ReportLocation(
                 lon,
@@ -243,14 +319,21 @@ public class EventDesk {
     public record MoveCommand(
             Integer version, String note, String assignee, Integer satisfaction, String supervision) {}
 
+    /**
+     * Makes a move. Refusals come in this order: 403 without the move's permission; 400 without the version; 409
+     * when the version is stale (the caller saw an older event: reload first); 409 {@code move-not-allowed} when the
+     * move does not fit where the event stands, whoever asks (its status, or a closing rated already); 403 when the
+     * event is not the caller's to move (not held by their organization, not their report, their own handling to
+     * verify); 422 when there is nowhere to escalate.
+     */
     public EventView move(long id, Move move, MoveCommand command) {
         var user = users.require();
         var e = load(id, user);
         if (!user.can(move.permission())) {
             throw ProblemException.forbidden("没有执行该操作的权限", "You lack the permission for " + move);
         }
-        if (!mayAct(e, move, user)) {
-            throw ProblemException.forbidden("该事件不由您所在单位办理", "The event is not held by your organization for " + move);
+        if (move == Move.REPORT || move == Move.MERGE) {
+            throw ProblemException.invalid("move", "unknown", "此操作有专门的接口", "this move has its own endpoint");
         }
         if (command.version() == null) {
             throw ProblemException.invalid("version", "required", "须提供版本号", "version is required");
@@ -258,22 +341,24 @@ public class EventDesk {
         if (command.version() != e.version) {
             throw staleVersion();
         }
-        var now = clock.instant();
+        requireState(e, move);
+        var refusal = refusal(e, move, user);
+        if (refusal != null) {
+            throw refusal;
+        }
+        var now = now();
         var t = switch (move) {
             case ACCEPT -> e.accept();
             case REJECT -> e.reject(command.note());
-            case RESOLVE -> e.resolveOnTheSpot(command.note(), user.organizationCode());
+            case RESOLVE -> e.resolveOnTheSpot(command.note(), user.organizationCode(), user.id());
             case ESCALATE -> {
-                var parent = organizations
-                        .parentCenter(e.holderOrg)
-                        .orElseThrow(() -> ProblemException.unprocessable(
-                                "已是最高一级，不能再上报", "This is the top level; nowhere to escalate", List.of()));
+                var parent = organizations.parentCenter(e.holderOrg).orElseThrow(EventDesk::topLevel);
                 yield e.escalate(command.note(), parent.code());
             }
             case DISPATCH -> e.dispatch(command.note(), dispatchTarget(e, command.assignee()));
             case CLAIM -> e.claim();
             case RETURN -> e.returnToDispatcher(command.note());
-            case FEEDBACK -> e.feedback(command.note());
+            case FEEDBACK -> e.feedback(command.note(), user.id());
             case VERIFY_PASS -> e.verifyPass(command.note(), now);
             case VERIFY_FAIL -> e.verifyFail(command.note());
             case SUSPEND -> e.suspend(command.note());
@@ -286,10 +371,8 @@ public class EventDesk {
                 yield e.rate(command.satisfaction(), command.note());
             }
             case ARCHIVE -> e.archive();
-            case SUPERVISE ->
-                e.supervise(command.supervision() == null ? "NORMAL" : command.supervision(), command.note());
-            case REPORT, MERGE ->
-                throw ProblemException.invalid("move", "unknown", "此操作有专门的接口", "this move has its own endpoint");
+            case SUPERVISE -> e.supervise(supervisionLevel(command.supervision()), command.note(), holds(e, user));
+            case REPORT, MERGE -> throw new IllegalStateException("refused above");
         };
         // Supervising and rating leave the running step alone; every other move starts the next step's clock.
         if (move != Move.SUPERVISE && move != Move.RATE) {
@@ -302,6 +385,23 @@ public class EventDesk {
         e.version++;
         record(e, t, user, now);
         return view(e, user);
+    }
+
+    /** The supervision levels, 一般 / 黄牌 / 红牌 督办. */
+    static final List<String> SUPERVISION_LEVELS = List.of("NORMAL", "YELLOW", "RED");
+
+    private static String supervisionLevel(String level) {
+        if (level == null) {
+            return "NORMAL";
+        }
+        if (!SUPERVISION_LEVELS.contains(level)) {
+            throw ProblemException.invalid(
+                    "supervision",
+                    "unknown-value",
+                    "督办级别须为 NORMAL（一般）、YELLOW（黄牌）或 RED（红牌）",
+                    "supervision must be NORMAL, YELLOW or RED");
+        }
+        return level;
     }
 
     /**
@@ -337,13 +437,14 @@ public class EventDesk {
             throw ProblemException.invalid(
                     "originalId", "invalid", "须并入另一个未归档的事件", "merge into another event that is not archived");
         }
-        if (!user.can(Move.MERGE.permission()) || !mayAct(duplicate, Move.MERGE, user)) {
+        requireState(duplicate, Move.MERGE);
+        if (!user.can(Move.MERGE.permission()) || !holds(duplicate, user)) {
             throw ProblemException.forbidden("该事件不由您所在单位办理", "The event is not held by your organization");
         }
         if (command.version() == null || command.version() != duplicate.version) {
             throw staleVersion();
         }
-        var now = clock.instant();
+        var now = now();
         var t = duplicate.mergeInto(original.serialNumber);
         duplicate.stepStartedAt = null;
         duplicate.deadlineAt = null;
@@ -406,7 +507,10 @@ public class EventDesk {
                         o.code(), o.name(), o.kind(), o.regionCode(), responsible.contains(o.code())));
     }
 
-    /** A work list: box todo, reported, overdue, supervised, done, visit (closed, awaiting the return visit), or everything in scope when null. */
+    /**
+     * A work list: box todo, reported, overdue, supervised, done, copied, visit (closed, awaiting the return visit),
+     * or everything in scope when null; status, urgency and category narrow it.
+     */
     public record ListQuery(
             String box,
             String status,
@@ -417,8 +521,35 @@ public class EventDesk {
             String region,
             String serialNumber) {}
 
+    /**
+     * One page of a work list.
+     *
+     * @throws ProblemException 400 naming the filter for a box, status, urgency or category that does not exist
+     */
     public PageResult<EventView> list(ListQuery q, PageQuery page) {
         var user = users.require();
+        var errors = new ArrayList<FieldProblem>();
+        if (q.box() != null && !BOXES.contains(q.box())) {
+            errors.add(unknownValue("box", BOXES));
+        }
+        if (q.status() != null && !isConstant(EventStatus.class, q.status())) {
+            errors.add(unknownValue(
+                    "status",
+                    java.util.Arrays.stream(EventStatus.values())
+                            .map(Enum::name)
+                            .toList()));
+        }
+        if (q.urgency() != null && !isConstant(Urgency.class, q.urgency())) {
+            errors.add(unknownValue(
+                    "urgency",
+                    java.util.Arrays.stream(Urgency.values()).map(Enum::name).toList()));
+        }
+        if (q.category() != null && catalog.current(q.category()).isEmpty()) {
+            errors.add(new FieldProblem("category", "unknown-value", "事件类别不存在", "unknown category " + q.category()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         var filter = new EventRepository.Filter(
                 scope.prefix(),
                 scope.reporterOnly(user),
@@ -434,7 +565,7 @@ public class EventDesk {
                 q.to(),
                 q.region(),
                 q.serialNumber());
-        var now = clock.instant();
+        var now = now();
         return PageResult.of(views(events.list(filter, now, page), user), page, events.count(filter, now));
     }
 
@@ -442,33 +573,105 @@ public class EventDesk {
         return scope.visible(id, user);
     }
 
-    /** Who may make a move on this event, beyond holding the permission. */
-    private boolean mayAct(Event e, Move move, CurrentUser user) {
-        boolean holds = e.holderOrg.equals(user.organizationCode());
-        return switch (move) {
-            case RESOLVE -> java.util.Objects.equals(e.reporterUserId, user.id());
-            case VERIFY_PASS, VERIFY_FAIL -> holds || user.gridCodes().contains(e.gridCode);
-            case RATE ->
-                e.satisfaction == null
-                        && (java.util.Objects.equals(e.reporterUserId, user.id())
-                                || user.can(Move.ACCEPT.permission()));
-            case SUPERVISE -> !holds;
-            default -> holds;
-        };
+    private static boolean holds(Event e, CurrentUser user) {
+        return e.holderOrg.equals(user.organizationCode());
     }
 
-    private List<Move> allowedMoves(Event e, CurrentUser user) {
+    /** Whether the move fits where the event stands, whoever asks: its status, and a closing not rated yet. */
+    private static boolean stateAllows(Event e, Move move) {
+        return e.status.allows(move) && (move != Move.RATE || e.awaitsRating());
+    }
+
+    /** 409 move-not-allowed when the move does not fit where the event stands. */
+    private static void requireState(Event e, Move move) {
+        if (!e.status.allows(move)) {
+            throw e.notAllowed(
+                    move,
+                    "事件当前状态为" + e.status.label() + "，不能执行该操作",
+                    "The event is " + e.status + "; " + move + " is not allowed now");
+        }
+        if (!stateAllows(e, move)) {
+            throw e.notAllowed(move, "该次结案已回访评价，不能重复评价", "This closing has been rated already");
+        }
+    }
+
+    /**
+     * Why the caller may not make a move the event's state allows, beyond the permission: the 403 to answer, or null
+     * when they may.
+     */
+    private static ProblemException refusal(Event e, Move move, CurrentUser user) {
+        boolean holds = holds(e, user);
+        boolean allowed = switch (move) {
+            case RESOLVE -> java.util.Objects.equals(e.reporterUserId, user.id());
+            case VERIFY_PASS, VERIFY_FAIL -> holds || covers(user.gridCodes(), e.gridCode);
+            case RATE -> java.util.Objects.equals(e.reporterUserId, user.id()) || user.can(Move.ACCEPT.permission());
+            // 督办 by anyone in scope who holds the permission, the holder's own leaders included (本单位督办).
+            case SUPERVISE -> true;
+            default -> holds;
+        };
+        if (!allowed) {
+            return move == Move.RESOLVE
+                    ? ProblemException.forbidden("只有上报人可以就地处置", "Only the reporter may resolve the event on the spot")
+                    : ProblemException.forbidden(
+                            "该事件不由您所在单位办理", "The event is not held by your organization for " + move);
+        }
+        if ((move == Move.VERIFY_PASS || move == Move.VERIFY_FAIL)
+                && e.handledBy != null
+                && e.handledBy.equals(user.id())) {
+            String detail = "处置人不能核查自己处置的结果，须由核查单位的其他人员核查";
+            String detailEn = "You handled this event; someone else of the verifying organization verifies it";
+            return new ProblemException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    detail,
+                    detailEn,
+                    List.of(new FieldProblem("verifier", "self-verification", detail, detailEn)));
+        }
+        return null;
+    }
+
+    /**
+     * The moves this caller can make now with success: the permission, the state, the caller's part, and for
+     * ESCALATE a center above the holder. {@code hasParent} remembers the last per holder across one page of events.
+     */
+    private List<Move> allowedMoves(Event e, CurrentUser user, Map<String, Boolean> hasParent) {
         var allowed = new ArrayList<Move>();
         for (var move : Move.values()) {
             if (move != Move.REPORT
                     && move != Move.MERGE
-                    && e.status.allows(move)
                     && user.can(move.permission())
-                    && mayAct(e, move, user)) {
+                    && stateAllows(e, move)
+                    && refusal(e, move, user) == null
+                    && (move != Move.ESCALATE
+                            || hasParent.computeIfAbsent(
+                                    e.holderOrg,
+                                    holder -> organizations.parentCenter(holder).isPresent()))) {
                 allowed.add(move);
             }
         }
         return allowed;
+    }
+
+    /**
+     * What else the caller can do with the event now besides its moves, so that the console offers nothing that
+     * would be refused: MERGE it into an original, ADD_PHOTO, DELAY_REQUEST (ask for more time), DELAY_DECIDE
+     * (approve or reject delay requests).
+     */
+    private static List<String> allowedActions(Event e, CurrentUser user) {
+        var actions = new ArrayList<String>();
+        if (user.can(Move.MERGE.permission()) && e.status.allows(Move.MERGE) && holds(e, user)) {
+            actions.add("MERGE");
+        }
+        if (EventAttachments.mayAdd(e, user)) {
+            actions.add("ADD_PHOTO");
+        }
+        if (DelayDesk.mayRequest(e, user)) {
+            actions.add("DELAY_REQUEST");
+        }
+        if (DelayDesk.mayDecide(e, user)) {
+            actions.add("DELAY_DECIDE");
+        }
+        return actions;
     }
 
     private java.time.Instant deadline(Event e, Step step, Instant from) {
@@ -519,13 +722,59 @@ public class EventDesk {
         return code;
     }
 
-    private void requireInScope(GridSummary grid) {
-        if (!grid.code().startsWith(scope.prefix())) {
+    /**
+     * Refuses a report in a grid outside the caller's scope, naming {@code field}; a grid worker (scope GRIDS) reports
+     * only in the grids they cover and the micro-grids below them, where they can see and follow up what they report.
+     */
+    private void requireReportable(GridSummary grid, CurrentUser user, String field) {
+        boolean inside = grid.code().startsWith(scope.prefix())
+                && (user.scopeKind() != ScopeKind.GRIDS || covers(user.gridCodes(), grid.code()));
+        if (!inside) {
+            boolean gridWorker = user.scopeKind() == ScopeKind.GRIDS;
+            String detail = gridWorker ? "只能在您负责的网格内上报" : "事发位置不在您的管辖范围内";
+            String detailEn =
+                    gridWorker ? "You report only in the grids you cover" : "The location lies outside your scope";
             throw ProblemException.unprocessable(
-                    "事发位置不在您的管辖范围内",
-                    "The location lies outside your scope",
-                    List.of(new FieldProblem("lon", "outside-scope", "超出管辖范围", "outside your scope")));
+                    detail,
+                    detailEn,
+                    List.of(new FieldProblem(field, "outside-scope", gridWorker ? "不在您负责的网格内" : "超出管辖范围", detailEn)));
         }
+    }
+
+    /** Whether a grid code is one of {@code grids} or a micro-grid below one. */
+    private static boolean covers(List<String> grids, String gridCode) {
+        return grids.stream().anyMatch(gridCode::startsWith);
+    }
+
+    /** Now, to the microsecond the database keeps, so that an answer and a later read of it agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static FieldProblem tooLong(String field, String name, int max) {
+        return new FieldProblem(
+                field, "too-long", name + "不能超过 " + max + " 个字", field + " must have at most " + max + " characters");
+    }
+
+    private static FieldProblem unknownValue(String field, List<String> values) {
+        return new FieldProblem(
+                field,
+                "unknown-value",
+                field + " 须为 " + String.join("、", values) + " 之一",
+                field + " must be one of " + String.join(", ", values));
+    }
+
+    private static <E extends Enum<E>> boolean isConstant(Class<E> type, String name) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .anyMatch(c -> c.name().equals(name));
+    }
+
+    private static ProblemException topLevel() {
+        return ProblemException.unprocessable("已是最高一级，不能再上报", "This is the top level; nowhere to escalate", List.of());
     }
 
     private static ProblemException outsideGrids() {
@@ -546,19 +795,43 @@ public class EventDesk {
         return views(List.of(e), user).getFirst();
     }
 
-    /** Views of events, the names of their organizations looked up at once. */
+    /**
+     * Views of events, the names of their organizations, and of their grids with the village and township above,
+     * looked up at once.
+     */
     private List<EventView> views(List<Event> found, CurrentUser user) {
         var codes = new HashSet<String>();
+        var places = new HashSet<String>();
         for (var e : found) {
             codes.add(e.holderOrg);
             codes.add(e.dispatcherOrg);
             codes.add(e.handlerOrg);
+            places.add(e.gridCode);
+            places.add(villageOf(e.gridCode));
+            places.add(townshipOf(e.gridCode));
         }
         var names = organizations.names(codes);
-        return found.stream().map(e -> view(e, user, names)).toList();
+        var placeNames = found.isEmpty() ? Map.<String, String>of() : regions.names(places);
+        var hasParent = new java.util.HashMap<String, Boolean>();
+        return found.stream()
+                .map(e -> view(e, user, names, placeNames, hasParent))
+                .toList();
     }
 
-    private EventView view(Event e, CurrentUser user, Map<String, String> names) {
+    private static String villageOf(String gridCode) {
+        return gridCode.substring(0, Math.min(gridCode.length(), RegionLevel.VILLAGE.codeLength()));
+    }
+
+    private static String townshipOf(String gridCode) {
+        return gridCode.substring(0, Math.min(gridCode.length(), RegionLevel.TOWNSHIP.codeLength()));
+    }
+
+    private EventView view(
+            Event e,
+            CurrentUser user,
+            Map<String, String> names,
+            Map<String, String> placeNames,
+            Map<String, Boolean> hasParent) {
         String phone = personalData.masked(PersonalDataKind.PHONE, e.reporterPhone);
         return new EventView(
                 e.id,
@@ -574,6 +847,9 @@ public class EventDesk {
                 e.lat,
                 e.address,
                 e.gridCode,
+                placeNames.get(e.gridCode),
+                placeNames.get(villageOf(e.gridCode)),
+                placeNames.get(townshipOf(e.gridCode)),
                 e.gridVersionId,
                 e.source,
                 e.reporterName,
@@ -596,7 +872,8 @@ public class EventDesk {
                 e.version,
                 e.reportedAt,
                 e.closedAt,
-                allowedMoves(e, user));
+                allowedMoves(e, user, hasParent),
+                allowedActions(e, user));
     }
 
     private static String defaultSource(CurrentUser user) {

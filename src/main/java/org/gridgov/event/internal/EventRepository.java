@@ -25,7 +25,7 @@ class EventRepository {
             catalog_version, urgency, lon, lat, address, grid_code, grid_version_id, source, reporter_user_id,
             reporter_name, reporter_phone, reporter_phone_hash, involved_count, status, suspended_from, holder_org,
             dispatcher_org, handler_org, step, step_started_at, deadline_at, supervision, satisfaction, result,
-            version, reported_at, closed_at""";
+            handled_by, version, reported_at, closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -126,7 +126,12 @@ class EventRepository {
                 .optional();
     }
 
-    long insert(Event e) {
+    /**
+     * Inserts a new event and answers its id; empty when an event with the same {@code requestId} went in first (two
+     * sends of one report at once). The loser waits for the winner's transaction and then inserts nothing, without an
+     * error that would abort its own transaction.
+     */
+    Optional<Long> insert(Event e) {
         return jdbc.sql("""
                         insert into event (serial_number, request_id, title, description, category_code,
                             category_name, major_code, major_name, catalog_version, urgency, lon, lat, address,
@@ -138,6 +143,7 @@ class EventRepository {
                             :gridVersionId, :source, :reporterUserId, :reporterName, :reporterPhone,
                             :reporterPhoneHash, :involvedCount, :status, :holderOrg, :step, :stepStartedAt,
                             :deadlineAt, :reportedAt)
+                        on conflict (request_id) do nothing
                         returning id""")
                 .param("serial", e.serialNumber)
                 .param("requestId", e.requestId)
@@ -149,8 +155,8 @@ class EventRepository {
                 .param("majorName", e.majorName)
                 .param("catalogVersion", e.catalogVersion)
                 .param("urgency", e.urgency.name())
-                .param("lon", e.lon)
-                .param("lat", e.lat)
+                .param("lon", e.lon, java.sql.Types.DOUBLE)
+                .param("lat", e.lat, java.sql.Types.DOUBLE)
                 .param("address", e.address)
                 .param("gridCode", e.gridCode)
                 .param("gridVersionId", e.gridVersionId)
@@ -167,7 +173,7 @@ class EventRepository {
                 .param("deadlineAt", ts(e.deadlineAt))
                 .param("reportedAt", ts(e.reportedAt))
                 .query(Long.class)
-                .single();
+                .optional();
     }
 
     /** Saves a moved event if nobody moved it since it was read; false when someone did (optimistic version). */
@@ -176,8 +182,8 @@ class EventRepository {
                         update event set status = :status, suspended_from = :suspendedFrom, holder_org = :holder,
                             dispatcher_org = :dispatcher, handler_org = :handler, step = :step,
                             step_started_at = :stepStartedAt, deadline_at = :deadlineAt, supervision = :supervision,
-                            satisfaction = :satisfaction, result = :result, closed_at = :closedAt,
-                            version = version + 1
+                            satisfaction = :satisfaction, result = :result, handled_by = :handledBy,
+                            closed_at = :closedAt, version = version + 1
                         where id = :id and version = :version""")
                         .param("status", e.status.name())
                         .param("suspendedFrom", e.suspendedFrom == null ? null : e.suspendedFrom.name())
@@ -190,6 +196,7 @@ class EventRepository {
                         .param("supervision", e.supervision)
                         .param("satisfaction", e.satisfaction)
                         .param("result", e.result)
+                        .param("handledBy", e.handledBy, java.sql.Types.BIGINT)
                         .param("closedAt", ts(e.closedAt))
                         .param("id", e.id)
                         .param("version", expectedVersion)
@@ -197,38 +204,108 @@ class EventRepository {
                 == 1;
     }
 
+    /** The history row of a workflow move. */
     void appendHistory(long eventId, Event.Transition t, Actor actor, Instant deadline, Instant at) {
+        appendHistory(new HistoryEntry(
+                eventId,
+                t.move().name(),
+                t.from(),
+                t.to(),
+                t.fromHolder(),
+                t.toHolder(),
+                actor,
+                t.note(),
+                deadline,
+                at,
+                t.satisfaction(),
+                t.supervision(),
+                t.ownOrganization()));
+    }
+
+    /**
+     * A history row, of a workflow {@code Move} or of something else that happened to the event, such as
+     * {@code DELAY_APPROVED}; {@code satisfaction}, {@code supervision} and {@code ownOrganization} only where the
+     * move has them.
+     */
+    record HistoryEntry(
+            long eventId,
+            String move,
+            EventStatus from,
+            EventStatus to,
+            String fromHolder,
+            String toHolder,
+            Actor actor,
+            String note,
+            Instant deadlineAt,
+            Instant at,
+            Integer satisfaction,
+            String supervision,
+            Boolean ownOrganization) {
+
+        HistoryEntry(
+                long eventId,
+                String move,
+                EventStatus from,
+                EventStatus to,
+                String fromHolder,
+                String toHolder,
+                Actor actor,
+                String note,
+                Instant deadlineAt,
+                Instant at) {
+            this(eventId, move, from, to, fromHolder, toHolder, actor, note, deadlineAt, at, null, null, null);
+        }
+    }
+
+    /** The one writer of history rows, which are never changed afterwards. */
+    void appendHistory(HistoryEntry h) {
         jdbc.sql("""
                         insert into event_history (event_id, move, from_status, to_status, from_holder, to_holder,
-                            actor_id, actor_name, actor_roles, actor_org, note, deadline_at, at)
+                            actor_id, actor_name, actor_real_name, actor_roles, actor_org, note, deadline_at, at,
+                            satisfaction, supervision, own_organization)
                         values (:event, :move, :from, :to, :fromHolder, :toHolder, :actorId, :actorName,
-                            :actorRoles, :actorOrg, :note, :deadline, :at)""")
-                .param("event", eventId)
-                .param("move", t.move().name())
-                .param("from", t.from() == null ? null : t.from().name())
-                .param("to", t.to().name())
-                .param("fromHolder", t.fromHolder())
-                .param("toHolder", t.toHolder())
-                .param("actorId", actor.id())
-                .param("actorName", actor.name())
-                .param("actorRoles", actor.roles())
-                .param("actorOrg", actor.organization())
-                .param("note", t.note())
-                .param("deadline", ts(deadline))
-                .param("at", ts(at))
+                            :actorRealName, :actorRoles, :actorOrg, :note, :deadline, :at, :satisfaction,
+                            :supervision, :ownOrganization)""")
+                .param("event", h.eventId())
+                .param("move", h.move())
+                .param("from", h.from() == null ? null : h.from().name())
+                .param("to", h.to().name())
+                .param("fromHolder", h.fromHolder())
+                .param("toHolder", h.toHolder())
+                .param("actorId", h.actor().id(), java.sql.Types.BIGINT)
+                .param("actorName", h.actor().name())
+                .param("actorRealName", h.actor().realName())
+                .param("actorRoles", h.actor().roles())
+                .param("actorOrg", h.actor().organization())
+                .param("note", h.note())
+                .param("deadline", ts(h.deadlineAt()))
+                .param("at", ts(h.at()))
+                .param("satisfaction", h.satisfaction(), java.sql.Types.SMALLINT)
+                .param("supervision", h.supervision())
+                .param("ownOrganization", h.ownOrganization(), java.sql.Types.BOOLEAN)
                 .update();
     }
 
-    /** Who made a move, as the history keeps it. */
-    record Actor(Long id, String name, String roles, String organization) {
+    /**
+     * Who made a move, as the history keeps it: the login name ({@code name}) for the audit trail, the name people
+     * know ({@code realName}) for showing.
+     */
+    record Actor(Long id, String name, String realName, String roles, String organization) {
+
+        /** The platform itself, for the moves it makes on its own (deadline escalations, supervision). */
+        static final Actor SYSTEM = new Actor(null, DeadlineWatch.SYSTEM, null, null, null);
+
         static Actor of(org.gridgov.identity.CurrentUser user) {
-            return new Actor(user.id(), user.username(), user.rolesText(), user.organizationCode());
+            return new Actor(user.id(), user.username(), user.realName(), user.rolesText(), user.organizationCode());
         }
     }
 
     /**
-     * One row of an event's history. The table keeps organization codes only; the names ({@code fromHolderName},
-     * {@code toHolderName}, {@code actorOrgName}) are null until {@link #named} fills them in.
+     * One row of an event's history as people read it: who acted by the name they know ({@code actorName}, null for
+     * the platform's own moves, which say {@code bySystem}; the login name is not shown), the level of a supervision
+     * and whether the holder pressed its own case, the satisfaction of a return visit. The table keeps organization
+     * codes only; their names ({@code fromHolderName}, {@code toHolderName}, {@code actorOrgName}) are null until
+     * {@link #named} fills them in.
      */
     record HistoryRow(
             long id,
@@ -240,10 +317,14 @@ class EventRepository {
             String toHolder,
             String toHolderName,
             String actorName,
+            boolean bySystem,
             String actorRoles,
             String actorOrg,
             String actorOrgName,
             String note,
+            Integer satisfaction,
+            String supervision,
+            Boolean ownOrganization,
             Instant deadlineAt,
             Instant at) {
 
@@ -259,10 +340,14 @@ class EventRepository {
                     toHolder,
                     names.get(toHolder),
                     actorName,
+                    bySystem,
                     actorRoles,
                     actorOrg,
                     names.get(actorOrg),
                     note,
+                    satisfaction,
+                    supervision,
+                    ownOrganization,
                     deadlineAt,
                     at);
         }
@@ -270,8 +355,9 @@ class EventRepository {
 
     List<HistoryRow> history(long eventId, PageQuery page) {
         return jdbc.sql("""
-                        select id, move, from_status, to_status, from_holder, to_holder, actor_name, actor_roles,
-                            actor_org, note, deadline_at, at
+                        select id, move, from_status, to_status, from_holder, to_holder, actor_id, actor_name,
+                            actor_real_name, actor_roles, actor_org, note, satisfaction, supervision, own_organization,
+                            deadline_at, at
                         from event_history where event_id = :event order by id limit :limit offset :offset""")
                 .param("event", eventId)
                 .param("limit", page.size())
@@ -285,11 +371,15 @@ class EventRepository {
                         null,
                         rs.getString("to_holder"),
                         null,
-                        rs.getString("actor_name"),
+                        rs.getString("actor_real_name"),
+                        rs.getObject("actor_id") == null && DeadlineWatch.SYSTEM.equals(rs.getString("actor_name")),
                         rs.getString("actor_roles"),
                         rs.getString("actor_org"),
                         null,
                         rs.getString("note"),
+                        rs.getObject("satisfaction", Integer.class),
+                        rs.getString("supervision"),
+                        rs.getObject("own_organization", Boolean.class),
                         instant(rs, "deadline_at"),
                         instant(rs, "at")))
                 .list();
@@ -401,8 +491,8 @@ class EventRepository {
         e.majorName = rs.getString("major_name");
         e.catalogVersion = rs.getInt("catalog_version");
         e.urgency = Urgency.valueOf(rs.getString("urgency"));
-        e.lon = rs.getDouble("lon");
-        e.lat = rs.getDouble("lat");
+        e.lon = rs.getObject("lon", Double.class);
+        e.lat = rs.getObject("lat", Double.class);
         e.address = rs.getString("address");
         e.gridCode = rs.getString("grid_code");
         e.gridVersionId = rs.getLong("grid_version_id");
@@ -425,6 +515,7 @@ class EventRepository {
         e.supervision = rs.getString("supervision");
         e.satisfaction = rs.getObject("satisfaction", Integer.class);
         e.result = rs.getString("result");
+        e.handledBy = rs.getObject("handled_by", Long.class);
         e.version = rs.getInt("version");
         e.reportedAt = instant(rs, "reported_at");
         e.closedAt = instant(rs, "closed_at");

@@ -11,8 +11,14 @@ import org.gridgov.event.Urgency;
  * An event as the API shows it to one caller: the reporter's phone masked, the deadline card of the current step,
  * and the moves this caller may make now.
  *
+ * @param lon null, with {@code lat}, for a report that named its grid without a point
+ * @param gridName the current name of {@code gridCode}; {@code villageName} and {@code townshipName} those of the
+ *     village and township it lies in; null when unknown
  * @param holderOrgName the name of {@code holderOrg}; likewise for the dispatcher and the handler, null when unknown
  * @param card GREEN, YELLOW (80 % of the step's time used) or RED (overdue); null when no step is running
+ * @param satisfaction the rating of the current closing; null until its return visit (a reopened case drops it)
+ * @param allowedMoves the moves this caller can make now with success
+ * @param allowedActions what else this caller can do now: MERGE, ADD_PHOTO, DELAY_REQUEST, DELAY_DECIDE
  */
 public record EventView(
         long id,
@@ -24,10 +30,13 @@ public record EventView(
         String majorCode,
         String majorName,
         Urgency urgency,
-        double lon,
-        double lat,
+        Double lon,
+        Double lat,
         String address,
         String gridCode,
+        String gridName,
+        String villageName,
+        String townshipName,
         long gridVersionId,
         String source,
         String reporterName,
@@ -50,4 +59,5 @@ public record EventView(
         int version,
         Instant reportedAt,
         Instant closedAt,
-        List<Move> allowedMoves) {}
+        List<Move> allowedMoves,
+        List<String> allowedActions) {}

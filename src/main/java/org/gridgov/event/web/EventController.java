@@ -3,7 +3,6 @@ package org.gridgov.event.web;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
-import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.event.Move;
 import org.gridgov.event.internal.EventDesk;
@@ -59,15 +58,6 @@ class EventController {
             @RequestParam(required = false) String serial,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (box != null
-                && !java.util.Set.of("todo", "reported", "overdue", "supervised", "done", "copied", "visit")
-                        .contains(box)) {
-            throw ProblemException.invalid(
-                    "box",
-                    "unknown-value",
-                    "box 须为 todo、reported、overdue、supervised、done、copied 或 visit",
-                    "box must be todo, reported, overdue, supervised, done, copied or visit");
-        }
         return desk.list(
                 new ListQuery(box, status, category, urgency, from, to, region, serial), PageQuery.of(page, size));
     }
