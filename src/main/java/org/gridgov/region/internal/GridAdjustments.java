@@ -335,6 +335,7 @@ public class GridAdjustments {
     public void retire(String code, String reason, String successorCode, Instant effectiveAt) {
         String why = requiredReason(reason);
         String successor = successorCode == null || successorCode.isBlank() ? null : successorCode.strip();
+        scope.require(code);
         // Both grids locked in code order, so that two retirements naming each other cannot deadlock.
         GridVersion current;
         if (successor != null && successor.compareTo(code) < 0) {
@@ -364,7 +365,7 @@ public class GridAdjustments {
 
     /** The grid taking over a retired grid's records: current, in scope, neither the grid itself nor below it. */
     private GridVersion successor(String code, String successor) {
-        var found = scope.covers(successor) && !successor.startsWith(code)
+        var found = successor.matches("\\d{15}|\\d{17}|\\d{19}") && scope.covers(successor) && !successor.startsWith(code)
                 ? grids.lockCurrent(successor).orElse(null)
                 : null;
         if (found == null) {
@@ -387,6 +388,9 @@ public class GridAdjustments {
         String why = reason.strip();
         if (why.length() > 500) {
             throw ProblemException.invalid("reason", "length", "原因不能超过 500 字", "the reason is longer than 500");
+        }
+        if (why.chars().anyMatch(c -> c == 0)) {
+            throw ProblemException.invalid("reason", "control-character", "原因不能含空字符", "the reason cannot hold NUL");
         }
         return why;
     }

@@ -211,6 +211,9 @@ public class RegionRegister {
         }
         if (d.name() == null || d.name().isBlank() || d.name().strip().length() > 100) {
             errors.add(new FieldProblem(d.at("name"), "required", "名称必填且不超过 100 字", "name is required, at most 100"));
+        } else if (d.name().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldProblem(
+                    d.at("name"), "control-character", "名称不能含控制字符", "name cannot hold control characters"));
         }
         if (d.outline() != null && !d.outline().isValid()) {
             errors.add(new FieldProblem(

@@ -72,9 +72,11 @@ class RegionAdditionTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("code"));
         }
-        create(county, "{\"code\":\"421381114\",\"name\":\"  \"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        for (String name : List.of("  ", "空\\u0000字符镇")) {
+            create(county, "{\"code\":\"421381114\",\"name\":\"" + name + "\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("name"));
+        }
         create(county, "{\"code\":\"421381114\",\"name\":\"错上级镇\",\"parentCode\":\"421382\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("parentCode"))
