@@ -365,9 +365,10 @@ public class GridAdjustments {
 
     /** The grid taking over a retired grid's records: current, in scope, neither the grid itself nor below it. */
     private GridVersion successor(String code, String successor) {
-        var found = successor.matches("\\d{15}|\\d{17}|\\d{19}") && scope.covers(successor) && !successor.startsWith(code)
-                ? grids.lockCurrent(successor).orElse(null)
-                : null;
+        var found =
+                successor.matches("\\d{15}|\\d{17}|\\d{19}") && scope.covers(successor) && !successor.startsWith(code)
+                        ? grids.lockCurrent(successor).orElse(null)
+                        : null;
         if (found == null) {
             throw ProblemException.unprocessable(
                     "承接网格 " + successor + " 不存在、已撤销或不在您的管辖范围内",

@@ -20,7 +20,6 @@ import org.gridgov.region.internal.RegionRegister.VillageImport;
 import org.gridgov.region.internal.VillageImports;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -135,7 +134,7 @@ class RegionController {
      * 422 listing every refused row by field ({@code rows[7].code}, {@code features[2].properties.parentCode}).
      */
     @RequiresPermission(Permissions.REGION_WRITE)
-    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/import")
     VillageImport importVillages(@RequestParam(required = false) MultipartFile file) {
         return villages.importFile(file);
     }
