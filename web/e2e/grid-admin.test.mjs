@@ -216,13 +216,14 @@ test('grid import, merge, versions, retire and adjustment log', async () => {
   await settleMap()
   await screenshot('grid-merged-versions.png')
 
-  // Retire it: a reason is asked for, then the grid leaves the map and the detail shows it retired.
+  // Retire it: it holds nothing, so only a reason is asked for; then the grid leaves the map and shows retired.
   await detail.getByRole('tab', { name: '基本信息' }).click()
   await page.getByTestId('grid-retire').click()
-  const box = page.locator('.grid-retire-box')
-  await box.waitFor()
-  await box.locator('input').fill('E2E 撤销')
-  await box.getByRole('button', { name: '撤销', exact: true }).click()
+  const retireDialog = page.getByTestId('grid-retire-dialog')
+  await retireDialog.locator('[data-testid="grid-retire-contents"][data-occupied="false"]').waitFor()
+  await page.getByTestId('grid-retire-reason').fill('E2E 撤销')
+  await page.getByTestId('grid-retire-confirm').click()
+  await retireDialog.waitFor({ state: 'hidden' })
   await detail.locator('[data-testid="grid-status"][data-status="RETIRED"]').waitFor()
   assert.match(await detail.getByTestId('grid-status').innerText(), /已撤销/)
   await page.waitForFunction(() => !document.querySelector('[data-testid="grid-map"] path[data-code]'))

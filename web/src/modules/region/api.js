@@ -1,5 +1,5 @@
 // REST client of the region module (region tree, grids, point location and grid adjustments).
-import { getAllPages, getJson, postJson } from '@/common/http.js'
+import { getAllPages, getJson, postJson, postMultipart } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -45,8 +45,28 @@ export const importGrids = (text, reason) => postJson('/api/grids/import', text,
 export const getGridVersions = (code, page = 0, size = 20) =>
   getJson(`/api/grids/${enc(code)}/versions`, { page, size })
 
-/** POST /api/grids/{code}/retire: ends the grid; answers the grid as retired. */
-export const retireGrid = (code, reason) => postJson(`/api/grids/${enc(code)}/retire`, { reason })
+/**
+ * POST /api/grids/{code}/retire: ends the grid with a reason; successorCode names the grid that takes over what it
+ * still holds (required then). Answers the grid as retired.
+ */
+export const retireGrid = (code, reason, successorCode) =>
+  postJson(`/api/grids/${enc(code)}/retire`, { reason, successorCode: successorCode || undefined })
+
+/** GET /api/grids/{code}/contents: [{ kind, count, label, labelEn }] of what the grid holds (people, houses, events…). */
+export const getGridContents = (code) => getJson(`/api/grids/${enc(code)}/contents`)
+
+/** POST /api/regions: adds a township (9-digit code, under a county) or a village (12 digits, under a township). */
+export const createRegion = (region) => postJson('/api/regions', region)
+
+/** POST /api/regions/import: villages from a workbook (template) or GeoJSON file; all or nothing. */
+export function importVillages(file) {
+  const form = new FormData()
+  form.append('file', file)
+  return postMultipart('/api/regions/import', form)
+}
+
+/** GET /api/regions/import/template: URL of the workbook to fill in for a village import (a download). */
+export const villageTemplateUrl = () => '/api/regions/import/template'
 
 /** POST /api/grids/merge: merges grids of one parent into a new grid, which it answers. */
 export const mergeGrids = (codes, name, reason) => postJson('/api/grids/merge', { codes, name, reason })

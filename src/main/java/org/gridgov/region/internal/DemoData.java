@@ -69,7 +69,7 @@ class DemoData {
         }
         regions.insertAll(villages);
         var now = clock.instant();
-        long adjustment = grids.insertAdjustment("IMPORT", now, now, "演示数据 demo data");
+        long adjustment = grids.insertAdjustment("IMPORT", now, now, "演示数据 demo data", null);
         var codes = new ArrayList<String>();
         for (var grid : demo.grids()) {
             grids.insert(
@@ -81,9 +81,7 @@ class DemoData {
                             1,
                             grid.villageCode(),
                             null,
-                            grid.boundary(),
-                            0,
-                            0),
+                            grid.boundary()),
                     now,
                     adjustment);
             codes.add(grid.code());

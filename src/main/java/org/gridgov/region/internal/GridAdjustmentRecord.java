@@ -3,7 +3,11 @@ package org.gridgov.region.internal;
 import java.time.Instant;
 import java.util.List;
 
-/** Why and when grids changed, and which grids ended and began. */
+/**
+ * Why and when grids changed, and which grids ended and began.
+ *
+ * @param successorCode the grid that took over what a retired grid held, or null
+ */
 public record GridAdjustmentRecord(
         long id,
         String kind,
@@ -11,4 +15,5 @@ public record GridAdjustmentRecord(
         Instant recordedAt,
         String reason,
         List<String> sourceCodes,
-        List<String> resultCodes) {}
+        List<String> resultCodes,
+        String successorCode) {}

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.DedicatedKind;
+import org.gridgov.region.GridContent;
 import org.gridgov.region.GridType;
 import org.gridgov.region.GridsChanged;
 import org.gridgov.region.RegionLevel;
@@ -40,6 +41,7 @@ public class GridAdjustments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RegionScope scope;
+    private final GridOccupancy occupancy;
 
     GridAdjustments(
             GridRepository grids,
@@ -48,7 +50,8 @@ public class GridAdjustments {
             RegionSettings settings,
             ApplicationEventPublisher events,
             Clock clock,
-            RegionScope scope) {
+            RegionScope scope,
+            GridOccupancy occupancy) {
         this.grids = grids;
         this.regions = regions;
         this.rules = rules;
@@ -56,10 +59,12 @@ public class GridAdjustments {
         this.events = events;
         this.clock = clock;
         this.scope = scope;
+        this.occupancy = occupancy;
     }
 
     /**
-     * A grid as a request describes it.
+     * A grid as a request describes it. How many people and households live in it is not part of a grid: the registry
+     * counts them (see {@link #contents}).
      *
      * @param field where it sits in the request, for error messages ({@code features[2]}, or empty)
      * @param code the grid's code; null to have one allocated
@@ -74,9 +79,7 @@ public class GridAdjustments {
             DedicatedKind dedicatedKind,
             String villageCode,
             String parentGridCode,
-            Geometry outline,
-            Integer households,
-            Integer population) {}
+            Geometry outline) {}
 
     /** What an import did, by grid code. */
     public record ImportResult(long adjustmentId, List<String> created, List<String> updated, List<String> unchanged) {}
@@ -121,7 +124,7 @@ public class GridAdjustments {
                 throw effectiveBeforeCurrent(plan.current());
             }
         }
-        long adjustment = grids.insertAdjustment("IMPORT", at, clock.instant(), reason);
+        long adjustment = grids.insertAdjustment("IMPORT", at, clock.instant(), reason, null);
         var created = new ArrayList<String>();
         var updated = new ArrayList<String>();
         var unchanged = new ArrayList<String>();
@@ -167,15 +170,13 @@ public class GridAdjustments {
                 current.level(),
                 current.villageCode(),
                 current.parentGridCode(),
-                outline,
-                current.households(),
-                current.population());
+                outline);
         var problems =
                 rules.check(List.of(candidate("geometry", draft, Set.of(code)))).getFirst();
         if (!problems.isEmpty()) {
             throw refused(problems);
         }
-        long adjustment = grids.insertAdjustment("REDRAW", at, clock.instant(), reason);
+        long adjustment = grids.insertAdjustment("REDRAW", at, clock.instant(), reason, null);
         endOrConflict(current, at, adjustment);
         grids.insert(draft, at, adjustment);
         finish(adjustment, "REDRAW", at, List.of(code), List.of(code));
@@ -211,9 +212,7 @@ public class GridAdjustments {
                     current.level(),
                     current.villageCode(),
                     current.parentGridCode(),
-                    part.outline(),
-                    0,
-                    0);
+                    part.outline());
             drafts.add(draft);
             candidates.add(new GridRules.Candidate(
                     "parts[" + i + "].geometry",
@@ -242,7 +241,7 @@ public class GridAdjustments {
                     String.format("拆分后的各部分只覆盖了原网格的 %.1f%%", covered * 100),
                     String.format("the parts cover only %.1f%% of the grid", covered * 100))));
         }
-        long adjustment = grids.insertAdjustment("SPLIT", at, clock.instant(), reason);
+        long adjustment = grids.insertAdjustment("SPLIT", at, clock.instant(), reason, null);
         endOrConflict(current, at, adjustment);
         var codes = new ArrayList<String>();
         for (var draft : drafts) {
@@ -301,28 +300,113 @@ public class GridAdjustments {
                 first.level(),
                 first.villageCode(),
                 first.parentGridCode(),
-                outline,
-                sources.stream().mapToInt(GridVersion::households).sum(),
-                sources.stream().mapToInt(GridVersion::population).sum());
-        long adjustment = grids.insertAdjustment("MERGE", at, clock.instant(), reason);
+                outline);
+        long adjustment = grids.insertAdjustment("MERGE", at, clock.instant(), reason, null);
+        grids.insert(draft, at, adjustment);
+        // What the merged grids held now lies in the merged grid; it moves while their names still read as current.
+        String note = reason == null || reason.isBlank() ? "网格合并 grids merged" : reason.strip();
+        for (var source : sources) {
+            occupancy.moveAll(source.code(), draft.code(), note);
+        }
         for (var source : sources) {
             endOrConflict(source, at, adjustment);
         }
-        grids.insert(draft, at, adjustment);
         finish(adjustment, "MERGE", at, sources.stream().map(GridVersion::code).toList(), List.of(draft.code()));
         return grids.findCurrent(draft.code()).orElseThrow();
     }
 
-    /** Ends a grid with no successor; its code is never given out again. */
-    public void retire(String code, String reason, Instant effectiveAt) {
-        var current = lock(code);
+    /**
+     * What the other modules keep in a grid and below it (residents, houses, open events...), by kind: what a
+     * retirement would have to move.
+     */
+    @Transactional(readOnly = true)
+    public List<GridContent> contents(String code) {
+        scope.require(code);
+        grids.findCurrent(code).orElseThrow(() -> RegionCatalog.notFound(code));
+        return occupancy.count(code);
+    }
+
+    /**
+     * Ends a grid; its code is never given out again. A reason is required. A grid that still holds records (people,
+     * houses, places, organizations, open events) needs a successor: a current grid of the caller's scope that takes
+     * them over in the same transaction, each record's move written to its history; without one the retirement is
+     * refused with what the grid holds.
+     */
+    public void retire(String code, String reason, String successorCode, Instant effectiveAt) {
+        String why = requiredReason(reason);
+        String successor = successorCode == null || successorCode.isBlank() ? null : successorCode.strip();
+        scope.require(code);
+        // Both grids locked in code order, so that two retirements naming each other cannot deadlock.
+        GridVersion current;
+        if (successor != null && successor.compareTo(code) < 0) {
+            successor(code, successor);
+            current = lock(code);
+        } else {
+            current = lock(code);
+            if (successor != null) {
+                successor(code, successor);
+            }
+        }
         Instant at = effectiveAt(effectiveAt, current);
         if (grids.hasChildGrids(code)) {
             throw hasChildren(code);
         }
-        long adjustment = grids.insertAdjustment("RETIRE", at, clock.instant(), reason);
+        var held = occupancy.count(code).stream().filter(c -> c.count() > 0).toList();
+        if (!held.isEmpty() && successor == null) {
+            throw occupied(code, held);
+        }
+        long adjustment = grids.insertAdjustment("RETIRE", at, clock.instant(), why, successor);
+        if (successor != null) {
+            occupancy.moveAll(code, successor, why);
+        }
         endOrConflict(current, at, adjustment);
         finish(adjustment, "RETIRE", at, List.of(code), List.of());
+    }
+
+    /** The grid taking over a retired grid's records: current, in scope, neither the grid itself nor below it. */
+    private GridVersion successor(String code, String successor) {
+        var found =
+                successor.matches("\\d{15}|\\d{17}|\\d{19}") && scope.covers(successor) && !successor.startsWith(code)
+                        ? grids.lockCurrent(successor).orElse(null)
+                        : null;
+        if (found == null) {
+            throw ProblemException.unprocessable(
+                    "承接网格 " + successor + " 不存在、已撤销或不在您的管辖范围内",
+                    "successor grid " + successor + " is unknown, retired or outside your scope",
+                    List.of(new FieldProblem(
+                            "successorCode",
+                            "unknown-successor",
+                            "承接网格须为您管辖范围内的另一个现行网格",
+                            "the successor must be another current grid within your scope")));
+        }
+        return found;
+    }
+
+    private static String requiredReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "required", "须说明撤销网格的原因", "a reason is required");
+        }
+        String why = reason.strip();
+        if (why.length() > 500) {
+            throw ProblemException.invalid("reason", "length", "原因不能超过 500 字", "the reason is longer than 500");
+        }
+        if (why.chars().anyMatch(c -> c == 0)) {
+            throw ProblemException.invalid("reason", "control-character", "原因不能含空字符", "the reason cannot hold NUL");
+        }
+        return why;
+    }
+
+    private static ProblemException occupied(String code, List<GridContent> held) {
+        String zh = GridOccupancy.describe(held, false);
+        String en = GridOccupancy.describe(held, true);
+        return ProblemException.unprocessable(
+                "网格 " + code + " 内还有" + zh + "，请指定承接网格（successorCode）后再撤销",
+                "Grid " + code + " still holds " + en + "; name the grid that takes them over (successorCode)",
+                List.of(new FieldProblem(
+                        "successorCode",
+                        "occupied",
+                        "网格内还有" + zh + "，须指定承接网格",
+                        "the grid still holds " + en + "; a successor grid is required")));
     }
 
     private record Plan(NewGrid grid, GridVersion current, boolean unchanged, String field, Geometry parentOutline) {}
@@ -340,12 +424,6 @@ public class GridAdjustments {
         if (type == GridType.DEDICATED && draft.dedicatedKind() == null) {
             errors.add(new FieldProblem(
                     f + "dedicatedKind", "required", "专属网格须注明类别", "a dedicated grid needs a dedicatedKind"));
-        }
-        if (draft.households() != null && draft.households() < 0) {
-            errors.add(new FieldProblem(f + "households", "range", "户数不能为负", "households cannot be negative"));
-        }
-        if (draft.population() != null && draft.population() < 0) {
-            errors.add(new FieldProblem(f + "population", "range", "人口数不能为负", "population cannot be negative"));
         }
         GridVersion current =
                 draft.code() == null ? null : grids.findCurrent(draft.code()).orElse(null);
@@ -441,9 +519,7 @@ public class GridAdjustments {
                 level,
                 villageCode,
                 parentGridCode,
-                draft.outline(),
-                draft.households() != null ? draft.households() : current != null ? current.households() : 0,
-                draft.population() != null ? draft.population() : current != null ? current.population() : 0);
+                draft.outline());
         boolean unchanged = current != null && sameAs(current, grid);
         return new Plan(grid, current, unchanged, draft.field(), parentOutline);
     }
@@ -479,8 +555,6 @@ public class GridAdjustments {
         return current.name().equals(grid.name())
                 && current.type() == grid.type()
                 && current.dedicatedKind() == grid.dedicatedKind()
-                && current.households() == grid.households()
-                && current.population() == grid.population()
                 && current.boundary().equalsExact(grid.boundary(), 1e-7);
     }
 

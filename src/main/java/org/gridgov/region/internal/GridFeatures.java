@@ -99,8 +99,6 @@ public final class GridFeatures {
         var outline = GeoJson.readGeometry(feature.get("geometry"), f + "geometry", errors);
         var type = enumValue(properties, "type", GridType.class, f, errors);
         var kind = enumValue(properties, "dedicatedKind", DedicatedKind.class, f, errors);
-        var households = count(properties, "households", f, errors);
-        var population = count(properties, "population", f, errors);
         String code = text(properties, "code");
         if (code == null && feature.has("id") && feature.get("id").isString()) {
             code = feature.get("id").asString();
@@ -116,9 +114,7 @@ public final class GridFeatures {
                 kind,
                 text(properties, "villageCode"),
                 text(properties, "parentGridCode"),
-                outline,
-                households,
-                population);
+                outline);
     }
 
     private static String text(JsonNode properties, String name) {
@@ -158,19 +154,6 @@ public final class GridFeatures {
         };
     }
 
-    private static Integer count(JsonNode properties, String name, String f, List<FieldProblem> errors) {
-        var node = properties.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            errors.add(
-                    new FieldProblem(f + "properties." + name, "type", name + " 必须是整数", name + " must be an integer"));
-            return null;
-        }
-        return node.asInt();
-    }
-
     public static ObjectNode feature(GridVersion grid) {
         var feature = NODES.objectNode();
         feature.put("type", "Feature");
@@ -187,8 +170,6 @@ public final class GridFeatures {
         properties.put("villageCode", grid.villageCode());
         properties.put("parentGridCode", grid.parentGridCode());
         properties.put("areaM2", Math.round(grid.areaM2()));
-        properties.put("households", grid.households());
-        properties.put("population", grid.population());
         properties.put("validFrom", grid.validFrom().toString());
         return feature;
     }

@@ -28,7 +28,7 @@ class GridRepository {
 
     private static final String COLUMNS = """
             id, code, name, type, dedicated_kind, level, village_code, parent_grid_code, boundary, area_m2,
-            households, population, valid_from, valid_to, created_by, ended_by""";
+            valid_from, valid_to, created_by, ended_by""";
 
     private final JdbcClient jdbc;
 
@@ -45,9 +45,7 @@ class GridRepository {
             int level,
             String villageCode,
             String parentGridCode,
-            Geometry boundary,
-            int households,
-            int population) {}
+            Geometry boundary) {}
 
     Optional<GridVersion> findCurrent(String code) {
         return jdbc.sql("select " + COLUMNS + " from grid where code = :code and valid_to is null")
@@ -237,10 +235,9 @@ class GridRepository {
         var env = grid.boundary().getEnvelopeInternal();
         return jdbc.sql("""
                         insert into grid (code, name, type, dedicated_kind, level, village_code, parent_grid_code,
-                            boundary, min_lon, min_lat, max_lon, max_lat, area_m2, households, population,
-                            valid_from, created_by)
+                            boundary, min_lon, min_lat, max_lon, max_lat, area_m2, valid_from, created_by)
                         values (:code, :name, :type, :kind, :level, :village, :parent, :boundary, :minLon, :minLat,
-                            :maxLon, :maxLat, :area, :households, :population, :validFrom, :adjustment)
+                            :maxLon, :maxLat, :area, :validFrom, :adjustment)
                         returning id""")
                 .param("code", grid.code())
                 .param("name", grid.name())
@@ -259,8 +256,6 @@ class GridRepository {
                 .param("maxLon", env.getMaxX())
                 .param("maxLat", env.getMaxY())
                 .param("area", Geo.areaSquareMetres(grid.boundary()))
-                .param("households", grid.households())
-                .param("population", grid.population())
                 .param("validFrom", Timestamp.from(validFrom))
                 .param("adjustment", adjustmentId)
                 .query(Long.class)
@@ -278,11 +273,13 @@ class GridRepository {
                 == 1;
     }
 
-    long insertAdjustment(String kind, Instant effectiveAt, Instant recordedAt, String reason) {
+    /** @param successorCode the grid that took over a retired grid's records, or null */
+    long insertAdjustment(String kind, Instant effectiveAt, Instant recordedAt, String reason, String successorCode) {
         return jdbc.sql("""
-                        insert into grid_adjustment (kind, effective_at, recorded_at, reason)
-                        values (:kind, :effectiveAt, :recordedAt, :reason) returning id""")
+                        insert into grid_adjustment (kind, effective_at, recorded_at, reason, successor_code)
+                        values (:kind, :effectiveAt, :recordedAt, :reason, :successor) returning id""")
                 .param("kind", kind)
+                .param("successor", successorCode)
                 .param("effectiveAt", Timestamp.from(effectiveAt))
                 .param("recordedAt", Timestamp.from(recordedAt))
                 .param("reason", reason)
@@ -300,7 +297,7 @@ class GridRepository {
 
     List<GridAdjustmentRecord> adjustments(String prefix, PageQuery page) {
         return jdbc.sql("""
-                        select id, kind, effective_at, recorded_at, reason, source_codes, result_codes
+                        select id, kind, effective_at, recorded_at, reason, source_codes, result_codes, successor_code
                         from grid_adjustment a
                         where exists (select 1 from unnest(a.source_codes || a.result_codes) c where c like :prefix || '%')
                         order by id desc limit :limit offset :offset""")
@@ -314,7 +311,8 @@ class GridRepository {
                         rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("reason"),
                         strings(rs.getArray("source_codes")),
-                        strings(rs.getArray("result_codes"))))
+                        strings(rs.getArray("result_codes")),
+                        rs.getString("successor_code")))
                 .list();
     }
 
@@ -375,8 +373,6 @@ class GridRepository {
                 rs.getString("parent_grid_code"),
                 Geo.fromWkb(rs.getBytes("boundary")),
                 rs.getDouble("area_m2"),
-                rs.getInt("households"),
-                rs.getInt("population"),
                 rs.getTimestamp("valid_from").toInstant(),
                 validTo == null ? null : validTo.toInstant(),
                 rs.getLong("created_by"),

@@ -18,8 +18,6 @@ public record GridVersion(
         String parentGridCode,
         Geometry boundary,
         double areaM2,
-        int households,
-        int population,
         Instant validFrom,
         Instant validTo,
         long createdBy,

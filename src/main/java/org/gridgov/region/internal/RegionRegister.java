@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.ProblemException;
 import org.gridgov.region.RegionLevel;
@@ -17,13 +19,14 @@ import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the administrative tree: fills the upper tree from the national division codes shipped with the platform
  * (provinces, cities, counties by GB/T 2260 and townships by 9-digit code), takes the villages and communities a
- * deployment adds itself, and follows the yearly code changes — renamed, merged or abolished units — as dated rows,
+ * deployment adds itself (and townships missing from the national list), and follows the yearly code changes — renamed, merged or abolished units — as dated rows,
  * never overwriting.
  */
 @Service
@@ -70,53 +73,219 @@ public class RegionRegister {
     }
 
     /**
-     * Adds a village or community under a township.
+     * A township or village to add, as a request or an import row describes it.
      *
-     * @param boundary optional outline; grids are then checked to lie inside it
+     * @param field where its attributes sit, ending with a dot: "" for a request, {@code rows[7].} for a workbook row
+     *     (Excel's own row number), {@code features[2].properties.} for a GeoJSON feature
+     * @param outlineField where its outline sits ({@code geometry}, {@code rows[7].outline}, {@code features[2].geometry})
+     * @param outline optional; grids are then checked to lie inside it
      */
-    public void createVillage(String code, String name, String parentCode, Geometry boundary) {
-        var errors = new ArrayList<FieldProblem>();
-        if (code == null || !code.matches("\\d{12}")) {
-            errors.add(new FieldProblem("code", "format", "村（社区）编码须为 12 位数字", "a village code has 12 digits"));
+    public record RegionDraft(
+            String field, String outlineField, String code, String name, String parentCode, Geometry outline) {
+
+        String at(String attribute) {
+            return field + attribute;
         }
-        if (name == null || name.isBlank() || name.length() > 100) {
-            errors.add(new FieldProblem("name", "required", "名称必填且不超过 100 字", "name is required, at most 100"));
-        }
-        if (boundary != null && !boundary.isValid()) {
-            errors.add(new FieldProblem(
-                    "geometry", "invalid-geometry", "边界不是有效的多边形（自相交或环不闭合）", "the outline is not a valid polygon"));
-        }
+    }
+
+    /** What a village import added. */
+    public record VillageImport(int imported, List<String> codes) {}
+
+    /**
+     * Adds a township under a county (a deployment whose real township is missing from the shipped national list) or a
+     * village or community under a township, chosen by the length of the code: 9 digits (GB/T 2260 county code and a
+     * 3-digit township number, 001–599 by GB/T 10114) or 12 digits (township code and a 3-digit number). The parent
+     * must be current and within the caller's scope.
+     */
+    public void create(RegionDraft draft) {
+        var errors = formatProblems(draft);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String township = code.substring(0, RegionLevel.TOWNSHIP.codeLength());
-        if (parentCode != null && !parentCode.equals(township)) {
-            throw ProblemException.invalid(
-                    "parentCode",
-                    "mismatch",
-                    "上级编码应为村（社区）编码的前 9 位 " + township,
-                    "parentCode must be the first 9 digits of the code, " + township);
-        }
-        var parent = regions.findCurrent(township).orElse(null);
-        if (parent == null || parent.level() != RegionLevel.TOWNSHIP || !scope.covers(township)) {
+        var level = RegionLevel.ofCode(draft.code());
+        String parentCode = parentCodeOf(draft.code(), level);
+        var unknownParent = parentProblem(draft, level, parentCode);
+        if (unknownParent != null) {
             throw ProblemException.unprocessable(
-                    "上级乡镇（街道）" + township + " 不存在",
-                    "unknown parent township " + township,
-                    List.of(new FieldProblem(
-                            "parentCode", "unknown-parent", "上级编码不存在", "unknown parent code " + township)));
+                    "上级区划 " + parentCode + " 不存在或不在您的管辖范围内", "unknown parent " + parentCode, List.of(unknownParent));
         }
-        if (regions.findCurrent(code).isPresent()) {
-            throw ProblemException.conflict("村（社区）" + code + " 已存在", "Village " + code + " exists already");
+        if (regions.findCurrent(draft.code()).isPresent()) {
+            String what = level == RegionLevel.TOWNSHIP ? "乡镇（街道）" : "村（社区）";
+            throw ProblemException.conflict(
+                    what + draft.code() + " 已存在",
+                    level.name().toLowerCase(Locale.ROOT) + " " + draft.code() + " exists already");
         }
-        regions.insertAll(List.of(new RegionRow(
-                code,
-                name,
-                RegionLevel.VILLAGE,
-                township,
-                REFERENCE_DATE,
+        insert(List.of(row(draft, level, parentCode)));
+    }
+
+    /**
+     * Adds many villages at once, all or nothing: when any row is refused, nothing is added and every refused row is
+     * reported with its field (so that the corrected file can simply be sent again).
+     *
+     * @param readProblems what was already wrong with the rows while reading the file
+     */
+    public VillageImport importVillages(List<RegionDraft> drafts, List<FieldProblem> readProblems) {
+        var errors = new ArrayList<>(readProblems);
+        var rows = new ArrayList<RegionRow>();
+        var seen = new HashMap<String, String>();
+        var parents = new HashMap<String, FieldProblem>();
+        for (var draft : drafts) {
+            var problems = formatProblems(draft);
+            if (problems.isEmpty() && draft.code().length() != RegionLevel.VILLAGE.codeLength()) {
+                problems.add(new FieldProblem(
+                        draft.at("code"),
+                        "level",
+                        "批量导入只接受 12 位村（社区）编码，乡镇（街道）请逐个新增",
+                        "only 12-digit village codes can be imported; add townships one by one"));
+            }
+            if (!problems.isEmpty()) {
+                errors.addAll(problems);
+                continue;
+            }
+            String parentCode = parentCodeOf(draft.code(), RegionLevel.VILLAGE);
+            var earlier = seen.putIfAbsent(draft.code(), draft.field());
+            if (earlier != null) {
+                errors.add(new FieldProblem(
+                        draft.at("code"),
+                        "duplicate",
+                        "编码 " + draft.code() + " 与 " + where(earlier) + " 重复",
+                        "code " + draft.code() + " repeats " + where(earlier)));
+                continue;
+            }
+            if (!parents.containsKey(parentCode)) {
+                parents.put(parentCode, parentProblem(draft, RegionLevel.VILLAGE, parentCode));
+            }
+            var unknownParent = parents.get(parentCode);
+            if (unknownParent != null) {
+                errors.add(new FieldProblem(
+                        draft.at(draft.parentCode() == null ? "code" : "parentCode"),
+                        unknownParent.code(),
+                        unknownParent.message(),
+                        unknownParent.messageEn()));
+                continue;
+            }
+            if (regions.findCurrent(draft.code()).isPresent()) {
+                errors.add(new FieldProblem(
+                        draft.at("code"),
+                        "exists",
+                        "村（社区）" + draft.code() + " 已存在",
+                        "village " + draft.code() + " exists already"));
+                continue;
+            }
+            rows.add(row(draft, RegionLevel.VILLAGE, parentCode));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(
+                    "部分村（社区）数据有误，未导入任何村（社区）", "Some rows were refused; nothing was imported", errors);
+        }
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("file", "empty", "文件中没有村（社区）数据", "the file holds no villages");
+        }
+        insert(rows);
+        return new VillageImport(rows.size(), rows.stream().map(RegionRow::code).toList());
+    }
+
+    /** Code format, name and outline, and a parent code that contradicts the code: all 400s. */
+    private static List<FieldProblem> formatProblems(RegionDraft d) {
+        var errors = new ArrayList<FieldProblem>();
+        String code = d.code();
+        if (code == null || !code.matches("\\d{9}|\\d{12}")) {
+            errors.add(new FieldProblem(
+                    d.at("code"),
+                    "format",
+                    "编码须为 9 位（乡镇、街道）或 12 位（村、社区）数字",
+                    "a code has 9 digits (township) or 12 digits (village)"));
+        } else if (code.length() == RegionLevel.TOWNSHIP.codeLength()
+                && (code.endsWith("000") || Integer.parseInt(code.substring(6)) > 599)) {
+            errors.add(new FieldProblem(
+                    d.at("code"),
+                    "format",
+                    "乡镇（街道）编码后 3 位须在 001–599 之间（001–099 街道，100–199 镇，200–399 乡，400–599 其他乡级单位）",
+                    "the last 3 digits of a township code are 001-599 (GB/T 10114)"));
+        } else if (code.length() == RegionLevel.VILLAGE.codeLength() && code.endsWith("000")) {
+            errors.add(new FieldProblem(
+                    d.at("code"),
+                    "format",
+                    "村（社区）编码后 3 位不能为 000",
+                    "the last 3 digits of a village code cannot be 000"));
+        }
+        if (d.name() == null || d.name().isBlank() || d.name().strip().length() > 100) {
+            errors.add(new FieldProblem(d.at("name"), "required", "名称必填且不超过 100 字", "name is required, at most 100"));
+        } else if (d.name().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldProblem(
+                    d.at("name"), "control-character", "名称不能含控制字符", "name cannot hold control characters"));
+        }
+        if (d.outline() != null && !d.outline().isValid()) {
+            errors.add(new FieldProblem(
+                    d.outlineField(),
+                    "invalid-geometry",
+                    "边界不是有效的多边形（自相交或环不闭合）",
+                    "the outline is not a valid polygon"));
+        }
+        if (errors.isEmpty() && d.parentCode() != null) {
+            String expected = parentCodeOf(code, RegionLevel.ofCode(code));
+            if (!d.parentCode().equals(expected)) {
+                errors.add(new FieldProblem(
+                        d.at("parentCode"),
+                        "mismatch",
+                        "上级编码应为编码的前 " + expected.length() + " 位 " + expected,
+                        "parentCode must be the first " + expected.length() + " digits of the code, " + expected));
+            }
+        }
+        return errors;
+    }
+
+    /** {@code rows[7]} or {@code features[2]}: the row or feature a field prefix names. */
+    private static String where(String field) {
+        return field.replaceAll("(\\.properties)?\\.$", "");
+    }
+
+    private static String parentCodeOf(String code, RegionLevel level) {
+        return code.substring(
+                0, level == RegionLevel.TOWNSHIP ? RegionLevel.COUNTY.codeLength() : RegionLevel.TOWNSHIP.codeLength());
+    }
+
+    /** A problem naming parentCode when the parent is not a current county (township) or township (village) in scope. */
+    private FieldProblem parentProblem(RegionDraft d, RegionLevel level, String parentCode) {
+        var expected = level == RegionLevel.TOWNSHIP ? RegionLevel.COUNTY : RegionLevel.TOWNSHIP;
+        var parent = regions.findCurrent(parentCode).orElse(null);
+        if (parent != null
+                && parent.level() == expected
+                && parentCode.startsWith(settings.rootCode())
+                && scope.covers(parentCode)) {
+            return null;
+        }
+        String what = expected == RegionLevel.COUNTY ? "县（市、区）" : "乡镇（街道）";
+        return new FieldProblem(
+                d.at("parentCode"),
+                "unknown-parent",
+                "上级" + what + " " + parentCode + " 不存在或不在您的管辖范围内",
+                "unknown parent " + expected.name().toLowerCase(Locale.ROOT) + " " + parentCode);
+    }
+
+    /**
+     * A new code starts on the date the shipped list is valid from, as the unit existed before it was entered here; a
+     * code used before and since retired starts a new period today.
+     */
+    private RegionRow row(RegionDraft d, RegionLevel level, String parentCode) {
+        var from = regions.countVersions(d.code()) == 0 ? REFERENCE_DATE : LocalDate.now(clock);
+        return new RegionRow(
+                d.code(),
+                d.name().strip(),
+                level,
+                parentCode,
+                from,
                 null,
                 null,
-                boundary == null ? null : Geo.toWkb(boundary))));
+                d.outline() == null ? null : Geo.toWkb(d.outline()));
+    }
+
+    private void insert(List<RegionRow> rows) {
+        try {
+            regions.insertAll(rows);
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("区划已被他人同时新增，请刷新后重试", "Someone added the same code meanwhile; reload");
+        }
     }
 
     /** Renames a township or village from a date on; the old name stays valid before it. */

@@ -12,6 +12,7 @@ import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.region.DedicatedKind;
+import org.gridgov.region.GridContent;
 import org.gridgov.region.GridType;
 import org.gridgov.region.LocatedGrid;
 import org.gridgov.region.RegionLevel;
@@ -21,7 +22,9 @@ import org.gridgov.region.internal.GridAdjustments.ImportResult;
 import org.gridgov.region.internal.GridAdjustments.SplitPart;
 import org.gridgov.region.internal.GridCatalog;
 import org.gridgov.region.internal.GridFeatures;
+import org.gridgov.region.internal.ImportFiles;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -104,6 +108,17 @@ class GridController {
             @RequestBody JsonNode collection,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) Instant effectiveAt) {
+        return adjustments.importGrids(GridFeatures.collection(collection), reason, effectiveAt);
+    }
+
+    /** The same import from an uploaded GeoJSON file ({@code file}); a file that is no JSON is a 400 naming it. */
+    @RequiresPermission(Permissions.GRID_WRITE)
+    @PostMapping(value = "/grids/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importGridFile(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Instant effectiveAt) {
+        var collection = ImportFiles.featureCollection(ImportFiles.bytes(file), json);
         return adjustments.importGrids(GridFeatures.collection(collection), reason, effectiveAt);
     }
 
@@ -185,14 +200,25 @@ class GridController {
         return GridView.of(catalog.detail(grid.code()));
     }
 
-    record Retire(String reason, Instant effectiveAt) {}
+    /**
+     * @param successorCode the grid that takes over the residents, houses, places, organizations and open events still
+     *     in the retired grid; required when it holds any
+     */
+    record Retire(String reason, String successorCode, Instant effectiveAt) {}
 
     @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/{code}/retire")
     GridView retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
-        var retire = request == null ? new Retire(null, null) : request;
-        adjustments.retire(code, retire.reason(), retire.effectiveAt());
+        var retire = request == null ? new Retire(null, null, null) : request;
+        adjustments.retire(code, retire.reason(), retire.successorCode(), retire.effectiveAt());
         return GridView.of(catalog.detail(code));
+    }
+
+    /** What the other modules keep in a grid, by kind: what retiring it would have to move to a successor. */
+    @RequiresPermission(Permissions.GRID_WRITE)
+    @GetMapping("/grids/{code}/contents")
+    List<GridContent> contents(@PathVariable String code) {
+        return adjustments.contents(code);
     }
 
     @RequiresPermission(Permissions.REGION_READ)

@@ -10,7 +10,10 @@ import org.gridgov.region.internal.GridCatalog.GridDetail;
 import org.gridgov.region.internal.GridFeatures;
 import tools.jackson.databind.JsonNode;
 
-/** A grid version as the API shows it, outline as GeoJSON. */
+/**
+ * A grid version as the API shows it, outline as GeoJSON. How many people and households live in it is the registry's
+ * to say ({@code GET /api/registry/figures?region=}), so it is not repeated here.
+ */
 record GridView(
         long versionId,
         String code,
@@ -21,8 +24,6 @@ record GridView(
         String villageCode,
         String parentGridCode,
         long areaM2,
-        int households,
-        int population,
         String status,
         Instant validFrom,
         Instant validTo,
@@ -42,8 +43,6 @@ record GridView(
                 grid.villageCode(),
                 grid.parentGridCode(),
                 Math.round(grid.areaM2()),
-                grid.households(),
-                grid.population(),
                 detail.status(),
                 grid.validFrom(),
                 grid.validTo(),

@@ -1,5 +1,8 @@
 package org.gridgov.region.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -12,6 +15,10 @@ import org.gridgov.region.internal.RegionCatalog;
 import org.gridgov.region.internal.RegionCatalog.RegionDetail;
 import org.gridgov.region.internal.RegionCatalog.RegionVersion;
 import org.gridgov.region.internal.RegionRegister;
+import org.gridgov.region.internal.RegionRegister.RegionDraft;
+import org.gridgov.region.internal.RegionRegister.VillageImport;
+import org.gridgov.region.internal.VillageImports;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
-/** The region tree: one node, its children, search by name, and adding villages. */
+/** The region tree: one node, its children, search by name, and adding townships and villages (one or many). */
 @RestController
 @RequestMapping("/api/regions")
 class RegionController {
@@ -34,10 +42,12 @@ class RegionController {
 
     private final RegionCatalog catalog;
     private final RegionRegister register;
+    private final VillageImports villages;
 
-    RegionController(RegionCatalog catalog, RegionRegister register) {
+    RegionController(RegionCatalog catalog, RegionRegister register, VillageImports villages) {
         this.catalog = catalog;
         this.register = register;
+        this.villages = villages;
     }
 
     @RequiresPermission(Permissions.REGION_READ)
@@ -98,17 +108,50 @@ class RegionController {
         return catalog.versions(code, PageQuery.of(0, PageQuery.DEFAULT_SIZE));
     }
 
-    /** A village or community to add under a township; the outline is optional. */
-    record NewVillage(String code, String name, String parentCode, JsonNode geometry) {}
+    /**
+     * A township (9-digit code, under a county) or a village or community (12-digit code, under a township) to add;
+     * the outline is optional.
+     */
+    record NewRegion(String code, String name, String parentCode, JsonNode geometry) {}
 
     @RequiresPermission(Permissions.REGION_WRITE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    RegionDetail createVillage(@RequestBody NewVillage village) {
-        var outline = village.geometry() == null || village.geometry().isNull()
+    RegionDetail create(@RequestBody NewRegion region) {
+        var outline = region.geometry() == null || region.geometry().isNull()
                 ? null
-                : GridFeatures.outline(village.geometry(), "geometry");
-        register.createVillage(village.code(), village.name(), village.parentCode(), outline);
-        return catalog.region(village.code());
+                : GridFeatures.outline(region.geometry(), "geometry");
+        String code = region.code() == null ? null : region.code().strip();
+        String parent = region.parentCode() == null || region.parentCode().isBlank()
+                ? null
+                : region.parentCode().strip();
+        register.create(new RegionDraft("", "geometry", code, region.name(), parent, outline));
+        return catalog.region(code);
+    }
+
+    /**
+     * Adds villages from a workbook (see the template) or a GeoJSON FeatureCollection ({@code file}), all or nothing:
+     * 422 listing every refused row by field ({@code rows[7].code}, {@code features[2].properties.parentCode}).
+     */
+    @RequiresPermission(Permissions.REGION_WRITE)
+    @PostMapping("/import")
+    VillageImport importVillages(@RequestParam(required = false) MultipartFile file) {
+        return villages.importFile(file);
+    }
+
+    /** The workbook to fill in for a village import. */
+    @RequiresPermission(Permissions.REGION_WRITE)
+    @GetMapping("/import/template")
+    void template(HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename("村（社区）导入模板.xlsx", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        try (var out = response.getOutputStream()) {
+            villages.writeTemplate(out);
+        }
     }
 }

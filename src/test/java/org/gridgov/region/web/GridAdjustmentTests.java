@@ -152,7 +152,9 @@ class GridAdjustmentTests {
                 .andExpect(jsonPath("$.path[5].code").value(grid));
         mvc.perform(get("/api/grids/locate").param("lon", "" + (lon + 0.015)).param("lat", "" + (lat + 0.015)))
                 .andExpect(jsonPath("$.grid.code").value(grid));
-        mvc.perform(post("/api/grids/" + grid + "/retire"))
+        mvc.perform(post("/api/grids/" + grid + "/retire")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"撤销\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].code").value("has-children"));
     }
@@ -313,7 +315,7 @@ class GridAdjustmentTests {
                 .andExpect(status().isOk());
         mvc.perform(post("/api/grids/" + village + "101/retire")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"effectiveAt\":\"2999-01-01T00:00:00Z\"}"))
+                        .content("{\"reason\":\"撤销\",\"effectiveAt\":\"2999-01-01T00:00:00Z\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("effectiveAt"));
     }

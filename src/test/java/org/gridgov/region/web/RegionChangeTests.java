@@ -82,7 +82,10 @@ class RegionChangeTests {
                         .content("{\"successorCode\":\"421381103200\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].code").value("has-children"));
-        mvc.perform(post("/api/grids/" + village + "101/retire")).andExpect(status().isOk());
+        mvc.perform(post("/api/grids/" + village + "101/retire")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"撤销\"}"))
+                .andExpect(status().isOk());
         mvc.perform(post("/api/regions/" + village + "/retire")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"successorCode\":\"421381103200\"}"))
