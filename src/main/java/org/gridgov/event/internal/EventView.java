@@ -12,6 +12,8 @@ import org.gridgov.event.Urgency;
  * and the moves this caller may make now.
  *
  * @param holderOrgName the name of {@code holderOrg}; likewise for the dispatcher and the handler, null when unknown
+ * @param deadlineProvisional the deadline was counted into a year whose holidays are not entered yet (暂定); it is
+ *     counted again when they are
  * @param card GREEN, YELLOW (80 % of the step's time used) or RED (overdue); null when no step is running
  */
 public record EventView(
@@ -43,6 +45,7 @@ public record EventView(
         String handlerOrgName,
         Step step,
         Instant deadlineAt,
+        boolean deadlineProvisional,
         String card,
         String supervision,
         Integer satisfaction,
