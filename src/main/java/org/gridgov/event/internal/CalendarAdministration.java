@@ -278,7 +278,9 @@ public class CalendarAdministration {
     }
 
     private int checkYear(Integer year) {
-        int y = year == null ? LocalDate.now(clock.withZone(calendar.zone())).getYear() : year;
+        int y = year == null
+                ? LocalDate.ofInstant(clock.instant(), calendar.zone()).getYear()
+                : year;
         if (y < FIRST_YEAR || y > LAST_YEAR) {
             throw yearOutOfRange("year");
         }

@@ -62,7 +62,7 @@ public class CalendarCoverage {
             List<Integer> enteredYears) {}
 
     public CalendarStatus status() {
-        var today = LocalDate.now(clock.withZone(calendar.zone()));
+        var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
         int year = today.getYear();
         boolean yearEntered = calendar.isEntered(year);
         boolean nextEntered = calendar.isEntered(year + 1);

@@ -129,6 +129,23 @@ class CalendarYearEndTests {
                 .andExpect(jsonPath("$.deadlineProvisional").value(true));
         // Counted with 1 January as a working day, as the calendar knows nothing of 2027.
         assertThat(deadline(worker, id)).isEqualTo(shanghai("2027-01-12T17:30"));
+        // A delay of three working days approved on a provisional deadline is provisional too.
+        long delayed = calls.reported(worker);
+        move(township, delayed, "accept", null).andExpect(status().isOk());
+        move(township, delayed, "dispatch", "\"assignee\":\"421381-cgj\"").andExpect(status().isOk());
+        move(department, delayed, "claim", null).andExpect(status().isOk());
+        String asked = body(department
+                .perform(post("/api/events/" + delayed + "/delay-requests")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"需协调拆除\",\"extraAmount\":3,\"unit\":\"WORKING_DAYS\"}"))
+                .andExpect(status().isCreated()));
+        township.perform(post("/api/delay-requests/" + JsonPath.read(asked, "$.id") + "/approve")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"同意\"}"))
+                .andExpect(status().isOk());
+        worker.perform(get("/api/events/" + delayed))
+                .andExpect(jsonPath("$.deadlineProvisional").value(true));
+        assertThat(deadline(worker, delayed)).isEqualTo(shanghai("2027-01-15T17:30"));
         long shortOne = calls.reported(worker);
         worker.perform(get("/api/events/" + shortOne))
                 .andExpect(jsonPath("$.deadlineProvisional").value(false));
@@ -165,6 +182,10 @@ class CalendarYearEndTests {
         worker.perform(get("/api/events/" + id))
                 .andExpect(jsonPath("$.deadlineProvisional").value(false));
         assertThat(deadline(worker, id)).isEqualTo(shanghai("2027-01-13T17:30"));
+        // Counted again from the claim with the approved delay: 13 January plus three working days.
+        assertThat(deadline(worker, delayed)).isEqualTo(shanghai("2027-01-18T17:30"));
+        worker.perform(get("/api/events/" + delayed))
+                .andExpect(jsonPath("$.deadlineProvisional").value(false));
         String history =
                 body(worker.perform(get("/api/events/" + id + "/history").param("size", "50")));
         List<String> moves = JsonPath.read(history, "$.content[*].move");
