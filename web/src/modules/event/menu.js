@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Document, EditPen, List, Location, Tickets } from '@element-plus/icons-vue'
+import { Calendar, Document, EditPen, List, Location, Tickets } from '@element-plus/icons-vue'
 import { isResident, isStaff } from './audience.js'
 
 // After the grid map (order 10), so that the users who have both still land on the map after signing in. A resident
@@ -11,4 +11,5 @@ export default [
   { path: '/events/todo', titleKey: 'menu.tasks', icon: markRaw(Tickets), permission: 'event:read', order: 21, when: isStaff },
   { path: '/events', titleKey: 'menu.events', icon: markRaw(List), permission: 'event:read', order: 22, when: isStaff },
   { path: '/events/map', titleKey: 'menu.eventMap', icon: markRaw(Location), permission: 'event:read', order: 23, when: isStaff },
+  { path: '/calendar', titleKey: 'menu.calendar', icon: markRaw(Calendar), permission: 'event:read', order: 24, when: isStaff },
 ]

@@ -11,6 +11,7 @@ export default [
   { path: '/events/todo', name: 'event-tasks', component: () => import('./TasksPage.vue'), meta: { permission: 'event:read', when: isStaff } },
   { path: '/events', name: 'events', component: () => import('./EventListPage.vue'), meta: { permission: 'event:read', when: isStaff } },
   { path: '/events/map', name: 'event-map', component: () => import('./EventMapPage.vue'), meta: { permission: 'event:read', when: isStaff } },
+  { path: '/calendar', name: 'calendar', component: () => import('./CalendarPage.vue'), meta: { permission: 'event:read', when: isStaff } },
   {
     path: '/events/:id(\\d+)',
     name: 'event-detail',

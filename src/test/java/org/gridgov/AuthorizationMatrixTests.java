@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
 import org.gridgov.identity.Role;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every API endpoint, as registered (so new endpoints join by themselves), called by one demo account of every role,
  * in the caller's own scope and in a sibling and a parent scope. An endpoint must declare the permission it needs;
  * a role without it gets 403, a role with it never gets 401 or 403, and region codes outside the caller's scope
- * answer 404. The whole matrix is printed for review.
+ * answer 404; the county's rules only county-level users may change. The whole matrix is printed for review.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -148,6 +149,35 @@ class AuthorizationMatrixTests {
         assertThat(leaks).isEmpty();
     }
 
+    /**
+     * The county's rules (permission {@code rules:write}) are changed only at the county level: the county's center
+     * operator passes authorization, the center operators of a township and of a street office, with the same role,
+     * are refused on every such endpoint.
+     */
+    @Test
+    void countyRulesAreChangedOnlyByCountyLevelUsers() throws Exception {
+        var county = SignedIn.as(context, "county.operator");
+        var townships = List.of(SignedIn.as(context, "yz.operator"), SignedIn.as(context, "ys.operator"));
+        var rules = endpoints().stream()
+                .filter(e -> Permissions.RULES_WRITE.equals(e.permission()))
+                .toList();
+        assertThat(rules).isNotEmpty();
+        var leaks = new ArrayList<String>();
+        for (var endpoint : rules) {
+            int status = call(county, endpoint, SCOPES.get("parent"));
+            if (status == 401 || status == 403) {
+                leaks.add("county.operator " + endpoint + " -> " + status + " (should pass)");
+            }
+            for (var township : townships) {
+                int refused = call(township, endpoint, SCOPES.get("own"));
+                if (refused != 403) {
+                    leaks.add("township operator " + endpoint + " -> " + refused + " (should be 403)");
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
     @Test
     void regionCodesOutsideTheCallersScopeAreNotFound() throws Exception {
         var leaks = new ArrayList<String>();
@@ -193,6 +223,10 @@ class AuthorizationMatrixTests {
 
     /** Calls an endpoint with sample arguments: path variables and required parameters get values of the scope. */
     private int call(Role role, Endpoint endpoint, String regionCode) throws Exception {
+        return call(signedIn.get(role), endpoint, regionCode);
+    }
+
+    private int call(MockMvc as, Endpoint endpoint, String regionCode) throws Exception {
         // Ids that name nothing: a permitted caller gets past authorization to a 404 and changes nothing.
         String url = endpoint.pattern()
                 .replace("{code}", regionCode)
@@ -207,6 +241,6 @@ class AuthorizationMatrixTests {
                 .param("categoryCode", "0110")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{}");
-        return signedIn.get(role).perform(request).andReturn().getResponse().getStatus();
+        return as.perform(request).andReturn().getResponse().getStatus();
     }
 }

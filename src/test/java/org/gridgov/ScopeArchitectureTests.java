@@ -34,6 +34,8 @@ class ScopeArchitectureTests {
             "event_publication",
             "flyway_schema_history",
             "calendar_day",
+            "calendar_year",
+            "calendar_change",
             "catalog_version",
             "event_category",
             "time_limit_rule",

@@ -24,8 +24,13 @@ public final class Permissions {
     public static final String EVENT_HANDLE = "event:handle";
     public static final String EVENT_VERIFY = "event:verify";
     public static final String EVENT_SUPERVISE = "event:supervise";
-    public static final String CATALOG_WRITE = "catalog:write";
-    public static final String CALENDAR_WRITE = "calendar:write";
+    /**
+     * Changing the county's rules (县级规则维护): the working calendar, the event categories, time limits,
+     * responsibility list and skip-level rules. Held only by users whose data scope is a county or wider, whatever
+     * their roles grant, since a change moves every deadline in the county.
+     */
+    public static final String RULES_WRITE = "rules:write";
+
     public static final String REGISTRY_READ = "registry:read";
     public static final String REGISTRY_WRITE = "registry:write";
     public static final String REGISTRY_IMPORT = "registry:import";

@@ -164,16 +164,23 @@ class DeadlineRepository {
      * false when someone did.
      */
     boolean moveToHolder(
-            CardEvent e, EventStatus to, String holder, Step step, Instant stepStartedAt, Instant deadline) {
+            CardEvent e,
+            EventStatus to,
+            String holder,
+            Step step,
+            Instant stepStartedAt,
+            WorkingCalendar.Due deadline) {
         return jdbc.sql("""
                                 update event set status = :to, holder_org = :holder, step = :step,
-                                    step_started_at = :started, deadline_at = :deadline, version = version + 1
+                                    step_started_at = :started, deadline_at = :deadline,
+                                    deadline_provisional = :provisional, version = version + 1
                                 where id = :id and version = :version and status = :from""")
                         .param("to", to.name())
                         .param("holder", holder)
                         .param("step", step.name())
                         .param("started", ts(stepStartedAt))
-                        .param("deadline", ts(deadline))
+                        .param("deadline", ts(deadline.at()))
+                        .param("provisional", deadline.provisional())
                         .param("id", e.id())
                         .param("version", e.version())
                         .param("from", e.status().name())
@@ -215,11 +222,13 @@ class DeadlineRepository {
     }
 
     /** Extends the running step's deadline if the event is still at the version and step run it was read at. */
-    boolean extendDeadline(long eventId, int version, Instant stepStartedAt, Instant deadline) {
+    boolean extendDeadline(long eventId, int version, Instant stepStartedAt, Instant deadline, boolean provisional) {
         return jdbc.sql("""
-                                update event set deadline_at = :deadline, version = version + 1
+                                update event set deadline_at = :deadline, deadline_provisional = :provisional,
+                                    version = version + 1
                                 where id = :id and version = :version and step_started_at = :started""")
                         .param("deadline", ts(deadline))
+                        .param("provisional", provisional)
                         .param("id", eventId)
                         .param("version", version)
                         .param("started", ts(stepStartedAt))

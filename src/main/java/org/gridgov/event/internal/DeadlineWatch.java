@@ -207,9 +207,9 @@ public class DeadlineWatch {
             return;
         }
         var to = Move.ESCALATE.to();
-        var deadline = deadline(e.categoryCode(), e.urgency(), Step.ACCEPT, now);
+        var due = deadline(e.categoryCode(), e.urgency(), Step.ACCEPT, now);
         String holder = parent.get().code();
-        if (!deadlines.moveToHolder(e, to, holder, Step.ACCEPT, now, deadline)) {
+        if (!deadlines.moveToHolder(e, to, holder, Step.ACCEPT, now, due)) {
             // Someone moved the event after the card went in; their move stands.
             return;
         }
@@ -222,7 +222,7 @@ public class DeadlineWatch {
                 holder,
                 EventRepository.Actor.SYSTEM,
                 "超过时限未办理，系统自动上报",
-                deadline,
+                due.at(),
                 now));
         publisher.publishEvent(
                 new EventMoved(e.id(), e.serialNumber(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
@@ -265,8 +265,8 @@ public class DeadlineWatch {
                 e.id(), e.serialNumber(), Move.SUPERVISE, e.status(), e.status(), e.holderOrg(), e.holderOrg(), now));
     }
 
-    private Instant deadline(String categoryCode, Urgency urgency, Step step, Instant from) {
+    private WorkingCalendar.Due deadline(String categoryCode, Urgency urgency, Step step, Instant from) {
         var limit = catalog.limit(categoryCode, urgency, null, step);
-        return calendar.deadline(from, limit.amount(), limit.unit());
+        return calendar.due(from, limit.amount(), limit.unit());
     }
 }

@@ -219,8 +219,11 @@ public class DelayDesk {
                     "step", "申请延期的环节已结束，不能再批准", "The step the request was for has ended; it can no longer be approved");
         }
         var now = clock.instant();
-        var deadline = calendar.deadline(e.deadlineAt, request.extraAmount(), request.unit());
-        if (!deadlines.extendDeadline(e.id, e.version, e.stepStartedAt, deadline)) {
+        var due = calendar.due(e.deadlineAt, request.extraAmount(), request.unit());
+        var deadline = due.at();
+        // An extension of a provisional deadline stays provisional: the deadline it starts from will move.
+        boolean provisional = due.provisional() || e.deadlineProvisional;
+        if (!deadlines.extendDeadline(e.id, e.version, e.stepStartedAt, deadline, provisional)) {
             throw ProblemException.conflict("事件已被他人处理，请刷新后重试", "The event changed meanwhile; reload and retry");
         }
         String note = note(command);

@@ -181,6 +181,8 @@ class DemoEvents implements ApplicationRunner {
             return;
         }
         var limit = catalog.limit(e.categoryCode, e.urgency, null, step);
-        e.deadlineAt = calendar.deadline(at, limit.amount(), limit.unit());
+        var due = calendar.due(at, limit.amount(), limit.unit());
+        e.deadlineAt = due.at();
+        e.deadlineProvisional = due.provisional();
     }
 }

@@ -47,6 +47,9 @@ final class Event {
     Step step;
     Instant stepStartedAt;
     Instant deadlineAt;
+    /** The deadline was counted into a year whose holidays are not entered; it is counted again once they are. */
+    boolean deadlineProvisional;
+
     String supervision;
     Integer satisfaction;
     String result;

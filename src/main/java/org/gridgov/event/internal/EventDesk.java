@@ -674,9 +674,12 @@ public class EventDesk {
         return actions;
     }
 
+    /** The step's deadline; notes on the event whether it was counted into a year the calendar lacks. */
     private java.time.Instant deadline(Event e, Step step, Instant from) {
         var limit = catalog.limit(e.categoryCode, e.urgency, null, step);
-        return calendar.deadline(from, limit.amount(), limit.unit());
+        var due = calendar.due(from, limit.amount(), limit.unit());
+        e.deadlineProvisional = due.provisional();
+        return due.at();
     }
 
     /** GREEN, YELLOW once 80 % of the step's time is used, RED when overdue. */
@@ -865,6 +868,7 @@ public class EventDesk {
                 names.get(e.handlerOrg),
                 e.step,
                 e.deadlineAt,
+                e.deadlineAt != null && e.deadlineProvisional,
                 card(e, clock.instant()),
                 e.supervision,
                 e.satisfaction,

@@ -24,8 +24,8 @@ class EventRepository {
             id, serial_number, request_id, title, description, category_code, category_name, major_code, major_name,
             catalog_version, urgency, lon, lat, address, grid_code, grid_version_id, source, reporter_user_id,
             reporter_name, reporter_phone, reporter_phone_hash, involved_count, status, suspended_from, holder_org,
-            dispatcher_org, handler_org, step, step_started_at, deadline_at, supervision, satisfaction, result,
-            handled_by, version, reported_at, closed_at""";
+            dispatcher_org, handler_org, step, step_started_at, deadline_at, deadline_provisional, supervision,
+            satisfaction, result, handled_by, version, reported_at, closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -137,12 +137,12 @@ class EventRepository {
                             category_name, major_code, major_name, catalog_version, urgency, lon, lat, address,
                             grid_code, grid_version_id, source, reporter_user_id, reporter_name, reporter_phone,
                             reporter_phone_hash, involved_count, status, holder_org, step, step_started_at,
-                            deadline_at, reported_at)
+                            deadline_at, deadline_provisional, reported_at)
                         values (:serial, :requestId, :title, :description, :categoryCode, :categoryName,
                             :majorCode, :majorName, :catalogVersion, :urgency, :lon, :lat, :address, :gridCode,
                             :gridVersionId, :source, :reporterUserId, :reporterName, :reporterPhone,
                             :reporterPhoneHash, :involvedCount, :status, :holderOrg, :step, :stepStartedAt,
-                            :deadlineAt, :reportedAt)
+                            :deadlineAt, :deadlineProvisional, :reportedAt)
                         on conflict (request_id) do nothing
                         returning id""")
                 .param("serial", e.serialNumber)
@@ -171,6 +171,7 @@ class EventRepository {
                 .param("step", e.step == null ? null : e.step.name())
                 .param("stepStartedAt", ts(e.stepStartedAt))
                 .param("deadlineAt", ts(e.deadlineAt))
+                .param("deadlineProvisional", provisional(e))
                 .param("reportedAt", ts(e.reportedAt))
                 .query(Long.class)
                 .optional();
@@ -181,7 +182,8 @@ class EventRepository {
         return jdbc.sql("""
                         update event set status = :status, suspended_from = :suspendedFrom, holder_org = :holder,
                             dispatcher_org = :dispatcher, handler_org = :handler, step = :step,
-                            step_started_at = :stepStartedAt, deadline_at = :deadlineAt, supervision = :supervision,
+                            step_started_at = :stepStartedAt, deadline_at = :deadlineAt,
+                            deadline_provisional = :deadlineProvisional, supervision = :supervision,
                             satisfaction = :satisfaction, result = :result, handled_by = :handledBy,
                             closed_at = :closedAt, version = version + 1
                         where id = :id and version = :version""")
@@ -193,6 +195,7 @@ class EventRepository {
                         .param("step", e.step == null ? null : e.step.name())
                         .param("stepStartedAt", ts(e.stepStartedAt))
                         .param("deadlineAt", ts(e.deadlineAt))
+                        .param("deadlineProvisional", provisional(e))
                         .param("supervision", e.supervision)
                         .param("satisfaction", e.satisfaction)
                         .param("result", e.result)
@@ -512,6 +515,7 @@ class EventRepository {
         e.step = step == null ? null : Step.valueOf(step);
         e.stepStartedAt = instant(rs, "step_started_at");
         e.deadlineAt = instant(rs, "deadline_at");
+        e.deadlineProvisional = rs.getBoolean("deadline_provisional");
         e.supervision = rs.getString("supervision");
         e.satisfaction = rs.getObject("satisfaction", Integer.class);
         e.result = rs.getString("result");
@@ -520,5 +524,10 @@ class EventRepository {
         e.reportedAt = instant(rs, "reported_at");
         e.closedAt = instant(rs, "closed_at");
         return e;
+    }
+
+    /** Only a deadline can be provisional: a step without one leaves nothing to count again. */
+    private static boolean provisional(Event e) {
+        return e.deadlineAt != null && e.deadlineProvisional;
     }
 }

@@ -15,6 +15,8 @@ import org.gridgov.event.Urgency;
  * @param gridName the current name of {@code gridCode}; {@code villageName} and {@code townshipName} those of the
  *     village and township it lies in; null when unknown
  * @param holderOrgName the name of {@code holderOrg}; likewise for the dispatcher and the handler, null when unknown
+ * @param deadlineProvisional the deadline was counted into a year whose holidays are not entered yet (暂定); it is
+ *     counted again when they are
  * @param card GREEN, YELLOW (80 % of the step's time used) or RED (overdue); null when no step is running
  * @param satisfaction the rating of the current closing; null until its return visit (a reopened case drops it)
  * @param allowedMoves the moves this caller can make now with success
@@ -52,6 +54,7 @@ public record EventView(
         String handlerOrgName,
         Step step,
         Instant deadlineAt,
+        boolean deadlineProvisional,
         String card,
         String supervision,
         Integer satisfaction,

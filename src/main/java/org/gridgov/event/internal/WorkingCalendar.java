@@ -9,7 +9,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.gridgov.event.TimeUnitKind;
 import org.gridgov.event.internal.CalendarSettings.WorkingPeriod;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,10 @@ import org.springframework.stereotype.Component;
  * calendar marks it WORKDAY (调休上班). Working time is the time inside the configured working periods of working days,
  * read in the configured zone. The calendar's exception days are held in memory, since every event computes
  * deadlines, and are read again by {@link #reload()} after they change. Thread-safe.
+ *
+ * <p>The calendar knows which years are entered (their holidays are complete, {@code calendar_year}). A year that is
+ * not lacks its holidays, so its weekdays count as working days: a deadline counted in working time into such a year
+ * is {@link Due#provisional() provisional}, to be counted again once the year is entered.
  */
 @Component
 public class WorkingCalendar {
@@ -36,6 +43,19 @@ public class WorkingCalendar {
 
     static final int MAX_AMOUNT = 10_000;
 
+    /** The exception days and the entered years, as read together. */
+    record Days(Map<LocalDate, DayKind> kinds, Set<Integer> enteredYears) {
+        Days {
+            kinds = Map.copyOf(kinds);
+            enteredYears = Set.copyOf(enteredYears);
+        }
+    }
+
+    /**
+     * A deadline and whether it is provisional: counted in working time into a year whose holidays are not entered.
+     */
+    public record Due(Instant at, boolean provisional) {}
+
     /**
      * A year without a single working day means the calendar data is broken (such as a range of days all marked
      * HOLIDAY); walking on would never end.
@@ -44,19 +64,38 @@ public class WorkingCalendar {
 
     private final ZoneId zone;
     private final List<WorkingPeriod> periods;
-    private final Supplier<Map<LocalDate, DayKind>> loader;
-    private volatile Map<LocalDate, DayKind> days;
+    private final Supplier<Days> loader;
+    private volatile Days days;
 
     @Autowired
     WorkingCalendar(CalendarSettings settings, CalendarRepository repository) {
-        this(settings, repository::kinds);
+        this(repository::days, settings);
     }
 
-    /** A calendar over exception days from any source, so that the arithmetic can be tested without a database. */
+    /**
+     * A calendar over exception days from any source, so that the arithmetic can be tested without a database; the
+     * years of the given days count as entered.
+     */
     WorkingCalendar(CalendarSettings settings, Supplier<Map<LocalDate, DayKind>> loader) {
+        this(
+                () -> {
+                    var kinds = loader.get();
+                    return new Days(
+                            kinds,
+                            kinds.keySet().stream().map(LocalDate::getYear).collect(Collectors.toSet()));
+                },
+                settings);
+    }
+
+    private WorkingCalendar(Supplier<Days> loader, CalendarSettings settings) {
         this.zone = settings.zone();
         this.periods = settings.periods();
         this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    /** A calendar over exception days and entered years from any source, for tests. */
+    static WorkingCalendar of(CalendarSettings settings, Map<LocalDate, DayKind> kinds, Set<Integer> enteredYears) {
+        return new WorkingCalendar(() -> new Days(kinds, enteredYears), settings);
     }
 
     /** The zone whose dates and clock times the calendar means. */
@@ -66,13 +105,23 @@ public class WorkingCalendar {
 
     /** Reads the exception days again; call it after changing them. */
     public synchronized void reload() {
-        days = Map.copyOf(loader.get());
+        days = loader.get();
+    }
+
+    /** Whether the holidays of a year are entered, so that deadlines counted into it are final. */
+    public boolean isEntered(int year) {
+        return days().enteredYears().contains(year);
+    }
+
+    /** The entered years, in order. */
+    public List<Integer> enteredYears() {
+        return List.copyOf(new TreeSet<>(days().enteredYears()));
     }
 
     /** Whether a day is worked: a weekday without a HOLIDAY row, or a weekend day with a WORKDAY row. */
     public boolean isWorkingDay(LocalDate day) {
         Objects.requireNonNull(day, "day");
-        var kind = days().get(day);
+        var kind = days().kinds().get(day);
         if (kind != null) {
             return kind == DayKind.WORKDAY;
         }
@@ -108,6 +157,28 @@ public class WorkingCalendar {
     }
 
     /**
+     * As {@link #deadline}, and whether the deadline is provisional: a limit in working hours or working days whose
+     * count runs through a year that is not entered (natural hours need no calendar).
+     *
+     * @throws IllegalArgumentException when {@code amount} is below 1 or above 10,000
+     */
+    public Due due(Instant start, int amount, TimeUnitKind unit) {
+        var at = deadline(start, amount, unit);
+        return new Due(at, unit != TimeUnitKind.NATURAL_HOURS && !entered(start, at));
+    }
+
+    /** Whether every year from the one of {@code from} to the one of {@code to} is entered. */
+    private boolean entered(Instant from, Instant to) {
+        var entered = days().enteredYears();
+        for (int year = date(from).getYear(); year <= date(to).getYear(); year++) {
+            if (!entered.contains(year)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The time of a limit in {@code unit} used between two instants; zero when {@code to} is not after {@code from}.
      * Natural time for {@code NATURAL_HOURS}; working time for the others, for {@code WORKING_DAYS} counted, as in
      * {@link #deadline}, from the day after {@code from}. Thus the share of a limit used is {@code
@@ -128,12 +199,12 @@ public class WorkingCalendar {
         };
     }
 
-    private Map<LocalDate, DayKind> days() {
+    private Days days() {
         var loaded = days;
         if (loaded == null) {
             synchronized (this) {
                 if (days == null) {
-                    days = Map.copyOf(loader.get());
+                    days = loader.get();
                 }
                 loaded = days;
             }

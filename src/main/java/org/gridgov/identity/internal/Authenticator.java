@@ -85,7 +85,7 @@ class Authenticator {
                 user.username(),
                 user.realName(),
                 roles,
-                rolePermissions.of(roles),
+                rolePermissions.of(roles, user.scopeKind(), user.scopeCode()),
                 user.organizationCode(),
                 user.organizationName(),
                 user.scopeKind(),

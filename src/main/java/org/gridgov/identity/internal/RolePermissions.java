@@ -1,8 +1,6 @@
 package org.gridgov.identity.internal;
 
 import static org.gridgov.common.Permissions.AUDIT_READ;
-import static org.gridgov.common.Permissions.CALENDAR_WRITE;
-import static org.gridgov.common.Permissions.CATALOG_WRITE;
 import static org.gridgov.common.Permissions.EVENT_ACCEPT;
 import static org.gridgov.common.Permissions.EVENT_DISPATCH;
 import static org.gridgov.common.Permissions.EVENT_HANDLE;
@@ -25,6 +23,7 @@ import static org.gridgov.common.Permissions.REGISTRY_IMPORT;
 import static org.gridgov.common.Permissions.REGISTRY_READ;
 import static org.gridgov.common.Permissions.REGISTRY_WRITE;
 import static org.gridgov.common.Permissions.ROLE_ASSIGN;
+import static org.gridgov.common.Permissions.RULES_WRITE;
 import static org.gridgov.common.Permissions.SPECIAL_READ;
 import static org.gridgov.common.Permissions.SPECIAL_WRITE;
 import static org.gridgov.common.Permissions.USER_READ;
@@ -35,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gridgov.identity.Role;
+import org.gridgov.identity.ScopeKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +45,10 @@ import org.springframework.stereotype.Component;
  * security administrator grants roles but keeps no accounts, the audit
  * administrator only reads the audit log; none of them reads business data. Residents read no notifications: those
  * are addressed to organizations, and a resident belongs to none.
+ *
+ * <p>Some permissions act on the whole county ({@link #COUNTY_LEVEL}): a user holds them only when their data scope is
+ * a county or wider, so that a township's operator, with the same role as the county's, cannot change the county's
+ * rules.
  */
 @Component
 public class RolePermissions {
@@ -66,8 +70,7 @@ public class RolePermissions {
                             EVENT_ACCEPT,
                             EVENT_DISPATCH,
                             EVENT_VERIFY,
-                            CALENDAR_WRITE,
-                            CATALOG_WRITE,
+                            RULES_WRITE,
                             REGISTRY_READ,
                             REGISTRY_WRITE,
                             REGISTRY_IMPORT,
@@ -125,6 +128,9 @@ public class RolePermissions {
                     Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, NOTIFICATION_READ)),
             Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));
 
+    /** Permissions over the whole county, held only by users whose scope is a county (6 digits) or wider. */
+    static final Set<String> COUNTY_LEVEL = Set.of(RULES_WRITE);
+
     private final Map<Role, Set<String>> permissions = new EnumMap<>(Role.class);
 
     RolePermissions(IdentitySettings settings) {
@@ -140,6 +146,17 @@ public class RolePermissions {
     public Set<String> of(Set<Role> roles) {
         var all = new TreeSet<String>();
         roles.forEach(role -> all.addAll(of(role)));
+        return all;
+    }
+
+    /** The permissions a user holds: those of the roles, less the county-level ones below a county's scope. */
+    public Set<String> of(Set<Role> roles, ScopeKind scopeKind, String scopeCode) {
+        var all = of(roles);
+        boolean countyOrWider =
+                scopeKind == ScopeKind.REGION && scopeCode != null && !scopeCode.isEmpty() && scopeCode.length() <= 6;
+        if (!countyOrWider) {
+            all.removeAll(COUNTY_LEVEL);
+        }
         return all;
     }
 }

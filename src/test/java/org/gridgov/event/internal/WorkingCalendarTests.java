@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.gridgov.event.internal.WorkingCalendar.DayKind;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,31 @@ class WorkingCalendarTests {
         assertThatIllegalArgumentException().isThrownBy(() -> calendar.deadline(start, -3, WORKING_DAYS));
         assertThatIllegalArgumentException().isThrownBy(() -> calendar.deadline(start, 10_001, NATURAL_HOURS));
         assertThat(calendar.deadline(start, 10_000, WORKING_HOURS)).isAfter(start);
+    }
+
+    @Test
+    void aDeadlineCountedIntoAYearNotEnteredIsProvisionalAndCountsItsNewYearsDayAsWorked() {
+        var only2026 = WorkingCalendar.of(SETTINGS, AUTUMN_2026, Set.of(2026));
+        // 2026-12-15 is a Tuesday: 20 working days run to Tuesday 12 January 2027 with 1 January counted as worked.
+        var december = only2026.due(at("2026-12-15T10:00"), 20, WORKING_DAYS);
+        assertThat(december.at()).isEqualTo(at("2027-01-12T17:30"));
+        assertThat(december.provisional()).isTrue();
+        assertThat(only2026.due(at("2026-12-31T16:00"), 4, WORKING_HOURS).provisional())
+                .isTrue();
+        assertThat(only2026.due(at("2026-11-02T10:00"), 20, WORKING_DAYS).provisional())
+                .isFalse();
+        assertThat(only2026.due(at("2026-12-31T16:00"), 24, NATURAL_HOURS).provisional())
+                .as("natural hours need no calendar")
+                .isFalse();
+
+        var newYear = new HashMap<>(AUTUMN_2026);
+        newYear.put(LocalDate.parse("2027-01-01"), DayKind.HOLIDAY);
+        var with2027 = WorkingCalendar.of(SETTINGS, newYear, Set.of(2026, 2027));
+        var entered = with2027.due(at("2026-12-15T10:00"), 20, WORKING_DAYS);
+        assertThat(entered.at()).isEqualTo(at("2027-01-13T17:30"));
+        assertThat(entered.provisional()).isFalse();
+        assertThat(with2027.isEntered(2027)).isTrue();
+        assertThat(only2026.isEntered(2027)).isFalse();
     }
 
     @Test

@@ -2,14 +2,19 @@ package org.gridgov.event.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.gridgov.SignedIn;
+import org.gridgov.event.TimeUnitKind;
 import org.gridgov.event.internal.WorkingCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +144,113 @@ class CalendarApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
         mvc.perform(get("/api/calendar").param("year", "2099"))
                 .andExpect(jsonPath("$.totalElements").value(0));
+    }
+
+    @Test
+    void onlyCountyLevelKeepersHoldThePermissionToChangeTheCountysRules() throws Exception {
+        assertThat(permissions("county.operator")).contains("rules:write");
+        assertThat(permissions("yz.operator")).doesNotContain("rules:write").contains("event:accept");
+        assertThat(permissions("ys.operator")).doesNotContain("rules:write");
+        assertThat(permissions("county.leader")).doesNotContain("rules:write");
+    }
+
+    @Test
+    void aTownshipOperatorMayNotChangeTheCountysCalendarAndNoDeadlineMoves() throws Exception {
+        // 2098-03-03 is a Monday: a holiday there would move a one-working-day limit from Friday to Tuesday.
+        var friday = OffsetDateTime.parse("2098-02-28T10:00+08:00").toInstant();
+        var before = calendar.deadline(friday, 1, TimeUnitKind.WORKING_DAYS);
+        for (var account : List.of("yz.operator", "ys.operator")) {
+            var township = SignedIn.as(context, account);
+            township.perform(put("/api/calendar/2098-03-03")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"HOLIDAY\",\"name\":\"乡镇自定假日\"}"))
+                    .andExpect(status().isForbidden());
+            township.perform(delete("/api/calendar/2026-10-01")).andExpect(status().isForbidden());
+            township.perform(put("/api/calendar/years/2098")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"days\":[{\"day\":\"2098-03-03\",\"kind\":\"HOLIDAY\"}]}"))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2098-03-03"))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-01"))).isFalse();
+        assertThat(calendar.deadline(friday, 1, TimeUnitKind.WORKING_DAYS)).isEqualTo(before);
+        mvc.perform(get("/api/calendar").param("year", "2098"))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        mvc.perform(get("/api/calendar/changes").param("year", "2098"))
+                .andExpect(jsonPath("$.totalElements").value(0));
+    }
+
+    @Test
+    void theCountyOperatorChangesTheCalendarAndEachChangeIsKeptWithItsOldAndNewValue() throws Exception {
+        mvc.perform(put("/api/calendar/2096-03-05")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"HOLIDAY\",\"name\":\"县定假日\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(put("/api/calendar/2096-03-05")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"WORKDAY\",\"name\":\"调休上班\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(delete("/api/calendar/2096-03-05")).andExpect(status().isNoContent());
+
+        mvc.perform(get("/api/calendar/changes").param("year", "2096"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(3))
+                .andExpect(jsonPath("$.content[0].day").value("2096-03-05"))
+                .andExpect(jsonPath("$.content[0].oldKind").value("WORKDAY"))
+                .andExpect(jsonPath("$.content[0].oldName").value("调休上班"))
+                .andExpect(jsonPath("$.content[0].newKind").doesNotExist())
+                .andExpect(jsonPath("$.content[1].oldKind").value("HOLIDAY"))
+                .andExpect(jsonPath("$.content[1].oldName").value("县定假日"))
+                .andExpect(jsonPath("$.content[1].newKind").value("WORKDAY"))
+                .andExpect(jsonPath("$.content[2].oldKind").doesNotExist())
+                .andExpect(jsonPath("$.content[2].newKind").value("HOLIDAY"))
+                .andExpect(jsonPath("$.content[2].newName").value("县定假日"))
+                .andExpect(jsonPath("$.content[2].source").value("DAY"))
+                .andExpect(jsonPath("$.content[2].changedBy").isNotEmpty())
+                .andExpect(jsonPath("$.content[2].changedAt").isNotEmpty());
+    }
+
+    @Test
+    void aWholeYearIsCheckedDayByDayBeforeAnythingIsSaved() throws Exception {
+        mvc.perform(put("/api/calendar/years/2097")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"days\":[{\"day\":\"2097-01-01\",\"kind\":\"HOLIDAY\",\"name\":\"元旦\"},"
+                                + "{\"day\":\"2098-01-01\",\"kind\":\"HOLIDAY\"},"
+                                + "{\"day\":\"2097-01-01\",\"kind\":\"WORKDAY\"},"
+                                + "{\"day\":\"2097-02-01\",\"kind\":\"OFF\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("days[1].day"))
+                .andExpect(jsonPath("$.errors[0].code").value("other-year"))
+                .andExpect(jsonPath("$.errors[1].field").value("days[2].day"))
+                .andExpect(jsonPath("$.errors[1].code").value("duplicate"))
+                .andExpect(jsonPath("$.errors[2].field").value("days[3].kind"));
+        mvc.perform(put("/api/calendar/years/2097")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"days\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("days"));
+        mvc.perform(put("/api/calendar/years/next")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"days\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("year"));
+        mvc.perform(post("/api/calendar/notice-reading")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItems("year", "text")));
+        mvc.perform(get("/api/calendar").param("year", "2097"))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        assertThat(calendar.isEntered(2097)).isFalse();
+    }
+
+    private List<String> permissions(String account) throws Exception {
+        String me = SignedIn.as(context, account)
+                .perform(get("/api/auth/me"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(me, "$.permissions");
     }
 
     @Test
