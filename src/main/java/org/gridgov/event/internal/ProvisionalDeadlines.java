@@ -30,7 +30,7 @@ class ProvisionalDeadlines {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ProvisionalDeadlineRepository repository;
-    private final DeadlineRepository deadlines;
+    private final EventRepository events;
     private final EventCatalog catalog;
     private final WorkingCalendar calendar;
     private final TransactionTemplate transactions;
@@ -38,13 +38,13 @@ class ProvisionalDeadlines {
 
     ProvisionalDeadlines(
             ProvisionalDeadlineRepository repository,
-            DeadlineRepository deadlines,
+            EventRepository events,
             EventCatalog catalog,
             WorkingCalendar calendar,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.repository = repository;
-        this.deadlines = deadlines;
+        this.events = events;
         this.catalog = catalog;
         this.calendar = calendar;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -92,14 +92,14 @@ class ProvisionalDeadlines {
         }
         String note = "节假日安排已录入，时限按工作日历重新计算：" + local(e.deadlineAt()) + " → " + local(deadline)
                 + (provisional ? "（仍为暂定）" : "");
-        deadlines.appendHistory(new DeadlineRepository.HistoryEntry(
+        events.appendHistory(new EventRepository.HistoryEntry(
                 e.id(),
                 DEADLINE_RECOUNT,
                 e.status(),
                 e.status(),
                 e.holderOrg(),
                 e.holderOrg(),
-                new EventRepository.Actor(null, DeadlineWatch.SYSTEM, null, null),
+                EventRepository.Actor.SYSTEM,
                 note,
                 deadline,
                 clock.instant()));
