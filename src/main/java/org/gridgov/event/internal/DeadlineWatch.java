@@ -156,7 +156,13 @@ public class DeadlineWatch {
         for (var card : byEvent) {
             var e = events.get(card.eventId());
             publisher.publishEvent(new DeadlineCardRaised(
-                    card.eventId(), e.serialNumber(), card.step(), card.card(), card.holderOrg(), card.deadlineAt()));
+                    card.eventId(),
+                    e.serialNumber(),
+                    e.gridCode(),
+                    card.step(),
+                    card.card(),
+                    card.holderOrg(),
+                    card.deadlineAt()));
             if (card.card() == Card.RED && stillRunning(card, e) && autoEscalates(e, card.step())) {
                 escalate(e, now);
             }
@@ -199,8 +205,8 @@ public class DeadlineWatch {
                 "超过时限未办理，系统自动上报",
                 deadline,
                 now));
-        publisher.publishEvent(
-                new EventMoved(e.id(), e.serialNumber(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
+        publisher.publishEvent(new EventMoved(
+                e.id(), e.serialNumber(), e.gridCode(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
     }
 
     private Instant deadline(String categoryCode, Urgency urgency, Step step, Instant from) {

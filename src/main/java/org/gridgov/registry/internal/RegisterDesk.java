@@ -86,7 +86,7 @@ public class RegisterDesk {
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("该代码的登记簿已存在", "A register with this code exists already");
         }
-        history.registered(TYPE_ENTITY, id, scope.prefix(), now);
+        history.registered(TYPE_ENTITY, id, scope.data().prefix(), now);
         return find(id, RegisterRepository.Lock.NONE);
     }
 
@@ -117,7 +117,7 @@ public class RegisterDesk {
         }
         var changes = new Diff().field("name", before.name(), after.name());
         fieldChanges(before.fields(), after.fields(), changes);
-        history.changed(TYPE_ENTITY, id, scope.prefix(), changes.changes(), null, now);
+        history.changed(TYPE_ENTITY, id, scope.data().prefix(), changes.changes(), null, now);
         return find(id, RegisterRepository.Lock.NONE);
     }
 
@@ -131,7 +131,7 @@ public class RegisterDesk {
         if (!registers.retireType(id, seen, why, users.require().realName(), now)) {
             throw stale();
         }
-        history.retired(TYPE_ENTITY, id, scope.prefix(), why, now);
+        history.retired(TYPE_ENTITY, id, scope.data().prefix(), why, now);
         return find(id, RegisterRepository.Lock.NONE);
     }
 
@@ -150,7 +150,7 @@ public class RegisterDesk {
     public PageResult<RegisterEntryView> entries(long type, Long residentId, boolean includeRetired, PageQuery page) {
         var register = find(type, RegisterRepository.Lock.NONE);
         Long resident = residentId == null ? null : scope.visible(residentId).id();
-        var filter = new RegisterRepository.EntryFilter(register.id(), null, resident, scope.prefix(), includeRetired);
+        var filter = new RegisterRepository.EntryFilter(register.id(), null, resident, scope.data(), includeRetired);
         return PageResult.of(registers.entries(filter, page), page, registers.countEntries(filter));
     }
 
@@ -335,7 +335,7 @@ public class RegisterDesk {
 
     /** An entry of the register whose person lies in the caller's scope, or a 404 that does not tell more. */
     private RegisterEntryView entry(long type, long entry) {
-        return RegistryScope.visible(registers.entry(type, entry, scope.prefix()), "登记", "register entry");
+        return RegistryScope.visible(registers.entry(type, entry, scope.data()), "登记", "register entry");
     }
 
     private static void requireOpen(RegisterType register) {

@@ -116,7 +116,7 @@ public class ResidentDesk {
                     "迁出 moved out",
                     now);
         }
-        return view(residents.find(id, scope.prefix()).orElseThrow());
+        return view(residents.find(id, scope.data()).orElseThrow());
     }
 
     /**
@@ -227,7 +227,7 @@ public class ResidentDesk {
         String phone = ResidentRules.trim(q.phone());
         String id = ResidentRules.trim(q.idNumber());
         return new ResidentRepository.Filter(
-                scope.prefix(),
+                scope.data(),
                 id == null ? null : personalData.lookupHash(PersonalDataKind.ID_NUMBER, id),
                 phone == null ? null : personalData.lookupHash(PersonalDataKind.PHONE, phone),
                 ResidentRules.trim(q.name()),
