@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
@@ -31,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every API endpoint, as registered (so new endpoints join by themselves), called by one demo account of every role,
  * in the caller's own scope and in a sibling and a parent scope. An endpoint must declare the permission it needs;
  * a role without it gets 403, a role with it never gets 401 or 403, and region codes outside the caller's scope
- * answer 404; the county's rules only county-level users may change. The whole matrix is printed for review.
+ * answer 404 — for a grid worker, a grid of their village beside their own grids too; the county's rules only
+ * county-level users may change. The whole matrix is printed for review.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +72,9 @@ class AuthorizationMatrixTests {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -192,6 +197,34 @@ class AuthorizationMatrixTests {
                 if (own ? status >= 400 && status != 404 : status != 404) {
                     leaks.add(endpoint + " " + scope.getKey() + " -> " + status);
                 }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void gridCodesBesideAGridWorkersOwnGridsAreNotFound() throws Exception {
+        // The grid worker's scope is two grids of a village; the sibling is another current grid of that village.
+        String own = "421381101001101";
+        String sibling = jdbc.sql("""
+                        select code from grid where village_code = '421381101001' and level = 1 and valid_to is null
+                          and code not in ('421381101001101', '421381101001102') order by code limit 1""").query(String.class).single();
+        var leaks = new ArrayList<String>();
+        for (var endpoint : endpoints()) {
+            boolean regionScoped = endpoint.pattern().contains("{code}") || takesRegion(endpoint);
+            if (endpoint.permission() == null
+                    || !regionScoped
+                    || endpoint.method() != HttpMethod.GET
+                    || !permissions.get(Role.GRID_WORKER).contains(endpoint.permission())) {
+                continue;
+            }
+            int mine = call(Role.GRID_WORKER, endpoint, own);
+            int beside = call(Role.GRID_WORKER, endpoint, sibling);
+            if (mine >= 400 && mine != 404) {
+                leaks.add(endpoint + " own grid -> " + mine);
+            }
+            if (beside != 404) {
+                leaks.add(endpoint + " sibling grid -> " + beside);
             }
         }
         assertThat(leaks).isEmpty();

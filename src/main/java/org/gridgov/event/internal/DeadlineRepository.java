@@ -123,6 +123,7 @@ class DeadlineRepository {
     record CardEvent(
             long id,
             String serialNumber,
+            String gridCode,
             String categoryCode,
             String majorCode,
             Urgency urgency,
@@ -136,7 +137,7 @@ class DeadlineRepository {
 
     List<CardEvent> cardEvents(Collection<Long> ids) {
         return jdbc.sql("""
-                        select id, serial_number, category_code, major_code, urgency, status, holder_org,
+                        select id, serial_number, grid_code, category_code, major_code, urgency, status, holder_org,
                             dispatcher_org, step, step_started_at, deadline_at, version
                         from event where id = any(:ids) order by id""")
                 .param("ids", ids.toArray(Long[]::new))
@@ -145,6 +146,7 @@ class DeadlineRepository {
                     return new CardEvent(
                             rs.getLong("id"),
                             rs.getString("serial_number"),
+                            rs.getString("grid_code"),
                             rs.getString("category_code"),
                             rs.getString("major_code"),
                             Urgency.valueOf(rs.getString("urgency")),
@@ -276,38 +278,38 @@ class DeadlineRepository {
             r.extra_amount, r.unit, r.status, r.decided_by, r.decider_name, r.decision_note, r.decided_at,
             r.new_deadline_at, r.requested_at""";
 
-    /** The event of the request must lie inside the scope, as {@link EventRepository#find} checks it. */
-    private static final String IN_SCOPE = """
-            exists (select 1 from event e where e.id = r.event_id and e.grid_code like :scope || '%'
-                and (cast(:reporter as bigint) is null or e.reporter_user_id = :reporter))""";
+    /** The event of the request must be one the caller may see, as {@link EventRepository#find} checks it. */
+    private static final String IN_SCOPE =
+            "exists (select 1 from event e where e.id = r.event_id and " + EventRepository.VISIBLE + ")";
 
-    Optional<DelayRequest> findRequest(long id, String scopePrefix, Long reporterOnly) {
-        return jdbc.sql("select " + REQUEST_COLUMNS + " from delay_request r where r.id = :id and " + IN_SCOPE)
+    Optional<DelayRequest> findRequest(long id, EventRepository.Visibility visibility) {
+        return EventRepository.bindVisibility(
+                        jdbc.sql(
+                                "select " + REQUEST_COLUMNS + " from delay_request r where r.id = :id and " + IN_SCOPE),
+                        visibility)
                 .param("id", id)
-                .param("scope", scopePrefix)
-                .param("reporter", reporterOnly)
                 .query(DeadlineRepository::request)
                 .optional();
     }
 
     /** The requests of an event, newest first. */
-    List<DelayRequest> requests(long eventId, String scopePrefix, Long reporterOnly, PageQuery page) {
-        return jdbc.sql("select " + REQUEST_COLUMNS + " from delay_request r where r.event_id = :event and " + IN_SCOPE
-                        + " order by r.id desc limit :limit offset :offset")
+    List<DelayRequest> requests(long eventId, EventRepository.Visibility visibility, PageQuery page) {
+        return EventRepository.bindVisibility(
+                        jdbc.sql("select " + REQUEST_COLUMNS + " from delay_request r where r.event_id = :event and "
+                                + IN_SCOPE + " order by r.id desc limit :limit offset :offset"),
+                        visibility)
                 .param("event", eventId)
-                .param("scope", scopePrefix)
-                .param("reporter", reporterOnly)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(DeadlineRepository::request)
                 .list();
     }
 
-    long countRequests(long eventId, String scopePrefix, Long reporterOnly) {
-        return jdbc.sql("select count(*) from delay_request r where r.event_id = :event and " + IN_SCOPE)
+    long countRequests(long eventId, EventRepository.Visibility visibility) {
+        return EventRepository.bindVisibility(
+                        jdbc.sql("select count(*) from delay_request r where r.event_id = :event and " + IN_SCOPE),
+                        visibility)
                 .param("event", eventId)
-                .param("scope", scopePrefix)
-                .param("reporter", reporterOnly)
                 .query(Long.class)
                 .single();
     }

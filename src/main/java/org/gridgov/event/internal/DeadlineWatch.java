@@ -172,7 +172,13 @@ public class DeadlineWatch {
         for (var card : byEvent) {
             var e = cardEvents.get(card.eventId());
             publisher.publishEvent(new DeadlineCardRaised(
-                    card.eventId(), e.serialNumber(), card.step(), card.card(), card.holderOrg(), card.deadlineAt()));
+                    card.eventId(),
+                    e.serialNumber(),
+                    e.gridCode(),
+                    card.step(),
+                    card.card(),
+                    card.holderOrg(),
+                    card.deadlineAt()));
             if (card.card() == Card.RED && stillRunning(card, e) && autoEscalates(e, card.step())) {
                 var reach = deadlines
                         .escalationReach(e.categoryCode(), e.majorCode(), e.urgency())
@@ -224,8 +230,8 @@ public class DeadlineWatch {
                 "超过时限未办理，系统自动上报",
                 due.at(),
                 now));
-        publisher.publishEvent(
-                new EventMoved(e.id(), e.serialNumber(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
+        publisher.publishEvent(new EventMoved(
+                e.id(), e.serialNumber(), e.gridCode(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
     }
 
     /** Whether a center of a region may receive an automatic escalation under the rule's highest level. */

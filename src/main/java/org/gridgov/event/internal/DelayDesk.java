@@ -200,11 +200,9 @@ public class DelayDesk {
     public PageResult<DelayRequest> list(long eventId, PageQuery page) {
         var user = users.require();
         var e = load(eventId, user);
-        var reporterOnly = scope.reporterOnly(user);
+        var visibility = scope.visibility(user);
         return PageResult.of(
-                named(deadlines.requests(e.id, scope.prefix(), reporterOnly, page)),
-                page,
-                deadlines.countRequests(e.id, scope.prefix(), reporterOnly));
+                named(deadlines.requests(e.id, visibility, page)), page, deadlines.countRequests(e.id, visibility));
     }
 
     /** Approves a pending request: the running step's deadline moves on by the requested time. */
@@ -267,7 +265,7 @@ public class DelayDesk {
 
     private DelayRequest find(long requestId, CurrentUser user) {
         var request = deadlines
-                .findRequest(requestId, scope.prefix(), scope.reporterOnly(user))
+                .findRequest(requestId, scope.visibility(user))
                 .orElseThrow(() -> ProblemException.notFound("延期申请不存在", "No such delay request"));
         return named(List.of(request)).getFirst();
     }

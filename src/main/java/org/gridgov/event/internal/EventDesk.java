@@ -407,7 +407,7 @@ public class EventDesk {
     /**
      * Open events of the same category within {@code gridgov.event.duplicate-radius} metres and
      * {@code gridgov.event.duplicate-window} of a point: likely the same problem, shown to the reporter and the
-     * operator before a new case is made. Residents, who see only their own reports, are shown only their own.
+     * operator before a new case is made; only those the caller may see (residents, say, only their own).
      */
     public List<EventView> duplicates(String categoryCode, double lon, double lat, Long excludeId) {
         var user = users.require();
@@ -416,8 +416,7 @@ public class EventDesk {
                     "categoryCode", "required", "须给出类别和有效坐标", "categoryCode and valid lon/lat are required");
         }
         var nearby = events.nearby(
-                scope.prefix(),
-                scope.reporterOnly(user),
+                scope.visibility(user),
                 categoryCode,
                 lon,
                 lat,
@@ -551,8 +550,7 @@ public class EventDesk {
             throw ProblemException.invalid(errors);
         }
         var filter = new EventRepository.Filter(
-                scope.prefix(),
-                scope.reporterOnly(user),
+                scope.visibility(user),
                 q.box(),
                 // A grid worker's to-do is what waits in their grids for them, not everything their center holds.
                 user.scopeKind() == ScopeKind.GRIDS ? null : user.organizationCode(),
@@ -698,8 +696,8 @@ public class EventDesk {
 
     private void record(Event e, Event.Transition t, CurrentUser user, Instant now) {
         events.appendHistory(e.id, t, EventRepository.Actor.of(user), e.deadlineAt, now);
-        publisher.publishEvent(
-                new EventMoved(e.id, e.serialNumber, t.move(), t.from(), t.to(), t.fromHolder(), t.toHolder(), now));
+        publisher.publishEvent(new EventMoved(
+                e.id, e.serialNumber, e.gridCode, t.move(), t.from(), t.to(), t.fromHolder(), t.toHolder(), now));
     }
 
     /**

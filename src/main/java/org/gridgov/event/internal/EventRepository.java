@@ -15,7 +15,10 @@ import org.gridgov.event.Urgency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Events, their history and case numbers. Every read binds the caller's scope as a grid-code prefix. */
+/**
+ * Events, their history and case numbers. Every read binds the caller's {@link Visibility}: a grid-code prefix, and
+ * the caller's grids, own reports or organization where their scope is narrower than a region.
+ */
 @Repository
 @ScopedData(tables = {"event", "event_history", "event_merge", "event_copy"})
 class EventRepository {
@@ -26,6 +29,37 @@ class EventRepository {
             reporter_name, reporter_phone, reporter_phone_hash, involved_count, status, suspended_from, holder_org,
             dispatcher_org, handler_org, step, step_started_at, deadline_at, deadline_provisional, supervision,
             satisfaction, result, handled_by, version, reported_at, closed_at""";
+
+    /**
+     * Which events a caller may see (see {@link EventScope}): those whose grid code starts with {@code prefix}, and
+     * of those, with {@code grids} (patterns of a grid worker's grids) the ones in those grids or reported by
+     * {@code user}; with {@code reporterOnly} only those that caller reported; with {@code organizationOnly} (a
+     * department) only those the organization holds, handles, held or acted on, or was copied.
+     */
+    record Visibility(String prefix, String[] grids, Long reporterOnly, String organizationOnly, long user) {}
+
+    /**
+     * The condition of {@link Visibility} on a row of {@code event}, with unqualified columns so that it reads the
+     * innermost {@code event} of any statement it is put in; bound by {@link #bindVisibility}.
+     */
+    static final String VISIBLE = """
+            grid_code like :scope || '%'
+            and (cast(:scopeGrids as text[]) is null or grid_code like any(cast(:scopeGrids as text[]))
+                 or reporter_user_id = :scopeUser)
+            and (cast(:reporter as bigint) is null or reporter_user_id = :reporter)
+            and (cast(:scopeOrg as text) is null or holder_org = :scopeOrg or handler_org = :scopeOrg
+                 or id in (select h.event_id from event_history h
+                           where h.to_holder = :scopeOrg or h.actor_org = :scopeOrg)
+                 or id in (select c.event_id from event_copy c where c.organization_code = :scopeOrg))
+            """;
+
+    static JdbcClient.StatementSpec bindVisibility(JdbcClient.StatementSpec spec, Visibility v) {
+        return spec.param("scope", v.prefix())
+                .param("scopeGrids", v.grids())
+                .param("scopeUser", v.user())
+                .param("reporter", v.reporterOnly())
+                .param("scopeOrg", v.organizationOnly());
+    }
 
     private final JdbcClient jdbc;
 
@@ -44,11 +78,10 @@ class EventRepository {
 
     /**
      * Open events of a category near a point and recent enough to be the same problem: a bounding box on the
-     * indexed columns first, then the great-circle distance. {@code reporterOnly} limits them to one reporter's.
+     * indexed columns first, then the great-circle distance; only those the caller may see.
      */
     List<Event> nearby(
-            String scopePrefix,
-            Long reporterOnly,
+            Visibility visibility,
             String categoryCode,
             double lon,
             double lat,
@@ -58,16 +91,15 @@ class EventRepository {
             int limit) {
         double dLat = radiusMetres / 111_320.0;
         double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
-        return jdbc.sql("select " + COLUMNS + " from event where grid_code like :scope || '%'"
-                        + " and (cast(:reporter as bigint) is null or reporter_user_id = :reporter)"
-                        + " and category_code = :category and reported_at >= :since and id <> :exclude"
-                        + " and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK', 'SUSPENDED')"
-                        + " and lon between :minLon and :maxLon and lat between :minLat and :maxLat"
-                        + " and 6371000 * 2 * asin(sqrt(power(sin(radians(lat - :lat) / 2), 2)"
-                        + " + cos(radians(:lat)) * cos(radians(lat)) * power(sin(radians(lon - :lon) / 2), 2)))"
-                        + " <= :radius order by reported_at desc limit :limit")
-                .param("scope", scopePrefix)
-                .param("reporter", reporterOnly)
+        return bindVisibility(
+                        jdbc.sql("select " + COLUMNS + " from event where " + VISIBLE
+                                + " and category_code = :category and reported_at >= :since and id <> :exclude"
+                                + " and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK', 'SUSPENDED')"
+                                + " and lon between :minLon and :maxLon and lat between :minLat and :maxLat"
+                                + " and 6371000 * 2 * asin(sqrt(power(sin(radians(lat - :lat) / 2), 2)"
+                                + " + cos(radians(:lat)) * cos(radians(lat)) * power(sin(radians(lon - :lon) / 2), 2)))"
+                                + " <= :radius order by reported_at desc limit :limit"),
+                        visibility)
                 .param("category", categoryCode)
                 .param("since", ts(since))
                 .param("exclude", excludeId)
@@ -115,13 +147,10 @@ class EventRepository {
                 .optional();
     }
 
-    /** An event inside the scope, or empty; {@code reporterOnly} limits to the caller's own reports. */
-    Optional<Event> find(long id, String scopePrefix, Long reporterOnly) {
-        return jdbc.sql("select " + COLUMNS + " from event where id = :id and grid_code like :scope || '%'"
-                        + " and (cast(:reporter as bigint) is null or reporter_user_id = :reporter)")
+    /** An event the caller may see, or empty. */
+    Optional<Event> find(long id, Visibility visibility) {
+        return bindVisibility(jdbc.sql("select " + COLUMNS + " from event where id = :id and " + VISIBLE), visibility)
                 .param("id", id)
-                .param("scope", scopePrefix)
-                .param("reporter", reporterOnly)
                 .query(EventRepository::row)
                 .optional();
     }
@@ -395,10 +424,9 @@ class EventRepository {
                 .single();
     }
 
-    /** Filters of an event list; null means any. Always within {@code scopePrefix}. */
+    /** Filters of an event list; null means any. Always within {@code visibility}. */
     record Filter(
-            String scopePrefix,
-            Long reporterOnly,
+            Visibility visibility,
             String box,
             String holderOrg,
             List<String> gridCodes,
@@ -411,10 +439,8 @@ class EventRepository {
             String regionPrefix,
             String serialNumber) {}
 
-    private static final String WHERE = """
-             where grid_code like :scope || '%'
+    private static final String WHERE = " where " + VISIBLE + """
                and grid_code like coalesce(cast(:region as text), '') || '%'
-               and (cast(:reporterOnly as bigint) is null or reporter_user_id = :reporterOnly)
                and (cast(:status as text) is null or status = :status)
                and (cast(:serial as text) is null or serial_number = :serial)
                and (cast(:category as text) is null or category_code like :category || '%')
@@ -456,9 +482,8 @@ class EventRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f, Instant now) {
-        return spec.param("scope", f.scopePrefix())
+        return bindVisibility(spec, f.visibility())
                 .param("region", f.regionPrefix())
-                .param("reporterOnly", f.reporterOnly())
                 .param("status", f.status())
                 .param("serial", f.serialNumber())
                 .param("category", f.categoryPrefix())

@@ -30,23 +30,23 @@ public class NotificationInbox {
     @Transactional(readOnly = true)
     public PageResult<Notification> list(boolean unreadOnly, PageQuery page) {
         var me = scope.recipient();
-        return PageResult.of(
-                notifications.list(me.organizationCode(), me.userId(), unreadOnly, page),
-                page,
-                notifications.count(me.organizationCode(), me.userId(), unreadOnly));
+        return PageResult.of(notifications.list(me, unreadOnly, page), page, notifications.count(me, unreadOnly));
     }
 
     @Transactional(readOnly = true)
     public long unreadCount() {
         var me = scope.recipient();
-        return notifications.count(me.organizationCode(), me.userId(), true);
+        return notifications.count(me, true);
     }
 
-    /** Marks a notification read and answers it; reading it again keeps the first reading's time. */
+    /**
+     * Marks a notification read for the caller and answers it; reading it again keeps the first reading's time. Others
+     * it is addressed to keep it unread until they read it themselves.
+     */
     public Notification markRead(long id) {
         var me = scope.recipient();
         find(id, me);
-        notifications.markRead(id, me.organizationCode(), me.userId(), clock.instant());
+        notifications.markRead(id, me, clock.instant());
         return find(id, me);
     }
 
@@ -56,13 +56,10 @@ public class NotificationInbox {
      */
     public int markAllRead(Long upTo) {
         var me = scope.recipient();
-        return notifications.markAllRead(
-                me.organizationCode(), me.userId(), upTo == null ? Long.MAX_VALUE : upTo, clock.instant());
+        return notifications.markAllRead(me, upTo == null ? Long.MAX_VALUE : upTo, clock.instant());
     }
 
     private Notification find(long id, NotificationScope.Recipient me) {
-        return notifications
-                .find(id, me.organizationCode(), me.userId())
-                .orElseThrow(() -> ProblemException.notFound("消息不存在", "No such notification"));
+        return notifications.find(id, me).orElseThrow(() -> ProblemException.notFound("消息不存在", "No such notification"));
     }
 }

@@ -6,26 +6,44 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.gridgov.notification.Notification;
 import org.gridgov.notification.NotificationKind;
+import org.gridgov.notification.internal.NotificationScope.Recipient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The notification table. Every read and every mark binds the caller's organization and user id, so that a caller
- * reaches only what is addressed to them; inserts come from the listeners, which have no caller.
+ * The notification table and who read what. Every read and every mark binds the caller as an addressee (user id,
+ * organization, permissions and scope), so that a caller reaches only what is addressed to them; read state is kept
+ * per person. Inserts come from the listeners, which have no caller.
  */
 @Repository
-@ScopedData(tables = {"notification"})
+@ScopedData(tables = {"notification", "notification_read"})
 class NotificationRepository {
 
-    private static final String COLUMNS = "id, kind, event_id, serial_number, title_zh, title_en, created_at, read_at";
+    private static final String COLUMNS = """
+            n.id, n.kind, n.event_id, n.serial_number, n.title_zh, n.title_en, n.created_at,
+            (select r.read_at from notification_read r where r.county_code = n.county_code
+                and r.notification_id = n.id and r.user_id = :user) as read_at""";
 
-    /** Addressed to the caller: to their organization as a whole, or to them by name. */
-    private static final String ADDRESSED =
-            "((recipient_user is null and recipient_org = cast(:org as text)) or recipient_user = :user)";
+    /**
+     * Addressed to the caller: to them by name, or to their organization about something they may act on — they hold
+     * one of the permissions it asks for and their scope covers its grid.
+     */
+    private static final String ADDRESSED = """
+            n.county_code like :county || '%'
+            and (n.recipient_user = :user
+                 or (n.recipient_user is null and n.recipient_org = cast(:org as text)
+                     and (n.permissions is null or n.permissions && cast(:permissions as text[]))
+                     and (n.grid_code is null
+                          or (n.grid_code like :prefix || '%' and """ + DataScope.inGrids("n.grid_code") + ")))) ";
+
+    /** Not yet read by the caller. */
+    private static final String UNREAD = " and not exists (select 1 from notification_read r"
+            + " where r.county_code = n.county_code and r.notification_id = n.id and r.user_id = :user)";
 
     private final JdbcClient jdbc;
 
@@ -33,10 +51,16 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** A notification to store; {@code recipientUser} null addresses everyone in {@code recipientOrg}. */
+    /**
+     * A notification to store; {@code recipientUser} null addresses those members of {@code recipientOrg} who hold
+     * one of {@code permissions} (anyone when null) and whose scope covers {@code gridCode} (anyone when null).
+     */
     record NewNotification(
+            String countyCode,
             String recipientOrg,
             Long recipientUser,
+            String gridCode,
+            List<String> permissions,
             NotificationKind kind,
             Long eventId,
             String serialNumber,
@@ -48,12 +72,19 @@ class NotificationRepository {
     /** Stores a notification unless the same one is there already; answers whether it went in. */
     boolean insert(NewNotification n) {
         return jdbc.sql("""
-                                insert into notification (recipient_org, recipient_user, kind, event_id, serial_number,
-                                    title_zh, title_en, dedupe_key, created_at)
-                                values (:org, :user, :kind, :eventId, :serial, :title, :titleEn, :key, :at)
+                                insert into notification (county_code, recipient_org, recipient_user, grid_code,
+                                    permissions, kind, event_id, serial_number, title_zh, title_en, dedupe_key,
+                                    created_at)
+                                values (:county, :org, :user, :grid, cast(:permissions as text[]), :kind, :eventId,
+                                    :serial, :title, :titleEn, :key, :at)
                                 on conflict do nothing""")
+                        .param("county", n.countyCode())
                         .param("org", n.recipientOrg())
                         .param("user", n.recipientUser())
+                        .param("grid", n.gridCode())
+                        .param(
+                                "permissions",
+                                n.permissions() == null ? null : n.permissions().toArray(String[]::new))
                         .param("kind", n.kind().name())
                         .param("eventId", n.eventId())
                         .param("serial", n.serialNumber())
@@ -65,58 +96,67 @@ class NotificationRepository {
                 == 1;
     }
 
-    /** The caller's notifications, newest first; only the unread ones when {@code unreadOnly}. */
-    List<Notification> list(String org, long user, boolean unreadOnly, PageQuery page) {
-        return jdbc.sql("select " + COLUMNS + " from notification where " + ADDRESSED + unread(unreadOnly)
-                        + " order by id desc limit :limit offset :offset")
-                .param("org", org)
-                .param("user", user)
+    /** The caller's notifications, newest first; only the ones they have not read when {@code unreadOnly}. */
+    List<Notification> list(Recipient me, boolean unreadOnly, PageQuery page) {
+        return bind(
+                        jdbc.sql("select " + COLUMNS + " from notification n where " + ADDRESSED + unread(unreadOnly)
+                                + " order by n.id desc limit :limit offset :offset"),
+                        me)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(NotificationRepository::notification)
                 .list();
     }
 
-    long count(String org, long user, boolean unreadOnly) {
-        return jdbc.sql("select count(*) from notification where " + ADDRESSED + unread(unreadOnly))
-                .param("org", org)
-                .param("user", user)
+    long count(Recipient me, boolean unreadOnly) {
+        return bind(jdbc.sql("select count(*) from notification n where " + ADDRESSED + unread(unreadOnly)), me)
                 .query(Long.class)
                 .single();
     }
 
-    Optional<Notification> find(long id, String org, long user) {
-        return jdbc.sql("select " + COLUMNS + " from notification where id = :id and " + ADDRESSED)
+    Optional<Notification> find(long id, Recipient me) {
+        return bind(jdbc.sql("select " + COLUMNS + " from notification n where n.id = :id and " + ADDRESSED), me)
                 .param("id", id)
-                .param("org", org)
-                .param("user", user)
                 .query(NotificationRepository::notification)
                 .optional();
     }
 
-    /** Marks one notification read, keeping the first reading's time when it was read already. */
-    void markRead(long id, String org, long user, Instant at) {
-        jdbc.sql("update notification set read_at = :at where id = :id and read_at is null and " + ADDRESSED)
+    /** Marks one notification read for the caller, keeping the first reading's time when they read it already. */
+    void markRead(long id, Recipient me, Instant at) {
+        bind(
+                        jdbc.sql("insert into notification_read (county_code, notification_id, user_id, read_at)"
+                                + " select n.county_code, n.id, :user, :at from notification n where n.id = :id and "
+                                + ADDRESSED + " on conflict do nothing"),
+                        me)
                 .param("at", Timestamp.from(at))
                 .param("id", id)
-                .param("org", org)
-                .param("user", user)
                 .update();
     }
 
-    /** Marks every unread notification of the caller up to id {@code upTo} read; answers how many. */
-    int markAllRead(String org, long user, long upTo, Instant at) {
-        return jdbc.sql("update notification set read_at = :at where read_at is null and id <= :upTo and " + ADDRESSED)
+    /** Marks every notification of the caller up to id {@code upTo} read for them; answers how many were unread. */
+    int markAllRead(Recipient me, long upTo, Instant at) {
+        return bind(
+                        jdbc.sql("insert into notification_read (county_code, notification_id, user_id, read_at)"
+                                + " select n.county_code, n.id, :user, :at from notification n where n.id <= :upTo and "
+                                + ADDRESSED + UNREAD + " on conflict do nothing"),
+                        me)
                 .param("at", Timestamp.from(at))
                 .param("upTo", upTo)
-                .param("org", org)
-                .param("user", user)
                 .update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Recipient me) {
+        return spec.param("county", me.county())
+                .param("user", me.userId())
+                .param("org", me.organizationCode())
+                .param("permissions", me.permissions())
+                .param("prefix", me.scope().prefix())
+                .param(DataScope.GRIDS_PARAMETER, me.scope().gridPatterns());
     }
 
     /** One of two fixed texts, never a request value. */
     private static String unread(boolean unreadOnly) {
-        return unreadOnly ? " and read_at is null" : "";
+        return unreadOnly ? UNREAD : "";
     }
 
     private static Notification notification(ResultSet rs, int n) throws SQLException {

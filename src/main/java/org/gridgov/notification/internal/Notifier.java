@@ -1,13 +1,17 @@
 package org.gridgov.notification.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gridgov.common.Permissions;
 import org.gridgov.common.Unscoped;
 import org.gridgov.event.DeadlineCardRaised;
 import org.gridgov.event.DeadlineCardRaised.Card;
 import org.gridgov.event.EventMoved;
+import org.gridgov.event.EventStatus;
 import org.gridgov.event.Move;
+import org.gridgov.event.Step;
 import org.gridgov.identity.OrganizationDirectory;
 import org.gridgov.identity.OrganizationRef;
 import org.gridgov.notification.NotificationKind;
@@ -18,11 +22,18 @@ import org.springframework.stereotype.Component;
  * Turns the event module's published events into notifications, by these rules:
  *
  * <ul>
- *   <li>a deadline card (黄牌, 红牌) goes to the organization holding the event and to the center one level above it;
+ *   <li>a deadline card (黄牌, 红牌) goes to the organization holding the event, for those who may make the step's move
+ *       ({@link #STEP_PERMISSIONS}), and to the center one level above it, for those who oversee the level below:
+ *       its operators, who dispatch, and its leaders, who supervise;
  *   <li>a move in {@link #MOVES} goes to the organization the move hands the event to — the assignee of a dispatch,
  *       the dispatcher of a return, the handler of a rework, the next center of an escalation — or, for supervision,
- *       which keeps the holder, to the holder.
+ *       which keeps the holder, to the holder; for those who may make the next move of the status it leads to
+ *       ({@link #STATUS_PERMISSIONS}).
  * </ul>
+ *
+ * <p>Within the organization a notice reaches only members holding that permission whose scope covers the event's
+ * grid: a grid worker of a township center hears of the rework waiting in their grids, not of the center's
+ * acceptance and dispatch work nor of other grids' events.
  *
  * <p>Each listener runs after the publishing transaction committed, in its own transaction, and the event publication
  * registry delivers an event again until a listener completes; a redelivered event finds its notifications stored
@@ -39,6 +50,26 @@ class Notifier {
             Move.VERIFY_FAIL, NotificationKind.REWORK,
             Move.SUPERVISE, NotificationKind.SUPERVISED,
             Move.ESCALATE, NotificationKind.ESCALATED);
+
+    /** Who may act on a step that runs late: the permission of the move that ends it. */
+    private static final Map<Step, String> STEP_PERMISSIONS = Map.of(
+            Step.ACCEPT, Permissions.EVENT_ACCEPT,
+            Step.DISPATCH, Permissions.EVENT_DISPATCH,
+            Step.CLAIM, Permissions.EVENT_HANDLE,
+            Step.HANDLE, Permissions.EVENT_HANDLE,
+            Step.VERIFY, Permissions.EVENT_VERIFY);
+
+    /** Who may act on an event in a status: the permission of the move it waits for. */
+    private static final Map<EventStatus, String> STATUS_PERMISSIONS = Map.of(
+            EventStatus.REPORTED, Permissions.EVENT_ACCEPT,
+            EventStatus.ACCEPTED, Permissions.EVENT_DISPATCH,
+            EventStatus.DISPATCHED, Permissions.EVENT_HANDLE,
+            EventStatus.CLAIMED, Permissions.EVENT_HANDLE,
+            EventStatus.FEEDBACK, Permissions.EVENT_VERIFY,
+            EventStatus.SUSPENDED, Permissions.EVENT_ACCEPT);
+
+    /** Who oversees a lower level's late steps at the center above it. */
+    private static final List<String> OVERSIGHT = List.of(Permissions.EVENT_DISPATCH, Permissions.EVENT_SUPERVISE);
 
     private final NotificationRepository notifications;
     private final OrganizationDirectory organizations;
@@ -66,7 +97,8 @@ class Notifier {
                 : new Title(
                         "事件 %s %s环节已用时 80%%，即将超期（黄牌）".formatted(serial, step),
                         "Event %s has used 80 %% of the %s step's time (yellow card)".formatted(serial, stepEn));
-        notify(raised.holderOrg(), kind, raised.eventId(), serial, title, key);
+        var about = new About(raised.eventId(), serial, raised.gridCode());
+        notify(raised.holderOrg(), List.of(STEP_PERMISSIONS.get(raised.step())), kind, about, title, key);
         var parent = organizations.parentCenter(raised.holderOrg());
         if (parent.isEmpty()) {
             // The top center has no level above; its own notification is the only one.
@@ -81,7 +113,7 @@ class Notifier {
                         "%s的事件 %s %s环节即将超期（黄牌）".formatted(holder, serial, step),
                         "Event %s held by %s has used 80 %% of the %s step's time (yellow card)"
                                 .formatted(serial, holder, stepEn));
-        notify(parent.get().code(), kind, raised.eventId(), serial, above, key);
+        notify(parent.get().code(), OVERSIGHT, kind, about, above, key);
     }
 
     @ApplicationModuleListener
@@ -115,15 +147,45 @@ class Notifier {
                         "Event %s was escalated to your center by %s; accept it".formatted(serial, from));
             case DEADLINE_YELLOW, DEADLINE_RED -> throw new IllegalStateException(kind + " is not a move");
         };
-        notify(moved.toHolder(), kind, moved.eventId(), serial, title, moved.move() + "@" + moved.at());
+        var permission = STATUS_PERMISSIONS.get(moved.to());
+        notify(
+                moved.toHolder(),
+                permission == null ? null : List.of(permission),
+                kind,
+                new About(moved.eventId(), serial, moved.gridCode()),
+                title,
+                moved.move() + "@" + moved.at());
     }
 
     /** A notification's title in Chinese and English. */
     private record Title(String zh, String en) {}
 
-    private void notify(String org, NotificationKind kind, long eventId, String serial, Title title, String key) {
+    /** The event a notification is about; the grid is null only in events published before it was carried. */
+    private record About(long eventId, String serialNumber, String gridCode) {}
+
+    private void notify(
+            String org, List<String> permissions, NotificationKind kind, About about, Title title, String key) {
         notifications.insert(new NotificationRepository.NewNotification(
-                org, null, kind, eventId, serial, title.zh(), title.en(), key, clock.instant()));
+                county(about.gridCode(), org),
+                org,
+                null,
+                about.gridCode(),
+                permissions,
+                kind,
+                about.eventId(),
+                about.serialNumber(),
+                title.zh(),
+                title.en(),
+                key,
+                clock.instant()));
+    }
+
+    /** The county a notice belongs to: its event's, else its recipient organization's. */
+    private String county(String gridCode, String org) {
+        String code = gridCode != null
+                ? gridCode
+                : organizations.find(org).map(OrganizationRef::regionCode).orElse(org);
+        return code.length() > 6 ? code.substring(0, 6) : code;
     }
 
     private String name(String organizationCode) {

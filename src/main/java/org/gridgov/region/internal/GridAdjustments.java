@@ -429,7 +429,7 @@ public class GridAdjustments {
                 draft.code() == null ? null : grids.findCurrent(draft.code()).orElse(null);
         String parentGridCode = draft.parentGridCode();
         String villageCode = draft.villageCode();
-        if (current != null && !current.code().startsWith(scope.prefix())) {
+        if (current != null && !scope.covers(current.code())) {
             errors.add(unknownParent(f + "code", draft.code()));
             return null;
         }
@@ -468,7 +468,7 @@ public class GridAdjustments {
         int level = 1;
         if (parentGridCode != null) {
             var parent = grids.findCurrent(parentGridCode)
-                    .filter(g -> g.code().startsWith(scope.prefix()))
+                    .filter(g -> scope.covers(g.code()))
                     .orElse(null);
             if (parent == null) {
                 errors.add(unknownParent(f + "parentGridCode", parentGridCode));
@@ -489,7 +489,7 @@ public class GridAdjustments {
             return null;
         } else {
             var village = regions.findCurrent(villageCode).orElse(null);
-            if (village == null || village.level() != RegionLevel.VILLAGE || !villageCode.startsWith(scope.prefix())) {
+            if (village == null || village.level() != RegionLevel.VILLAGE || !scope.covers(villageCode)) {
                 errors.add(unknownParent(f + "villageCode", villageCode));
                 return null;
             }
@@ -559,7 +559,7 @@ public class GridAdjustments {
     }
 
     private GridVersion lock(String code) {
-        scope.require(code);
+        scope.requireCovered(code);
         return grids.lockCurrent(code).orElseThrow(() -> RegionCatalog.notFound(code));
     }
 

@@ -41,7 +41,7 @@ public class GridCatalog {
     public GridDetail detail(String code) {
         var grid = grids.findCurrent(code)
                 .or(() -> latestVersion(code))
-                .filter(g -> g.code().startsWith(scope.prefix()))
+                .filter(g -> scope.covers(g.code()))
                 .orElseThrow(() -> RegionCatalog.notFound(code));
         return new GridDetail(grid, summary(grid), regions.path(code));
     }
@@ -61,7 +61,7 @@ public class GridCatalog {
 
     public PageResult<GridVersion> versions(String code, PageQuery page) {
         long total = grids.countVersions(code);
-        if (total == 0 || !code.startsWith(scope.prefix())) {
+        if (total == 0 || !scope.covers(code)) {
             throw RegionCatalog.notFound(code);
         }
         return PageResult.of(grids.versions(code, page), page, total);
@@ -86,13 +86,16 @@ public class GridCatalog {
         } else {
             gridLevel = level.gridLevel();
         }
+        String[] own = scope.data().gridPatterns();
         return PageResult.of(
-                grids.currentUnder(regionCode, gridLevel, page), page, grids.countCurrentUnder(regionCode, gridLevel));
+                grids.currentUnder(regionCode, own, gridLevel, page),
+                page,
+                grids.countCurrentUnder(regionCode, own, gridLevel));
     }
 
     /** Current grids under a prefix without the caller's scope, for server-side work (see RegionApi.gridsUnder). */
     public List<GridSummary> anyUnder(String prefix, int page, int size) {
-        return grids.currentUnder(prefix, 1, new PageQuery(page, size)).stream()
+        return grids.currentUnder(prefix, null, 1, new PageQuery(page, size)).stream()
                 .map(GridCatalog::summary)
                 .toList();
     }
@@ -100,18 +103,18 @@ public class GridCatalog {
     /** Every current grid under a region, all levels, streamed. */
     public void export(String regionCode, Consumer<GridVersion> sink) {
         regions.region(regionCode);
-        grids.forEachCurrentUnder(regionCode, sink);
+        grids.forEachCurrentUnder(regionCode, scope.data().gridPatterns(), sink);
     }
 
     public PageResult<GridAdjustmentRecord> adjustments(String regionCode, PageQuery page) {
         regions.region(regionCode);
-        return PageResult.of(grids.adjustments(regionCode, page), page, grids.countAdjustments(regionCode));
+        String[] own = scope.data().gridPatterns();
+        return PageResult.of(grids.adjustments(regionCode, own, page), page, grids.countAdjustments(regionCode, own));
     }
 
     /** The grid containing a point within the caller's scope, or empty; the coordinates must be in range. */
     public Optional<LocatedGrid> locateInScope(double lon, double lat) {
-        String prefix = scope.prefix();
-        return locate(lon, lat).filter(located -> located.grid().code().startsWith(prefix));
+        return locate(lon, lat).filter(located -> scope.covers(located.grid().code()));
     }
 
     /** The grid containing a point, or empty; the coordinates must be in range. */

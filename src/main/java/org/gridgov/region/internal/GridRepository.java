@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.LikePattern;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
@@ -116,11 +117,16 @@ class GridRepository {
                 .single();
     }
 
-    /** Current grids of one level whose code starts with {@code prefix}: all grids under a region or grid. */
-    List<GridVersion> currentUnder(String prefix, int level, PageQuery page) {
+    /**
+     * Current grids of one level whose code starts with {@code prefix}: all grids under a region or grid; with
+     * {@code grids} (patterns of {@link DataScope#gridPatterns()}) only those among them.
+     */
+    List<GridVersion> currentUnder(String prefix, String[] grids, int level, PageQuery page) {
         return jdbc.sql("select " + COLUMNS + " from grid where valid_to is null and level = :level"
-                        + " and code like :prefix || '%' order by code limit :limit offset :offset")
+                        + " and code like :prefix || '%' and " + DataScope.inGrids("code")
+                        + " order by code limit :limit offset :offset")
                 .param("prefix", prefix)
+                .param(DataScope.GRIDS_PARAMETER, grids)
                 .param("level", level)
                 .param("limit", page.size())
                 .param("offset", page.offset())
@@ -128,21 +134,23 @@ class GridRepository {
                 .list();
     }
 
-    long countCurrentUnder(String prefix, int level) {
+    long countCurrentUnder(String prefix, String[] grids, int level) {
         return jdbc.sql("select count(*) from grid where valid_to is null and level = :level"
-                        + " and code like :prefix || '%'")
+                        + " and code like :prefix || '%' and " + DataScope.inGrids("code"))
                 .param("prefix", prefix)
+                .param(DataScope.GRIDS_PARAMETER, grids)
                 .param("level", level)
                 .query(Long.class)
                 .single();
     }
 
     /** Streams every current grid under a prefix, all levels, for exports that must not hold them all in memory. */
-    void forEachCurrentUnder(String prefix, Consumer<GridVersion> action) {
+    void forEachCurrentUnder(String prefix, String[] grids, Consumer<GridVersion> action) {
         try (var rows = jdbc
-                .sql("select " + COLUMNS + " from grid where valid_to is null"
-                        + " and code like :prefix || '%' order by level, code")
+                .sql("select " + COLUMNS + " from grid where valid_to is null" + " and code like :prefix || '%' and "
+                        + DataScope.inGrids("code") + " order by level, code")
                 .param("prefix", prefix)
+                .param(DataScope.GRIDS_PARAMETER, grids)
                 .withFetchSize(500)
                 .query(GridRepository::row)
                 .stream()) {
@@ -150,23 +158,26 @@ class GridRepository {
         }
     }
 
-    /** Tree nodes for the current grids directly under a village (level 1) or under a grid. */
-    List<RegionNode> childNodes(String parentCode, boolean underVillage, PageQuery page) {
+    /** Tree nodes for the current grids directly under a village (level 1) or under a grid, among {@code grids}. */
+    List<RegionNode> childNodes(String parentCode, boolean underVillage, String[] grids, PageQuery page) {
         return jdbc.sql("select g.code, g.name, g.level, g.type, " + hasChildGrids() + " as has_children"
                         + " from grid g where g.valid_to is null and "
                         + (underVillage ? "g.village_code = :parent and g.level = 1" : "g.parent_grid_code = :parent")
-                        + " order by g.code limit :limit offset :offset")
+                        + " and " + DataScope.inGrids("g.code") + " order by g.code limit :limit offset :offset")
                 .param("parent", parentCode)
+                .param(DataScope.GRIDS_PARAMETER, grids)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> node(rs, parentCode))
                 .list();
     }
 
-    long countChildNodes(String parentCode, boolean underVillage) {
+    long countChildNodes(String parentCode, boolean underVillage, String[] grids) {
         return jdbc.sql("select count(*) from grid g where g.valid_to is null and "
-                        + (underVillage ? "g.village_code = :parent and g.level = 1" : "g.parent_grid_code = :parent"))
+                        + (underVillage ? "g.village_code = :parent and g.level = 1" : "g.parent_grid_code = :parent")
+                        + " and " + DataScope.inGrids("g.code"))
                 .param("parent", parentCode)
+                .param(DataScope.GRIDS_PARAMETER, grids)
                 .query(Long.class)
                 .single();
     }
@@ -179,13 +190,15 @@ class GridRepository {
     }
 
     /** Grids whose names contain the fragment; offset and limit need not fall on a page boundary. */
-    List<RegionNode> searchByName(String rootCode, String fragment, long offset, int limit) {
+    List<RegionNode> searchByName(DataScope scope, String fragment, long offset, int limit) {
         return jdbc.sql("select g.code, g.name, g.level, g.type, g.village_code, g.parent_grid_code, "
                         + hasChildGrids() + " as has_children"
                         + " from grid g where g.valid_to is null and g.code like :root || '%'"
+                        + " and " + DataScope.inGrids("g.code")
                         + " and g.name like '%' || :fragment || '%' escape '\\'"
                         + " order by g.level, g.code limit :limit offset :offset")
-                .param("root", rootCode)
+                .param("root", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("fragment", LikePattern.escaped(fragment))
                 .param("limit", limit)
                 .param("offset", offset)
@@ -197,10 +210,12 @@ class GridRepository {
                 .list();
     }
 
-    long countByName(String rootCode, String fragment) {
+    long countByName(DataScope scope, String fragment) {
         return jdbc.sql("select count(*) from grid where valid_to is null and code like :root || '%'"
+                        + " and " + DataScope.inGrids("code")
                         + " and name like '%' || :fragment || '%' escape '\\'")
-                .param("root", rootCode)
+                .param("root", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("fragment", LikePattern.escaped(fragment))
                 .query(Long.class)
                 .single();
@@ -295,13 +310,13 @@ class GridRepository {
                 .update();
     }
 
-    List<GridAdjustmentRecord> adjustments(String prefix, PageQuery page) {
-        return jdbc.sql("""
-                        select id, kind, effective_at, recorded_at, reason, source_codes, result_codes, successor_code
-                        from grid_adjustment a
-                        where exists (select 1 from unnest(a.source_codes || a.result_codes) c where c like :prefix || '%')
-                        order by id desc limit :limit offset :offset""")
+    /** Adjustments that made or ended a grid under {@code prefix}; with {@code grids}, one of those grids. */
+    List<GridAdjustmentRecord> adjustments(String prefix, String[] grids, PageQuery page) {
+        return jdbc.sql("select id, kind, effective_at, recorded_at, reason, source_codes, result_codes, successor_code"
+                        + " from grid_adjustment a" + ADJUSTMENT_IN_SCOPE
+                        + " order by id desc limit :limit offset :offset")
                 .param("prefix", prefix)
+                .param(DataScope.GRIDS_PARAMETER, grids)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new GridAdjustmentRecord(
@@ -316,11 +331,17 @@ class GridRepository {
                 .list();
     }
 
-    long countAdjustments(String prefix) {
-        return jdbc.sql("""
-                        select count(*) from grid_adjustment a
-                        where exists (select 1 from unnest(a.source_codes || a.result_codes) c where c like :prefix || '%')""").param("prefix", prefix).query(Long.class).single();
+    long countAdjustments(String prefix, String[] grids) {
+        return jdbc.sql("select count(*) from grid_adjustment a" + ADJUSTMENT_IN_SCOPE)
+                .param("prefix", prefix)
+                .param(DataScope.GRIDS_PARAMETER, grids)
+                .query(Long.class)
+                .single();
     }
+
+    private static final String ADJUSTMENT_IN_SCOPE =
+            " where exists (select 1 from unnest(a.source_codes || a.result_codes) c where c like :prefix || '%' and "
+                    + DataScope.inGrids("c") + ")";
 
     /** Grows with every adjustment; a node compares it to know whether its locate index is stale. */
     long revision() {

@@ -102,20 +102,27 @@ public class RegionCatalog {
         if (isGridCode(code)) {
             var grid = grids.findCurrent(code).orElseThrow(() -> notFound(code));
             return PageResult.of(
-                    grids.childNodes(grid.code(), false, page), page, grids.countChildNodes(grid.code(), false));
+                    grids.childNodes(grid.code(), false, scopeGrids(), page),
+                    page,
+                    grids.countChildNodes(grid.code(), false, scopeGrids()));
         }
         var row = regions.findCurrent(code).orElseThrow(() -> notFound(code));
         if (row.level() == RegionLevel.VILLAGE) {
-            return PageResult.of(grids.childNodes(code, true, page), page, grids.countChildNodes(code, true));
+            // A caller who covers grids sees their own among the village's grids, not the others.
+            return PageResult.of(
+                    grids.childNodes(code, true, scopeGrids(), page),
+                    page,
+                    grids.countChildNodes(code, true, scopeGrids()));
         }
         return PageResult.of(regions.children(code, page), page, regions.countChildren(code));
     }
 
     /** Regions, then grids, whose names contain {@code fragment}; one page over both. */
     public PageResult<RegionNode> search(String fragment, PageQuery page) {
-        String root = scopePrefix();
+        var scope = this.scope.data();
+        String root = scope.prefix();
         long regionCount = regions.countByName(root, fragment);
-        long gridCount = grids.countByName(root, fragment);
+        long gridCount = grids.countByName(scope, fragment);
         var content = new ArrayList<RegionNode>();
         if (page.offset() < regionCount) {
             content.addAll(regions.searchByName(root, fragment, page));
@@ -123,7 +130,7 @@ public class RegionCatalog {
         int missing = page.size() - content.size();
         if (missing > 0 && page.offset() + content.size() < regionCount + gridCount) {
             long gridOffset = Math.max(0, page.offset() - regionCount);
-            content.addAll(grids.searchByName(root, fragment, gridOffset, missing));
+            content.addAll(grids.searchByName(scope, fragment, gridOffset, missing));
         }
         return PageResult.of(content, page, regionCount + gridCount);
     }
@@ -169,8 +176,9 @@ public class RegionCatalog {
         scope.require(code);
     }
 
-    String scopePrefix() {
-        return scope.prefix();
+    /** The patterns of the caller's grids, null when the caller's scope is a whole region. */
+    String[] scopeGrids() {
+        return scope.data().gridPatterns();
     }
 
     static ProblemException notFound(String code) {

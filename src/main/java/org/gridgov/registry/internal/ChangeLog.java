@@ -3,6 +3,7 @@ package org.gridgov.registry.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,14 +88,16 @@ class ChangeLog {
                 .update();
     }
 
-    List<ChangeRow> changes(String entityType, long entityId, String prefix, PageQuery page) {
+    List<ChangeRow> changes(String entityType, long entityId, DataScope scope, PageQuery page) {
         return jdbc.sql("""
                         select id, field, old_value, new_value, actor_name, note, at from registry_change
                         where entity_type = :type and entity_id = :entity and grid_code like :prefix || '%'
+                          and """ + DataScope.inGrids("grid_code") + """
                         order by at desc, id desc limit :limit offset :offset""")
                 .param("type", entityType)
                 .param("entity", entityId)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new ChangeRow(
@@ -108,12 +111,13 @@ class ChangeLog {
                 .list();
     }
 
-    long countChanges(String entityType, long entityId, String prefix) {
+    long countChanges(String entityType, long entityId, DataScope scope) {
         return jdbc.sql("select count(*) from registry_change where entity_type = :type and entity_id = :entity"
-                        + " and grid_code like :prefix || '%'")
+                        + " and grid_code like :prefix || '%' and " + DataScope.inGrids("grid_code"))
                 .param("type", entityType)
                 .param("entity", entityId)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(Long.class)
                 .single();
     }

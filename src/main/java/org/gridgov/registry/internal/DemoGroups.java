@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.Unscoped;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ class DemoGroups implements ApplicationRunner {
         int added = 0;
         for (String grid : GRIDS) {
             var people = residents.search(
-                    new ResidentRepository.Filter(grid, null, null, null, null, null, null, null, null, null, false),
+                    new ResidentRepository.Filter(
+                            DataScope.region(grid), null, null, null, null, null, null, null, null, null, false),
                     PageQuery.of(0, PLANS.size()));
             for (int i = 0; i < people.size(); i++) {
                 var plan = PLANS.get(i);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
@@ -49,7 +50,8 @@ public class FiguresDesk {
 
     /** Counts per area one level below {@code region} (the caller's own area when null or above it). */
     public List<AreaCounts> counts(String region) {
-        String prefix = within(region);
+        var area = within(region);
+        String prefix = area.prefix();
         int length = switch (prefix.length()) {
             case 6 -> 9;
             case 9 -> 12;
@@ -57,9 +59,9 @@ public class FiguresDesk {
             default -> prefix.length();
         };
         boolean special = users.require().can(Permissions.SPECIAL_READ);
-        var people = figures.residentsPerArea(prefix, length, special);
+        var people = figures.residentsPerArea(area, length, special);
         var houses = new HashMap<String, FiguresRepository.HouseCounts>();
-        figures.housesPerArea(prefix, length).forEach(h -> houses.put(h.code(), h));
+        figures.housesPerArea(area, length).forEach(h -> houses.put(h.code(), h));
         var codes = new LinkedHashSet<String>();
         people.forEach(p -> codes.add(p.code()));
         codes.addAll(houses.keySet());
@@ -88,11 +90,11 @@ public class FiguresDesk {
 
     /** The grids under {@code region}, the least complete first. */
     public PageResult<GridQuality> quality(String region, PageQuery page) {
-        String prefix = within(region);
+        var area = within(region);
         var today = clock.instant().atZone(GroupDesk.CHINA);
         var verifiedBefore = today.minusMonths(verifyMonths).toInstant();
         boolean special = users.require().can(Permissions.SPECIAL_READ);
-        var gaps = figures.gaps(prefix, verifiedBefore, today.toLocalDate(), special, page);
+        var gaps = figures.gaps(area, verifiedBefore, today.toLocalDate(), special, page);
         var names = regions.names(
                 gaps.stream().map(FiguresRepository.GridGaps::gridCode).toList());
         var rows = gaps.stream()
@@ -117,30 +119,34 @@ public class FiguresDesk {
                         special ? g.overdueFollowUps() : null,
                         verifiedBefore))
                 .toList();
-        return PageResult.of(rows, page, figures.countGrids(prefix));
+        return PageResult.of(rows, page, figures.countGrids(area));
     }
 
     /** Someone saw the person and the record is right: it counts as confirmed from now. */
     @Transactional
     public void confirm(long residentId) {
-        if (!figures.confirm(residentId, scope.prefix(), clock.instant())) {
+        if (!figures.confirm(residentId, scope.data(), clock.instant())) {
             throw ProblemException.notFound("人员不存在或已注销", "No such current resident");
         }
     }
 
-    /** The area to count: the one asked for when it lies in the caller's scope, the caller's own when above it. */
-    private String within(String region) {
+    /**
+     * The area to count: the one asked for when it lies in the caller's scope, the caller's own when above it; a
+     * caller who covers grids counts only those, wherever they ask.
+     */
+    private DataScope within(String region) {
+        var scope = this.scope.data();
         String own = scope.prefix();
         if (region == null || region.isBlank() || own.startsWith(region.strip())) {
-            return own;
+            return scope;
         }
         String asked = region.strip();
         if (!asked.matches("\\d{6,17}")) {
             throw ProblemException.invalid("region", "format", "区划或网格编码须为 6 至 17 位数字", "region must be 6 to 17 digits");
         }
-        if (!asked.startsWith(own)) {
+        if (!scope.reaches(asked)) {
             throw ProblemException.notFound("区域不在您的管辖范围内", "The region lies outside your scope");
         }
-        return asked;
+        return new DataScope(asked, scope.grids());
     }
 }

@@ -3,6 +3,7 @@ package org.gridgov.registry.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ class FiguresRepository {
     }
 
     /** Counts per area; the special-group count only when {@code special} (else 0, without the subqueries). */
-    List<ResidentCounts> residentsPerArea(String prefix, int length, boolean special) {
+    List<ResidentCounts> residentsPerArea(DataScope scope, int length, boolean special) {
         return jdbc.sql("""
                         select left(grid_code, :length) as code, count(*) as residents,
                             count(*) filter (where kind = 'REGISTERED') as registered,
@@ -46,9 +47,9 @@ class FiguresRepository {
                                 where m.resident_id = resident.id and m.ended_at is null
                                   and t.category = 'SPECIAL')) as special_members
                         from resident
-                        where grid_code like :prefix || '%' and retired_at is null
-                        group by 1 order by 1""")
-                .param("prefix", prefix)
+                        where grid_code like :prefix || '%' and retired_at is null and """ + DataScope.inGrids("grid_code") + " group by 1 order by 1")
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("length", length)
                 .param("special", special)
                 .query((rs, n) -> new ResidentCounts(
@@ -63,14 +64,14 @@ class FiguresRepository {
                 .list();
     }
 
-    List<HouseCounts> housesPerArea(String prefix, int length) {
+    List<HouseCounts> housesPerArea(DataScope scope, int length) {
         return jdbc.sql("""
                         select left(grid_code, :length) as code, count(*) as houses,
                             count(*) filter (where rental) as rentals
                         from house
-                        where grid_code like :prefix || '%' and retired_at is null
-                        group by 1 order by 1""")
-                .param("prefix", prefix)
+                        where grid_code like :prefix || '%' and retired_at is null and """ + DataScope.inGrids("grid_code") + " group by 1 order by 1")
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("length", length)
                 .query((rs, n) -> new HouseCounts(rs.getString("code"), rs.getLong("houses"), rs.getLong("rentals")))
                 .list();
@@ -102,16 +103,16 @@ class FiguresRepository {
                     where m.resident_id = resident.id
                     and m.ended_at is null and m.next_due_on < :today)) as overdue_follow_ups
             from resident
-            where grid_code like :prefix || '%' and retired_at is null
-            group by grid_code""";
+            where grid_code like :prefix || '%' and retired_at is null and """ + DataScope.inGrids("grid_code") + " group by grid_code";
 
     /** The grids' gaps, worst first; overdue follow-ups only when {@code special} (else 0, without the subqueries). */
     List<GridGaps> gaps(
-            String prefix, Instant verifiedBefore, java.time.LocalDate today, boolean special, PageQuery page) {
+            DataScope scope, Instant verifiedBefore, java.time.LocalDate today, boolean special, PageQuery page) {
         return jdbc.sql("select * from (" + GAPS + ") g"
                         + " order by (missing_phone + missing_address + missing_household + missing_ethnicity)::float"
                         + " / residents desc, unverified desc, grid_code limit :limit offset :offset")
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("verifiedBefore", verifiedBefore.atOffset(ZoneOffset.UTC))
                 .param("today", today)
                 .param("special", special)
@@ -129,20 +130,22 @@ class FiguresRepository {
                 .list();
     }
 
-    long countGrids(String prefix) {
+    long countGrids(DataScope scope) {
         return jdbc.sql("select count(distinct grid_code) from resident where grid_code like :prefix || '%'"
-                        + " and retired_at is null")
-                .param("prefix", prefix)
+                        + " and retired_at is null and " + DataScope.inGrids("grid_code"))
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(Long.class)
                 .single();
     }
 
     /** Marks a resident's record as confirmed by someone who saw the person (on a visit, at the door). */
-    boolean confirm(long residentId, String prefix, Instant at) {
+    boolean confirm(long residentId, DataScope scope, Instant at) {
         return jdbc.sql("update resident set verified_at = :at where id = :id and grid_code like :prefix || '%'"
-                                + " and retired_at is null")
+                                + " and retired_at is null and " + DataScope.inGrids("grid_code"))
                         .param("id", residentId)
-                        .param("prefix", prefix)
+                        .param("prefix", scope.prefix())
+                        .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                         .param("at", at.atOffset(ZoneOffset.UTC))
                         .update()
                 == 1;

@@ -101,8 +101,7 @@ public class GroupDesk {
     @Transactional(readOnly = true)
     public PageResult<MemberView> search(GroupCategory category, ListQuery q, PageQuery page) {
         var filter = new MemberRepository.Filter(
-                scope.prefix(),
-                null,
+                scope.data(),
                 category.name(),
                 null,
                 ResidentRules.trim(q.group()),
@@ -116,13 +115,13 @@ public class GroupDesk {
     }
 
     /**
-     * The people of the caller's own grids (a grid worker's) or scope whose next follow-up was due before today, in
+     * The people of the caller's scope (a grid worker's own grids) whose next follow-up was due before today, in
      * either category, soonest due first.
      */
     @Transactional(readOnly = true)
     public PageResult<MemberView> overdue(PageQuery page) {
-        var filter = new MemberRepository.Filter(
-                scope.prefix(), scope.ownGrids(), null, null, null, null, today(), null, null, null, false);
+        var filter =
+                new MemberRepository.Filter(scope.data(), null, null, null, null, today(), null, null, null, false);
         return page(filter, page);
     }
 
@@ -134,7 +133,7 @@ public class GroupDesk {
     public PageResult<MemberView> ledger(String name, PageQuery page) {
         var ledger = Ledger.of(name);
         var filter = new MemberRepository.Filter(
-                scope.prefix(), null, null, ledger.name(), null, null, null, null, null, null, false);
+                scope.data(), null, ledger.name(), null, null, null, null, null, null, false);
         var found = page(filter, page);
         reads.found(
                 "ledger",
@@ -191,8 +190,8 @@ public class GroupDesk {
     public List<MemberView> ofResident(long residentId) {
         var resident = residents.visible(residentId);
         var category = users.require().can(Permissions.SPECIAL_READ) ? null : GroupCategory.SERVICE.name();
-        var filter = new MemberRepository.Filter(
-                scope.prefix(), null, category, null, null, null, null, null, null, null, false);
+        var filter =
+                new MemberRepository.Filter(scope.data(), category, null, null, null, null, null, null, null, false);
         var today = today();
         var found = members.ofResident(filter, resident.id());
         var names = gridNames.lookup(found.stream().map(MemberRow::gridCode).toList());
@@ -270,7 +269,7 @@ public class GroupDesk {
         visible(category, id);
         var disclosure = Disclosure.of(users.require());
         return PageResult.of(
-                members.followUps(id, scope.prefix(), page).stream()
+                members.followUps(id, scope.data(), page).stream()
                         .map(f -> new FollowUpView(
                                 f.id(),
                                 f.doneOn(),
@@ -344,7 +343,7 @@ public class GroupDesk {
     }
 
     private MemberRow visible(GroupCategory category, long id) {
-        return members.find(id, scope.prefix())
+        return members.find(id, scope.data())
                 .filter(r -> catalog.find(r.groupCode())
                         .map(t -> t.category() == category)
                         .orElse(false))

@@ -154,7 +154,7 @@ public class HouseDesk
     @Override
     HouseRepository.Filter filter(HouseQuery q) {
         return new HouseRepository.Filter(
-                scope.prefix(),
+                scope.data(),
                 ResidentRules.trim(q.gridCode()),
                 ResidentRules.trim(q.address()),
                 ResidentRules.trim(q.addressContains()),
@@ -166,9 +166,9 @@ public class HouseDesk
     /** The house with its households and their members, and the residents living there outside them. */
     @Override
     HouseDetail shown(RecordTable.Row<HouseRepository.HouseFields> house, Function<String, String> gridName) {
-        var members = houses.membersOf(house.id(), scope.prefix());
+        var members = houses.membersOf(house.id(), scope.data());
         var disclosure = Disclosure.of(users.require());
-        var households = houses.householdsOf(house.id(), scope.prefix()).stream()
+        var households = houses.householdsOf(house.id(), scope.data()).stream()
                 .map(h -> householdView(h, members, disclosure, gridName))
                 .toList();
         var inHouseholds = households.stream().map(HouseholdView::id).toList();
@@ -224,7 +224,7 @@ public class HouseDesk
         var household = visibleHousehold(id);
         return householdView(
                 household,
-                houses.membersOf(household.houseId(), scope.prefix()),
+                houses.membersOf(household.houseId(), scope.data()),
                 Disclosure.of(users.require()),
                 gridNames.lookup(List.of(household.gridCode())));
     }
@@ -304,7 +304,7 @@ public class HouseDesk
         }
         String relation = fields.code("relationToHead", "RELATION", m.relationToHead(), "与户主关系", true);
         fields.verify();
-        var resident = RegistryScope.visible(residents.find(m.residentId(), scope.prefix()), "人员", "resident");
+        var resident = RegistryScope.visible(residents.find(m.residentId(), scope.data()), "人员", "resident");
         RecordState.requireActive(
                 new RecordState(null, null, resident.version(), resident.retiredAt(), resident.retiredReason()), "人员");
         var now = clock.instant();
@@ -360,13 +360,13 @@ public class HouseDesk
 
     /** The house a household is placed in: in scope and not retired, else 400 naming houseId. */
     private RecordTable.Row<HouseRepository.HouseFields> houseOfHousehold(long houseId) {
-        return houses.find(houseId, scope.prefix())
+        return houses.find(houseId, scope.data())
                 .filter(h -> !h.state().retired())
                 .orElseThrow(() -> ProblemException.invalid("houseId", "unknown", "房屋不存在或已注销", "no such house"));
     }
 
     private HouseRepository.HouseholdRow visibleHousehold(long id) {
-        return RegistryScope.visible(houses.findHousehold(id, scope.prefix()), "户", "household");
+        return RegistryScope.visible(houses.findHousehold(id, scope.data()), "户", "household");
     }
 
     private HouseholdView householdView(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.common.BatchInsert;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Houses (实有房屋), the households (户) living in them and who belongs to each; every read binds the caller's region
- * prefix against the grid code.
+ * Houses (实有房屋), the households (户) living in them and who belongs to each; every read binds the caller's scope
+ * (region prefix and grids) against the grid code.
  */
 @Repository
 @ScopedData(tables = {"house", "household", "resident"})
@@ -48,7 +49,7 @@ class HouseRepository extends RecordTable<HouseRepository.HouseFields, HouseRepo
 
     /** Every filter is optional; values are always bound. */
     record Filter(
-            String prefix,
+            DataScope scope,
             String gridCode,
             String address,
             String addressContains,
@@ -142,20 +143,24 @@ class HouseRepository extends RecordTable<HouseRepository.HouseFields, HouseRepo
                 == 1;
     }
 
-    Optional<HouseholdRow> findHousehold(long id, String prefix) {
+    Optional<HouseholdRow> findHousehold(long id, DataScope scope) {
         return jdbc.sql("select " + HOUSEHOLD_COLUMNS
-                        + " from household where id = :id and grid_code like :prefix || '%'")
+                        + " from household where id = :id and grid_code like :prefix || '%' and "
+                        + DataScope.inGrids("grid_code"))
                 .param("id", id)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(HouseRepository::household)
                 .optional();
     }
 
-    List<HouseholdRow> householdsOf(long houseId, String prefix) {
+    List<HouseholdRow> householdsOf(long houseId, DataScope scope) {
         return jdbc.sql("select " + HOUSEHOLD_COLUMNS + " from household where house_id = :house"
-                        + " and grid_code like :prefix || '%' and retired_at is null order by id")
+                        + " and grid_code like :prefix || '%' and " + DataScope.inGrids("grid_code")
+                        + " and retired_at is null order by id")
                 .param("house", houseId)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(HouseRepository::household)
                 .list();
     }
@@ -168,15 +173,17 @@ class HouseRepository extends RecordTable<HouseRepository.HouseFields, HouseRepo
     }
 
     /** The residents living in a house or belonging to one of its households, head first. */
-    List<MemberRow> membersOf(long houseId, String prefix) {
+    List<MemberRow> membersOf(long houseId, DataScope scope) {
         return jdbc.sql("""
                         select r.id, r.name, r.id_number, r.relation_to_head, r.household_id from resident r
                         where r.grid_code like :prefix || '%' and r.retired_at is null
+                          and """ + DataScope.inGrids("r.grid_code") + """
                           and (r.house_id = :house or r.household_id in
                                 (select h.id from household h where h.house_id = :house and h.retired_at is null))
                         order by r.household_id nulls last, r.relation_to_head nulls last, r.id""")
                 .param("house", houseId)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query((rs, n) -> new MemberRow(
                         rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getObject(5, Long.class)))
                 .list();

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Import jobs and their rejected rows. A job is read by whoever started it or by anyone whose scope covers the
- * prefix it ran under; both are bound, never spliced.
+ * prefix it ran under, unless that scope is a set of grids, which a job's prefix does not tell; all bound, never
+ * spliced.
  */
 @Repository
 @ScopedData(tables = {"registry_import", "registry_import_rejection"})
 class ImportRepository {
 
     private static final String VISIBLE =
-            " where id = :id and (started_by = :user or scope_prefix like :prefix || '%')";
+            " where id = :id and (started_by = :user or (scope_prefix like :prefix || '%' and cast(:"
+                    + DataScope.GRIDS_PARAMETER + " as text[]) is null))";
 
     private final JdbcClient jdbc;
 
@@ -123,14 +126,15 @@ class ImportRepository {
                 .update();
     }
 
-    Optional<ImportView> find(long id, long userId, String prefix) {
+    Optional<ImportView> find(long id, long userId, DataScope scope) {
         return jdbc.sql("""
                         select id, kind, file_name, started_by_name, status, total_rows, accepted, rejected, failure,
                             started_at, finished_at
                         from registry_import""" + VISIBLE)
                 .param("id", id)
                 .param("user", userId)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(ImportRepository::map)
                 .optional();
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +35,9 @@ class MemberRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {};
 
-    /** Every part optional but the prefix; a null matches all. {@code dueBefore} keeps those due before that day. */
+    /** Every part optional but the scope; a null matches all. {@code dueBefore} keeps those due before that day. */
     record Filter(
-            String prefix,
-            String[] grids,
+            DataScope scope,
             String category,
             String ledger,
             String group,
@@ -48,8 +48,8 @@ class MemberRepository {
             Long member,
             boolean includeEnded) {
 
-        static Filter member(String prefix, long id) {
-            return new Filter(prefix, null, null, null, null, null, null, null, null, id, true);
+        static Filter member(DataScope scope, long id) {
+            return new Filter(scope, null, null, null, null, null, null, null, id, true);
         }
     }
 
@@ -58,7 +58,7 @@ class MemberRepository {
              join resident r on r.id = m.resident_id
              join person_group_type t on t.code = m.group_code
              where r.grid_code like :prefix || '%'
-               and (cast(:grids as text[]) is null or r.grid_code = any(cast(:grids as text[])))
+            """ + " and " + DataScope.inGrids("r.grid_code") + """
                and (cast(:category as text) is null or t.category = :category)
                and (cast(:ledger as text) is null or t.ledgers @> array[cast(:ledger as text)])
                and (cast(:group as text) is null or m.group_code = :group)
@@ -91,8 +91,8 @@ class MemberRepository {
                 .single();
     }
 
-    Optional<MemberRow> find(long id, String prefix) {
-        return bind(jdbc.sql(COLUMNS + FROM), Filter.member(prefix, id))
+    Optional<MemberRow> find(long id, DataScope scope) {
+        return bind(jdbc.sql(COLUMNS + FROM), Filter.member(scope, id))
                 .query(MemberRepository::map)
                 .optional();
     }
@@ -246,15 +246,17 @@ class MemberRepository {
         return true;
     }
 
-    List<FollowUpView> followUps(long member, String prefix, PageQuery page) {
+    List<FollowUpView> followUps(long member, DataScope scope, PageQuery page) {
         return jdbc.sql("""
                         select f.id, f.done_on, f.kind, f.content, f.actor_name, f.created_at from follow_up f
                         join person_group_member m on m.id = f.member_id
                         join resident r on r.id = m.resident_id
-                        where f.member_id = :member and r.grid_code like :prefix || '%'
-                        order by f.done_on desc, f.id desc limit :limit offset :offset""")
+                        where f.member_id = :member and r.grid_code like :prefix || '%' and """
+                        + DataScope.inGrids("r.grid_code")
+                        + " order by f.done_on desc, f.id desc limit :limit offset :offset")
                 .param("member", member)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new FollowUpView(
@@ -275,8 +277,8 @@ class MemberRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-        return spec.param("prefix", f.prefix())
-                .param("grids", f.grids())
+        return spec.param("prefix", f.scope().prefix())
+                .param(DataScope.GRIDS_PARAMETER, f.scope().gridPatterns())
                 .param("category", f.category())
                 .param("ledger", f.ledger())
                 .param("group", f.group())

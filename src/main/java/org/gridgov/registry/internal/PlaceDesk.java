@@ -86,7 +86,7 @@ public class PlaceDesk
     @Override
     PlaceRepository.Filter filter(PlaceQuery q) {
         return new PlaceRepository.Filter(
-                scope.prefix(),
+                scope.data(),
                 ResidentRules.trim(q.gridCode()),
                 ResidentRules.trim(q.name()),
                 ResidentRules.trim(q.type()),

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,7 +30,7 @@ class PlaceRepository extends RecordTable<PlaceRepository.PlaceFields, PlaceRepo
             implements RecordTable.InGrid {}
 
     /** Every filter is optional; values are always bound. */
-    record Filter(String prefix, String gridCode, String name, String type, String keyFlag, boolean includeRetired)
+    record Filter(DataScope scope, String gridCode, String name, String type, String keyFlag, boolean includeRetired)
             implements RecordTable.Filter {}
 
     private static final String COLUMNS = "id, grid_code, name, type, key_flags, address, responsible_name,"

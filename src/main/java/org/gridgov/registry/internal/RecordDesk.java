@@ -164,7 +164,7 @@ public abstract class RecordDesk<
 
     /** The record if it lies in the caller's scope, else a 404. */
     RecordTable.Row<F> visible(long id) {
-        return RegistryScope.visible(table.find(id, scope.prefix()), kind.label(), kind.labelEn());
+        return RegistryScope.visible(table.find(id, scope.data()), kind.label(), kind.labelEn());
     }
 
     private F checked(D draft, F before) {

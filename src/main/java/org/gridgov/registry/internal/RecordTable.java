@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.gridgov.common.BatchInsert;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A table of registry records kept alike (houses, places, organizations): inserted in batches, changed under the
- * version the caller read, and read only within the caller's region prefix, bound against the grid code. A subclass
- * brings its table's statements, the conditions of its own filters and the mapping of its fields.
+ * version the caller read, and read only within the caller's scope (region prefix and grids), bound against the
+ * grid code. A subclass brings its table's statements, the conditions of its own filters and the mapping of its
+ * fields.
  *
  * @param <F> a record's own fields
  * @param <X> the filter of a search
@@ -36,7 +38,7 @@ abstract class RecordTable<F extends RecordTable.InGrid, X extends RecordTable.F
 
     /** What every search filters on beside the table's own filters; every filter optional, values always bound. */
     interface Filter {
-        String prefix();
+        DataScope scope();
 
         String gridCode();
 
@@ -71,8 +73,8 @@ abstract class RecordTable<F extends RecordTable.InGrid, X extends RecordTable.F
         this.named = named;
         this.table = table;
         this.columns = columns;
-        this.where = """
-                 where grid_code like :prefix || '%'
+        this.where =
+                " where grid_code like :prefix || '%' and " + DataScope.inGrids("grid_code") + """
                    and (cast(:grid as text) is null or grid_code like :grid || '%')
                 """ + conditions + """
                    and (:includeRetired or retired_at is null)
@@ -110,10 +112,12 @@ abstract class RecordTable<F extends RecordTable.InGrid, X extends RecordTable.F
                 == 1;
     }
 
-    Optional<Row<F>> find(long id, String prefix) {
-        return jdbc.sql("select " + columns + " from " + table + " where id = :id and grid_code like :prefix || '%'")
+    Optional<Row<F>> find(long id, DataScope scope) {
+        return jdbc.sql("select " + columns + " from " + table + " where id = :id and grid_code like :prefix || '%'"
+                        + " and " + DataScope.inGrids("grid_code"))
                 .param("id", id)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(this::row)
                 .optional();
     }
@@ -157,7 +161,8 @@ abstract class RecordTable<F extends RecordTable.InGrid, X extends RecordTable.F
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, X f) {
         return bindOwn(
-                spec.param("prefix", f.prefix())
+                spec.param("prefix", f.scope().prefix())
+                        .param(DataScope.GRIDS_PARAMETER, f.scope().gridPatterns())
                         .param("grid", like(f.gridCode()))
                         .param("includeRetired", f.includeRetired()),
                 f);

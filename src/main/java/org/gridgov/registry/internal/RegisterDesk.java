@@ -89,7 +89,7 @@ public class RegisterDesk {
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("该代码的登记簿已存在", "A register with this code exists already");
         }
-        history.registered(TYPE_ENTITY, id, scope.prefix(), now);
+        history.registered(TYPE_ENTITY, id, scope.data().prefix(), now);
         return find(id, RegisterRepository.Lock.NONE);
     }
 
@@ -120,7 +120,7 @@ public class RegisterDesk {
         }
         var changes = new Diff().field("name", before.name(), after.name());
         fieldChanges(before.fields(), after.fields(), changes);
-        history.changed(TYPE_ENTITY, id, scope.prefix(), changes.changes(), null, now);
+        history.changed(TYPE_ENTITY, id, scope.data().prefix(), changes.changes(), null, now);
         return find(id, RegisterRepository.Lock.NONE);
     }
 
@@ -134,7 +134,7 @@ public class RegisterDesk {
         if (!registers.retireType(id, seen, why, users.require().realName(), now)) {
             throw stale();
         }
-        history.retired(TYPE_ENTITY, id, scope.prefix(), why, now);
+        history.retired(TYPE_ENTITY, id, scope.data().prefix(), why, now);
         return find(id, RegisterRepository.Lock.NONE);
     }
 
@@ -153,7 +153,7 @@ public class RegisterDesk {
     public PageResult<RegisterEntryView> entries(long type, Long residentId, boolean includeRetired, PageQuery page) {
         var register = find(type, RegisterRepository.Lock.NONE);
         Long resident = residentId == null ? null : scope.visible(residentId).id();
-        var filter = new RegisterRepository.EntryFilter(register.id(), null, resident, scope.prefix(), includeRetired);
+        var filter = new RegisterRepository.EntryFilter(register.id(), null, resident, scope.data(), includeRetired);
         var found = registers.entries(filter, page);
         var names =
                 gridNames.lookup(found.stream().map(RegisterEntryView::gridCode).toList());
@@ -347,7 +347,7 @@ public class RegisterDesk {
 
     /** An entry of the register whose person lies in the caller's scope, or a 404 that does not tell more. */
     private RegisterEntryView entry(long type, long entry) {
-        var found = RegistryScope.visible(registers.entry(type, entry, scope.prefix()), "登记", "register entry");
+        var found = RegistryScope.visible(registers.entry(type, entry, scope.data()), "登记", "register entry");
         return found.shownAs(Disclosure.of(users.require()), gridNames.of(found.gridCode()));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ class RegisterRepository {
     }
 
     /** Which entries of one register; every part but the register optional, values always bound. */
-    record EntryFilter(long type, Long entry, Long resident, String prefix, boolean includeRetired) {}
+    record EntryFilter(long type, Long entry, Long resident, DataScope scope, boolean includeRetired) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<FieldDefinition>> FIELDS = new TypeReference<>() {};
@@ -210,6 +211,7 @@ class RegisterRepository {
     private static final String ENTRIES = """
              from register_entry e join resident r on r.id = e.resident_id
              where e.register_type_id = :type and r.grid_code like :prefix || '%'
+            """ + " and " + DataScope.inGrids("r.grid_code") + """
                and (cast(:entry as bigint) is null or e.id = :entry)
                and (cast(:resident as bigint) is null or e.resident_id = :resident)
                and (:includeRetired or e.retired_at is null)
@@ -243,9 +245,9 @@ class RegisterRepository {
                 .list();
     }
 
-    /** One entry of a register, retired or not, when its person lies in the prefix. */
-    Optional<RegisterEntryView> entry(long type, long entry, String prefix) {
-        return entries(new EntryFilter(type, entry, null, prefix, true), PageQuery.of(0, 1)).stream()
+    /** One entry of a register, retired or not, when its person lies in the scope. */
+    Optional<RegisterEntryView> entry(long type, long entry, DataScope scope) {
+        return entries(new EntryFilter(type, entry, null, scope, true), PageQuery.of(0, 1)).stream()
                 .findFirst();
     }
 
@@ -257,7 +259,8 @@ class RegisterRepository {
         return spec.param("type", f.type())
                 .param("entry", f.entry())
                 .param("resident", f.resident())
-                .param("prefix", f.prefix())
+                .param("prefix", f.scope().prefix())
+                .param(DataScope.GRIDS_PARAMETER, f.scope().gridPatterns())
                 .param("includeRetired", f.includeRetired());
     }
 

@@ -95,7 +95,7 @@ public class RegisteredOrganizationDesk
     RegisteredOrganizationRepository.Filter filter(OrganizationQuery q) {
         String code = ResidentRules.trim(q.creditCode());
         return new RegisteredOrganizationRepository.Filter(
-                scope.prefix(),
+                scope.data(),
                 ResidentRules.trim(q.gridCode()),
                 ResidentRules.trim(q.name()),
                 ResidentRules.trim(q.kind()),

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.ScopedData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,7 +34,7 @@ class RegisteredOrganizationRepository
             implements RecordTable.InGrid {}
 
     /** Every filter is optional; values are always bound. */
-    record Filter(String prefix, String gridCode, String name, String kind, String creditCode, boolean includeRetired)
+    record Filter(DataScope scope, String gridCode, String name, String kind, String creditCode, boolean includeRetired)
             implements RecordTable.Filter {}
 
     private static final String COLUMNS = "id, grid_code, name, kind, credit_code, legal_representative_name,"

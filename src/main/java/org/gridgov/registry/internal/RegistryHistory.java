@@ -2,6 +2,7 @@ package org.gridgov.registry.internal;
 
 import java.time.Instant;
 import java.util.List;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
@@ -45,7 +46,7 @@ class RegistryHistory {
     }
 
     PageResult<ChangeRow> page(String entity, long id, PageQuery page) {
-        return page(entity, id, scope.prefix(), page);
+        return page(entity, id, scope.data(), page);
     }
 
     /**
@@ -53,11 +54,11 @@ class RegistryHistory {
      * reader of the definition reads all of it, whichever center made the change.
      */
     PageResult<ChangeRow> pageOfShared(String entity, long id, PageQuery page) {
-        return page(entity, id, "", page);
+        return page(entity, id, DataScope.region(""), page);
     }
 
-    private PageResult<ChangeRow> page(String entity, long id, String prefix, PageQuery page) {
-        return PageResult.of(log.changes(entity, id, prefix, page), page, log.countChanges(entity, id, prefix));
+    private PageResult<ChangeRow> page(String entity, long id, DataScope within, PageQuery page) {
+        return PageResult.of(log.changes(entity, id, within, page), page, log.countChanges(entity, id, within));
     }
 
     /** The reason a retirement needs, stripped; 400 naming {@code reason} when missing or too long. */

@@ -62,7 +62,7 @@ public class RegistryImports {
      */
     public ImportView start(RecordKind kind, String fileName, InputStream content) {
         var user = users.require();
-        String prefix = scope.prefix();
+        var within = scope.data();
         Path file = null;
         try {
             file = Files.createTempFile("gridgov-import-", ".xlsx");
@@ -76,9 +76,9 @@ public class RegistryImports {
                     name.length() > 200 ? name.substring(0, 200) : name,
                     user.id(),
                     user.realName(),
-                    prefix,
+                    within.prefix(),
                     clock.instant());
-            var job = new ImportScope(id, user.id(), user.realName(), prefix);
+            var job = new ImportScope(id, user.id(), user.realName(), within);
             Path owned = file;
             var rows = kinds.rows(kind, job);
             jobs.submit(() -> importer.run(job, owned, layout, rows));
@@ -137,7 +137,7 @@ public class RegistryImports {
 
     /** A job the caller started, or one under the caller's scope; otherwise a 404. */
     public ImportView get(long id) {
-        return imports.find(id, users.require().id(), scope.prefix())
+        return imports.find(id, users.require().id(), scope.data())
                 .orElseThrow(() -> ProblemException.notFound("导入任务不存在", "No such import"));
     }
 

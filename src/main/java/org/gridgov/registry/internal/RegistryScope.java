@@ -3,11 +3,15 @@ package org.gridgov.registry.internal;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.common.CurrentScope;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.FieldProblem;
 import org.gridgov.common.ProblemException;
 import org.springframework.stereotype.Component;
 
-/** Which houses, households, places and organizations the caller may see and change: those of grids in scope. */
+/**
+ * Which houses, households, places and organizations the caller may see and change: those of grids in scope, which
+ * for a grid worker are their own grids and the micro-grids below them.
+ */
 @Component
 class RegistryScope {
 
@@ -17,8 +21,9 @@ class RegistryScope {
         this.scope = scope;
     }
 
-    String prefix() {
-        return scope.regionPrefix();
+    /** The caller's scope as every scoped query binds it. */
+    DataScope data() {
+        return scope.data();
     }
 
     /** The record a scoped query found, or a 404 that does not tell whether it exists elsewhere. */

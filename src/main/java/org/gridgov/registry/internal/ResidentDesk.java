@@ -113,7 +113,7 @@ public class ResidentDesk {
         // A move is one line (gridCode old → new) among the changes, under the new grid: whoever may see the person
         // now reads it, and a reader of both grids reads it once.
         history.changed(ENTITY, id, checked.gridCode(), differences(before, after), null, now);
-        return view(residents.find(id, scope.prefix()).orElseThrow());
+        return view(residents.find(id, scope.data()).orElseThrow());
     }
 
     /**
@@ -357,7 +357,7 @@ public class ResidentDesk {
         String phone = SearchFilters.phone(q.phone());
         String id = SearchFilters.idNumber(q.idNumber());
         return new ResidentRepository.Filter(
-                scope.prefix(),
+                scope.data(),
                 id == null ? null : personalData.lookupHash(PersonalDataKind.ID_NUMBER, id),
                 phone == null ? null : personalData.lookupHash(PersonalDataKind.PHONE, phone),
                 ResidentRules.trim(q.name()),

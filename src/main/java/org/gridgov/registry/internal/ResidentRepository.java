@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridgov.common.DataScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.ScopedData;
 import org.gridgov.registry.ResidentKind;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The resident table and its change log; every read binds the caller's region prefix against the grid code. */
+/** The resident table; every read binds the caller's scope (region prefix and grids) against the grid code. */
 @Repository
 @ScopedData(tables = {"resident", "house"})
 class ResidentRepository {
@@ -38,7 +39,7 @@ class ResidentRepository {
 
     /** Every filter is optional; a null parameter matches all rows, and values are always bound. */
     record Filter(
-            String prefix,
+            DataScope scope,
             byte[] idNumberHash,
             byte[] phoneHash,
             String namePrefix,
@@ -50,8 +51,8 @@ class ResidentRepository {
             String address,
             boolean includeRetired) {}
 
-    private static final String WHERE = """
-             where r.grid_code like :prefix || '%'
+    private static final String WHERE =
+            " where r.grid_code like :prefix || '%' and " + DataScope.inGrids("r.grid_code") + """
                and (cast(:idHash as bytea) is null or r.id_number_hash = :idHash)
                and (cast(:phoneHash as bytea) is null or r.phone_hash = :phoneHash)
                and (cast(:namePrefix as text) is null or r.name like :namePrefix || '%')
@@ -70,10 +71,12 @@ class ResidentRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<ResidentRow> find(long id, String prefix) {
-        return jdbc.sql("select " + COLUMNS + " from resident where id = :id and grid_code like :prefix || '%'")
+    Optional<ResidentRow> find(long id, DataScope scope) {
+        return jdbc.sql("select " + COLUMNS + " from resident where id = :id and grid_code like :prefix || '%' and "
+                        + DataScope.inGrids("grid_code"))
                 .param("id", id)
-                .param("prefix", prefix)
+                .param("prefix", scope.prefix())
+                .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
                 .query(ResidentRepository::map)
                 .optional();
     }
@@ -311,7 +314,8 @@ class ResidentRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-        return spec.param("prefix", f.prefix())
+        return spec.param("prefix", f.scope().prefix())
+                .param(DataScope.GRIDS_PARAMETER, f.scope().gridPatterns())
                 .param("idHash", f.idNumberHash())
                 .param("phoneHash", f.phoneHash())
                 .param("namePrefix", like(f.namePrefix()))

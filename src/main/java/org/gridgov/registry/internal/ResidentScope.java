@@ -1,5 +1,6 @@
 package org.gridgov.registry.internal;
 
+import org.gridgov.common.DataScope;
 import org.gridgov.common.ProblemException;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +18,11 @@ class ResidentScope {
 
     /** A resident the caller may see, or a 404 that does not tell whether the resident exists elsewhere. */
     ResidentRow visible(long id) {
-        return residents.find(id, prefix()).orElseThrow(() -> ProblemException.notFound("人员不存在", "No such resident"));
+        return residents.find(id, data()).orElseThrow(() -> ProblemException.notFound("人员不存在", "No such resident"));
     }
 
-    String prefix() {
-        return scope.prefix();
+    DataScope data() {
+        return scope.data();
     }
 
     /** Refuses a resident placed in a grid outside the caller's scope (422, naming gridCode). */

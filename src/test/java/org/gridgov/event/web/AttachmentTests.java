@@ -90,9 +90,13 @@ class AttachmentTests {
         worker.perform(multipart("/api/events/" + eventId + "/attachments"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].code").value("required"));
-        SignedIn.as(context, "dept.handler")
+        // The county center sees the event but neither reported nor holds it; a department never sent it does not.
+        SignedIn.as(context, "county.operator")
                 .perform(multipart("/api/events/" + eventId + "/attachments").file(file("a.png", "image/png", PNG)))
                 .andExpect(status().isForbidden());
+        SignedIn.as(context, "dept.handler")
+                .perform(multipart("/api/events/" + eventId + "/attachments").file(file("a.png", "image/png", PNG)))
+                .andExpect(status().isNotFound());
     }
 
     @Test

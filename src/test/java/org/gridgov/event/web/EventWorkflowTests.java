@@ -259,8 +259,9 @@ class EventWorkflowTests {
     @Test
     void refusesWrongRoleWrongScopeWrongStateStaleVersionAndMissingReason() throws Exception {
         long id = reported(worker);
-        var department = SignedIn.as(context, "dept.handler");
-        move(department, id, "accept", null).andExpect(status().isForbidden());
+        // A department never sent the event does not find it; a grid leader, who sees it, may not accept it.
+        SignedIn.as(context, "dept.handler").perform(get("/api/events/" + id)).andExpect(status().isNotFound());
+        move(SignedIn.as(context, "grid.leader"), id, "accept", null).andExpect(status().isForbidden());
         SignedIn.as(context, "ys.operator").perform(get("/api/events/" + id)).andExpect(status().isNotFound());
         move(township, id, "claim", null).andExpect(status().isForbidden());
         move(township, id, "dispatch", "\"assignee\":\"421381-cgj\"")
