@@ -58,8 +58,10 @@ class SessionStoreTests {
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                // The first node has set up the data; the second only serves.
-                "--gridgov.demo.enabled=false"));
+                // The first node has set up the schema and the data; the second only serves, as the platform's
+                // own database role, which may not change the schema.
+                "--gridgov.demo.enabled=false",
+                "--spring.flyway.enabled=false"));
         if (dataSource.getUsername() != null) {
             arguments.add("--spring.datasource.username=" + dataSource.getUsername());
         }
