@@ -7,20 +7,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gridgov.common.FieldProblem;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.UriUtils;
 
 /**
  * Holds text that does not come as JSON to the same rule as JSON text ({@link ControlCharacters}): the decoded path
- * (and so every path variable), query and form parameters, multipart field names and uploaded file names. A refused
- * request answers 400 naming the parameter before any controller or query sees it.
+ * (and so every path variable), query and form parameters, and so also the sign-in form, which no controller
+ * handles. A refused request answers 400 naming the parameter before any controller or query sees it. The fields and
+ * file names of a multipart body are checked by {@link MultipartTextCheck} once the caller is known, so that no one
+ * can make the server parse an upload before signing in.
  *
  * <p>Runs after the character-encoding filter, so parameters are decoded as UTF-8, and before the security chain.
  */
@@ -46,13 +49,19 @@ class TextParameterFilter extends OncePerRequestFilter {
 
     private static List<FieldProblem> problems(HttpServletRequest request) {
         var errors = new ArrayList<FieldProblem>();
-        String path = decodedPath(request.getRequestURI());
+        String path = decoded(request.getRequestURI());
         if (path == null) {
             errors.add(new FieldProblem("path", "malformed", "请求路径的编码不正确", "The request path is not properly encoded"));
         } else {
             errors.addAll(ControlCharacters.problems("path", path));
         }
-        for (Map.Entry<String, String[]> parameter : parameters(request).entrySet()) {
+        check(isMultipart(request) ? queryParameters(request) : parameters(request), errors);
+        return errors;
+    }
+
+    /** Adds a refusal for each parameter whose name or a value has a refused character. */
+    static void check(Map<String, String[]> parameters, List<FieldProblem> errors) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (ControlCharacters.refused(name)) {
                 errors.add(ControlCharacters.problem(ControlCharacters.printable(name), name));
@@ -65,15 +74,16 @@ class TextParameterFilter extends OncePerRequestFilter {
                 }
             }
         }
-        if (isMultipart(request)) {
-            multipartNames(request, errors);
-        }
-        return errors;
     }
 
-    private static String decodedPath(String uri) {
+    static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    }
+
+    private static String decoded(String text) {
         try {
-            return UriUtils.decode(uri, StandardCharsets.UTF_8);
+            return UriUtils.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -88,33 +98,20 @@ class TextParameterFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean isMultipart(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
-    }
-
-    private static void multipartNames(HttpServletRequest request, List<FieldProblem> errors) {
-        if (request instanceof MultipartHttpServletRequest multipart) {
-            multipart
-                    .getMultiFileMap()
-                    .forEach(
-                            (name, files) -> files.forEach(file -> fileName(name, file.getOriginalFilename(), errors)));
-            return;
+    /** The query string's parameters alone, read without touching the body. */
+    private static Map<String, String[]> queryParameters(HttpServletRequest request) {
+        var parameters = new LinkedHashMap<String, String[]>();
+        if (request.getQueryString() == null) {
+            return parameters;
         }
-        try {
-            for (var part : request.getParts()) {
-                fileName(part.getName(), part.getSubmittedFileName(), errors);
+        for (String pair : request.getQueryString().split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decoded((eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' '));
+            String value = eq < 0 ? "" : decoded(pair.substring(eq + 1).replace('+', ' '));
+            if (name != null && value != null) {
+                parameters.merge(name, new String[] {value}, (a, b) -> new String[] {a[0], b[0]});
             }
-        } catch (IOException | ServletException | RuntimeException e) {
-            // Too large or not multipart after all: the multipart resolver refuses it with its own problem.
         }
-    }
-
-    private static void fileName(String part, String fileName, List<FieldProblem> errors) {
-        if (ControlCharacters.refused(part)) {
-            errors.add(ControlCharacters.problem(ControlCharacters.printable(part), part));
-        } else if (ControlCharacters.refused(fileName)) {
-            errors.add(ControlCharacters.problem(part + ".filename", fileName));
-        }
+        return parameters;
     }
 }
