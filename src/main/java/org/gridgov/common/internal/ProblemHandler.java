@@ -15,12 +15,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,6 +48,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
     }
 
+    /** A body announced as multipart that is not: the file is unreadable, not the server. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMultipart(MultipartException ex) {
+        return invalid(List.of(new FieldProblem(
+                "file",
+                "malformed",
+                "上传的内容不是有效的 multipart/form-data 请求",
+                "The upload is not a valid multipart/form-data request")));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
@@ -64,11 +76,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         String type =
                 ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        String value = RequestProblems.shown(ex.getValue());
         var error = new FieldProblem(
                 field,
                 "type",
-                "参数 " + field + " 的值 “" + ex.getValue() + "” 格式不正确",
-                "Parameter " + field + " has an invalid value '" + ex.getValue() + "' (expected " + type + ")");
+                "参数 " + field + " 的值 “" + value + "” 格式不正确",
+                "Parameter " + field + " has an invalid value '" + value + "' (expected " + type + ")");
         return invalid(List.of(error));
     }
 
@@ -101,22 +114,44 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var error = new FieldProblem(
-                "body",
-                "malformed",
-                "请求体不是合法的 JSON，或字段类型不对",
-                "The request body is not valid JSON or a field has the wrong type");
-        return invalid(List.of(error));
+        var refusal = cause(ex, ProblemException.class);
+        if (refusal != null) {
+            // A record's own check refused the value while the body was being read.
+            var body =
+                    problem(refusal.status(), refusal.type(), refusal.detail(), refusal.detailEn(), refusal.errors());
+            return ResponseEntity.status(refusal.status()).body(body);
+        }
+        return invalid(List.of(RequestProblems.unreadable(ex)));
+    }
+
+    /** The security firewall refuses a header or parameter lazily, when the application first reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(RequestRejectedException ex) {
+        return invalid(RejectedRequests.errors(ex));
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         var status = HttpStatus.valueOf(statusCode.value());
+        if (status == HttpStatus.BAD_REQUEST) {
+            // Every 400 names what is wrong, also those Spring MVC raises itself (a missing part or header).
+            var invalid = invalid(List.of(RequestProblems.unbound(ex)));
+            return ResponseEntity.badRequest().headers(headers).body(invalid.getBody());
+        }
         String english =
                 body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : status.getReasonPhrase();
         var problem = problem(status, slug(status), chinese(status), english, List.of());
         return ResponseEntity.status(statusCode).headers(headers).body(problem);
+    }
+
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
@@ -136,11 +171,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return body;
     }
 
-    private static String slug(HttpStatus status) {
+    static String slug(HttpStatus status) {
         return status.name().toLowerCase().replace('_', '-');
     }
 
-    private static String chinese(HttpStatus status) {
+    static String chinese(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "请求的资源不存在";
             case METHOD_NOT_ALLOWED -> "不支持该请求方法";
