@@ -65,14 +65,6 @@ class MalformedInputTests {
             "' OR '1'='1'; --%_\\");
     private static final List<String> BAD_IDS = List.of("-1", "9e99", "abc", "%00", "99999999999999999999", "%2e%2e");
 
-    /**
-     * Server errors with a fix of their own under way in the module that owns them (workbook parsing in the registry,
-     * phone filters): reported, not failed. Once one no longer occurs the test fails, so that it leaves this list.
-     */
-    private static final Map<String, String> FIXED_ELSEWHERE = Map.of(
-            "imports upload truncated xlsx", "a workbook that is not a zip file is read as one",
-            "query phone=", "a phone filter that is no phone number is hashed as one");
-
     /** The accounts whose permissions cover the operations, the first that holds an operation's permission wins. */
     private static final List<String> ACCOUNTS =
             List.of("county.operator", "county.leader", "dept.handler", "admin", "secadmin", "auditor");
@@ -135,17 +127,6 @@ class MalformedInputTests {
             new Operation(signedIn.get(account(permission)), method, path, entry.getValue()).fuzz();
         }
         signInForm();
-        var stillBroken = new java.util.HashSet<String>();
-        failures.removeIf(failure -> FIXED_ELSEWHERE.keySet().stream()
-                .filter(failure::contains)
-                .peek(known ->
-                        System.out.println("Known, fixed separately (" + FIXED_ELSEWHERE.get(known) + "): " + failure))
-                .peek(stillBroken::add)
-                .findFirst()
-                .isPresent());
-        FIXED_ELSEWHERE.keySet().stream()
-                .filter(known -> !stillBroken.contains(known))
-                .forEach(known -> failures.add("'" + known + "' no longer fails: remove it from FIXED_ELSEWHERE"));
         System.out.println("Malformed requests sent: " + sent + ", failures: " + failures.size());
         documentMismatches.forEach(m -> System.out.println("API document differs from the handler: " + m));
         assertThat(failures).as("malformed requests answered wrongly").isEmpty();

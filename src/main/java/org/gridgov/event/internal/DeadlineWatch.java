@@ -268,7 +268,15 @@ public class DeadlineWatch {
                 "RED",
                 false));
         publisher.publishEvent(new EventMoved(
-                e.id(), e.serialNumber(), e.gridCode(), Move.SUPERVISE, e.status(), e.status(), e.holderOrg(), e.holderOrg(), now));
+                e.id(),
+                e.serialNumber(),
+                e.gridCode(),
+                Move.SUPERVISE,
+                e.status(),
+                e.status(),
+                e.holderOrg(),
+                e.holderOrg(),
+                now));
     }
 
     private WorkingCalendar.Due deadline(String categoryCode, Urgency urgency, Step step, Instant from) {

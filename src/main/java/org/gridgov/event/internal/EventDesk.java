@@ -728,9 +728,7 @@ public class EventDesk {
      * only in the grids they cover and the micro-grids below them, where they can see and follow up what they report.
      */
     private void requireReportable(GridSummary grid, CurrentUser user, String field) {
-        boolean inside = grid.code().startsWith(scope.prefix())
-                && (user.scopeKind() != ScopeKind.GRIDS || covers(user.gridCodes(), grid.code()));
-        if (!inside) {
+        if (!scope.covers(grid.code())) {
             boolean gridWorker = user.scopeKind() == ScopeKind.GRIDS;
             String detail = gridWorker ? "只能在您负责的网格内上报" : "事发位置不在您的管辖范围内";
             String detailEn =

@@ -449,7 +449,8 @@ class EventRepository {
                and (cast(:to as timestamptz) is null or reported_at < :to)
                and (cast(:box as text) is null
                     or (:box = 'todo' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
-                        and (holder_org = :holder or (status = 'FEEDBACK' and grid_code = any(:grids))
+                        and (holder_org = :holder or (status = 'FEEDBACK' and grid_code like any(cast(:grids as text[]))
+                                 and handled_by is distinct from :me)
                              or (cast(:holder as text) is null and reporter_user_id = :me
                                  and status in ('REPORTED', 'ACCEPTED'))))
                     or (:box = 'reported' and reporter_user_id = :me)
@@ -492,7 +493,7 @@ class EventRepository {
                 .param("to", ts(f.to()))
                 .param("box", f.box())
                 .param("holder", f.holderOrg())
-                .param("grids", f.gridCodes().toArray(String[]::new))
+                .param("grids", f.gridCodes().stream().map(code -> code + "%").toArray(String[]::new))
                 .param("me", f.me())
                 .param("now", ts(now));
     }

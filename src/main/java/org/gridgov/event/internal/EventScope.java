@@ -44,6 +44,11 @@ class EventScope {
                 data.prefix(), data.gridPatterns(), reporterOnly(user), departmentOf(user), user.id());
     }
 
+    /** Whether a grid or micro-grid lies in the caller's scope: for a grid worker, one of their grids. */
+    boolean covers(String gridCode) {
+        return scope.covers(gridCode);
+    }
+
     String prefix() {
         return scope.regionPrefix();
     }
