@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -83,7 +83,7 @@ class MalformedInputTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private final Map<String, MockHttpSession> signedIn = new HashMap<>();
+    private final Map<String, Cookie> signedIn = new HashMap<>();
     private final List<String> documentMismatches = new ArrayList<>();
     private final Map<String, Set<String>> permissions = new HashMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -94,9 +94,9 @@ class MalformedInputTests {
     @Test
     void malformedInputToEveryOperationIsRefusedAsAProblemNamingTheFieldNeverAsAServerError() throws Exception {
         for (String account : ACCOUNTS) {
-            var session = SignedIn.session(context, account);
+            var session = SignedIn.sessionCookie(mvc, account);
             signedIn.put(account, session);
-            var me = JSON.readTree(mvc.perform(get("/api/auth/me").session(session))
+            var me = JSON.readTree(mvc.perform(get("/api/auth/me").cookie(session))
                     .andReturn()
                     .getResponse()
                     .getContentAsString());
@@ -104,7 +104,7 @@ class MalformedInputTests {
             me.path("permissions").forEach(p -> granted.add(p.asString()));
             permissions.put(account, granted);
         }
-        signedIn.put(SELF_SERVICE, SignedIn.session(context, SELF_SERVICE));
+        signedIn.put(SELF_SERVICE, SignedIn.sessionCookie(mvc, SELF_SERVICE));
         document = apiDocument();
         var required = requiredPermissions();
         var operations = new TreeMap<String, JsonNode>();
@@ -135,7 +135,7 @@ class MalformedInputTests {
     /** The OpenAPI document, read as the first account allowed to read it. */
     private JsonNode apiDocument() throws Exception {
         for (String account : ACCOUNTS) {
-            var response = mvc.perform(get("/v3/api-docs").session(signedIn.get(account)))
+            var response = mvc.perform(get("/v3/api-docs").cookie(signedIn.get(account)))
                     .andReturn()
                     .getResponse();
             if (response.getStatus() == 200) {
@@ -189,7 +189,7 @@ class MalformedInputTests {
     /** One operation of the document and the malformed requests made from it. */
     private final class Operation {
 
-        private final MockHttpSession session;
+        private final Cookie session;
         private final HttpMethod method;
         private final String path;
         private final JsonNode spec;
@@ -198,7 +198,7 @@ class MalformedInputTests {
         private final Map<String, String> requiredQuery = new LinkedHashMap<>();
         private String bodySample;
 
-        Operation(MockHttpSession session, HttpMethod method, String path, JsonNode spec) {
+        Operation(Cookie session, HttpMethod method, String path, JsonNode spec) {
             this.session = session;
             this.method = method;
             this.path = path;
@@ -600,13 +600,10 @@ class MalformedInputTests {
 
     /** Sends one request and records what is wrong with the answer. */
     private void check(
-            MockHttpSession session,
-            AbstractMockHttpServletRequestBuilder<?> request,
-            String label,
-            String expectField) {
+            Cookie session, AbstractMockHttpServletRequestBuilder<?> request, String label, String expectField) {
         sent++;
         if (session != null) {
-            request.session(session);
+            request.cookie(session);
         }
         request.with(csrf());
         try {

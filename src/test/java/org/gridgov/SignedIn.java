@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -38,6 +39,25 @@ public final class SignedIn {
                 .andExpect(status().isOk())
                 .andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    /**
+     * The session cookie of a sign-in through {@code mvc}, for a MockMvc that runs the application's whole filter chain
+     * (the shared session store included), where a {@link MockHttpSession} carries no sign-in.
+     */
+    public static Cookie sessionCookie(MockMvc mvc, String username) throws Exception {
+        var response = mvc.perform(post("/api/auth/login")
+                        .param("username", username)
+                        .param("password", PASSWORD)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        var cookie = response.getCookie("SESSION");
+        if (cookie == null) {
+            throw new AssertionError("the sign-in of " + username + " set no session cookie");
+        }
+        return cookie;
     }
 
     /** MockMvc with no one signed in, for checking refusals. */

@@ -510,7 +510,7 @@ public class EventDesk {
      * A work list: box todo, reported, overdue, supervised, done, copied, visit (closed, awaiting the return visit),
      * or everything in scope when null; status, urgency and category narrow it.
      */
-    public record ListQuery(
+    public record EventListQuery(
             String box,
             String status,
             String category,
@@ -525,7 +525,7 @@ public class EventDesk {
      *
      * @throws ProblemException 400 naming the filter for a box, status, urgency or category that does not exist
      */
-    public PageResult<EventView> list(ListQuery q, PageQuery page) {
+    public PageResult<EventView> list(EventListQuery q, PageQuery page) {
         var user = users.require();
         var errors = new ArrayList<FieldProblem>();
         if (q.box() != null && !BOXES.contains(q.box())) {

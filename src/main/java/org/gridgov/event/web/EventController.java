@@ -7,7 +7,7 @@ import org.gridgov.common.RequiresPermission;
 import org.gridgov.event.Move;
 import org.gridgov.event.internal.EventDesk;
 import org.gridgov.event.internal.EventDesk.DispatchTarget;
-import org.gridgov.event.internal.EventDesk.ListQuery;
+import org.gridgov.event.internal.EventDesk.EventListQuery;
 import org.gridgov.event.internal.EventDesk.MoveCommand;
 import org.gridgov.event.internal.EventDesk.ReportCommand;
 import org.gridgov.event.internal.EventDesk.ReportLocation;
@@ -59,7 +59,7 @@ class EventController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return desk.list(
-                new ListQuery(box, status, category, urgency, from, to, region, serial), PageQuery.of(page, size));
+                new EventListQuery(box, status, category, urgency, from, to, region, serial), PageQuery.of(page, size));
     }
 
     /** Likely duplicates of a report about to be made (or of an event, with {@code exclude}). */

@@ -124,6 +124,36 @@ class UserRepository {
         }
     }
 
+    /** Active and disabled accounts covering a grid or a grid below it. */
+    long countCovering(String gridCode) {
+        return jdbc.sql("select count(distinct user_id) from user_grid where grid_code like :grid || '%'")
+                .param("grid", gridCode)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Hands the cover of a grid and the grids below it to another grid; answers the accounts whose grids changed. An
+     * account already covering the other grid keeps that one row.
+     */
+    List<Long> moveCover(String fromGridCode, String toGridCode) {
+        var moved = jdbc
+                .sql("delete from user_grid where grid_code like :grid || '%' returning user_id")
+                .param("grid", fromGridCode)
+                .query(Long.class)
+                .list()
+                .stream()
+                .distinct()
+                .toList();
+        for (long user : moved) {
+            jdbc.sql("insert into user_grid (user_id, grid_code) values (:id, :code) on conflict do nothing")
+                    .param("id", user)
+                    .param("code", toGridCode)
+                    .update();
+        }
+        return moved;
+    }
+
     private void replaceGrids(long id, List<String> gridCodes) {
         jdbc.sql("delete from user_grid where user_id = :id").param("id", id).update();
         for (var code : gridCodes) {

@@ -204,12 +204,12 @@ class GridController {
      * @param successorCode the grid that takes over the residents, houses, places, organizations and open events still
      *     in the retired grid; required when it holds any
      */
-    record Retire(String reason, String successorCode, Instant effectiveAt) {}
+    record GridRetirement(String reason, String successorCode, Instant effectiveAt) {}
 
     @RequiresPermission(Permissions.GRID_WRITE)
     @PostMapping("/grids/{code}/retire")
-    GridView retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
-        var retire = request == null ? new Retire(null, null, null) : request;
+    GridView retire(@PathVariable String code, @RequestBody(required = false) GridRetirement request) {
+        var retire = request == null ? new GridRetirement(null, null, null) : request;
         adjustments.retire(code, retire.reason(), retire.successorCode(), retire.effectiveAt());
         return GridView.of(catalog.detail(code));
     }

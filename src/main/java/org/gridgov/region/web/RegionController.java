@@ -97,13 +97,14 @@ class RegionController {
         return catalog.region(code);
     }
 
-    record Retire(LocalDate validTo, String successorCode) {}
+    record RegionRetirement(LocalDate validTo, String successorCode) {}
 
     /** Ends an abolished or merged township or village; it must have nothing current below it. */
     @RequiresPermission(Permissions.REGION_WRITE)
     @PostMapping("/{code}/retire")
-    PageResult<RegionVersion> retire(@PathVariable String code, @RequestBody(required = false) Retire request) {
-        var retire = request == null ? new Retire(null, null) : request;
+    PageResult<RegionVersion> retire(
+            @PathVariable String code, @RequestBody(required = false) RegionRetirement request) {
+        var retire = request == null ? new RegionRetirement(null, null) : request;
         register.retire(code, retire.validTo(), retire.successorCode());
         return catalog.versions(code, PageQuery.of(0, PageQuery.DEFAULT_SIZE));
     }

@@ -54,7 +54,7 @@ public class GroupDesk {
     }
 
     /** The filters of a group list, all optional: group, attention level, only overdue, grid prefix, name prefix. */
-    public record ListQuery(String group, String attentionLevel, Boolean overdue, String gridCode, String name) {}
+    public record MemberQuery(String group, String attentionLevel, Boolean overdue, String gridCode, String name) {}
 
     private final GroupScope scope;
     private final ResidentScope residents;
@@ -99,7 +99,7 @@ public class GroupDesk {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<MemberView> search(GroupCategory category, ListQuery q, PageQuery page) {
+    public PageResult<MemberView> search(GroupCategory category, MemberQuery q, PageQuery page) {
         var filter = new MemberRepository.Filter(
                 scope.data(),
                 category.name(),

@@ -82,7 +82,8 @@ public class HouseDesk
      * A resident as a house or household lists them: name, ID number masked as the caller may see it ({@link
      * Disclosure}), relation to the head.
      */
-    public record MemberView(long id, String name, String idNumber, String relationToHead, String relationName) {}
+    public record HouseholdMemberView(
+            long id, String name, String idNumber, String relationToHead, String relationName) {}
 
     public record HouseholdView(
             long id,
@@ -92,14 +93,14 @@ public class HouseDesk
             long houseId,
             Long headResidentId,
             String headName,
-            List<MemberView> members,
+            List<HouseholdMemberView> members,
             Instant updatedAt,
             int version,
             Instant retiredAt,
             String retiredReason) {}
 
     /** A house with its households and their members, and the residents living there outside them (tenants). */
-    public record HouseDetail(HouseView house, List<HouseholdView> households, List<MemberView> tenants) {}
+    public record HouseDetail(HouseView house, List<HouseholdView> households, List<HouseholdMemberView> tenants) {}
 
     /** The query of a house search; every part optional: grid and address prefixes, an address fragment, flags. */
     public record HouseQuery(
@@ -380,7 +381,7 @@ public class HouseDesk
                 .toList();
         String head = own.stream()
                 .filter(m -> Objects.equals(m.id(), h.headResidentId()))
-                .map(MemberView::name)
+                .map(HouseholdMemberView::name)
                 .findFirst()
                 .orElse(null);
         var s = h.state();
@@ -399,8 +400,8 @@ public class HouseDesk
                 s.retiredReason());
     }
 
-    private MemberView member(HouseRepository.MemberRow m, Disclosure disclosure) {
-        return new MemberView(
+    private HouseholdMemberView member(HouseRepository.MemberRow m, Disclosure disclosure) {
+        return new HouseholdMemberView(
                 m.id(),
                 m.name(),
                 disclosure.idNumber(personalData.masked(PersonalDataKind.ID_NUMBER, m.idNumber())),

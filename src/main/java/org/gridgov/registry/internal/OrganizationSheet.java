@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.dhatim.fastexcel.reader.Row;
 import org.gridgov.registry.internal.RegisteredOrganizationDesk.OrganizationDraft;
-import org.gridgov.registry.internal.RegisteredOrganizationDesk.OrganizationView;
+import org.gridgov.registry.internal.RegisteredOrganizationDesk.RegisteredOrganizationView;
 import org.springframework.stereotype.Component;
 
 /** The organization (组织) worksheet. */
 @Component
-class OrganizationSheet extends RecordSheet<OrganizationDraft, OrganizationView> {
+class OrganizationSheet extends RecordSheet<OrganizationDraft, RegisteredOrganizationView> {
 
     static final Column GRID = Column.digits("所属网格", true, 22);
     static final Column NAME = new Column("组织名称", true, 24);
@@ -43,7 +43,7 @@ class OrganizationSheet extends RecordSheet<OrganizationDraft, OrganizationView>
     }
 
     @Override
-    List<String> cells(OrganizationView o) {
+    List<String> cells(RegisteredOrganizationView o) {
         return Arrays.asList(
                 o.gridCode(),
                 o.name(),

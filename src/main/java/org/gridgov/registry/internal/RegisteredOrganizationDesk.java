@@ -24,8 +24,8 @@ public class RegisteredOrganizationDesk
                 RegisteredOrganizationRepository.Filter,
                 RegisteredOrganizationDesk.OrganizationQuery,
                 RegisteredOrganizationDesk.OrganizationDraft,
-                RegisteredOrganizationDesk.OrganizationView,
-                RegisteredOrganizationDesk.OrganizationView> {
+                RegisteredOrganizationDesk.RegisteredOrganizationView,
+                RegisteredOrganizationDesk.RegisteredOrganizationView> {
 
     static final String ENTITY = "organization";
 
@@ -43,7 +43,7 @@ public class RegisteredOrganizationDesk
             implements RecordDesk.Draft {}
 
     /** An organization as the console shows it, the phone masked. */
-    public record OrganizationView(
+    public record RegisteredOrganizationView(
             long id,
             String gridCode,
             String gridName,
@@ -171,14 +171,14 @@ public class RegisteredOrganizationDesk
     }
 
     @Override
-    OrganizationView listed(
+    RegisteredOrganizationView listed(
             RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row,
             Function<String, String> gridName) {
         return view(row, gridName);
     }
 
     @Override
-    OrganizationView shown(
+    RegisteredOrganizationView shown(
             RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row,
             Function<String, String> gridName) {
         return view(row, gridName);
@@ -192,12 +192,12 @@ public class RegisteredOrganizationDesk
         return ProblemException.conflict("该统一社会信用代码已登记", "An organization with this credit code is registered already");
     }
 
-    private OrganizationView view(
+    private RegisteredOrganizationView view(
             RecordTable.Row<RegisteredOrganizationRepository.OrganizationFields> row,
             Function<String, String> gridName) {
         var o = row.fields();
         var s = row.state();
-        return new OrganizationView(
+        return new RegisteredOrganizationView(
                 row.id(),
                 o.gridCode(),
                 gridName.apply(o.gridCode()),

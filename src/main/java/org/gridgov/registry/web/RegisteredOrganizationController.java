@@ -3,7 +3,7 @@ package org.gridgov.registry.web;
 import org.gridgov.registry.internal.RegisteredOrganizationDesk;
 import org.gridgov.registry.internal.RegisteredOrganizationDesk.OrganizationDraft;
 import org.gridgov.registry.internal.RegisteredOrganizationDesk.OrganizationQuery;
-import org.gridgov.registry.internal.RegisteredOrganizationDesk.OrganizationView;
+import org.gridgov.registry.internal.RegisteredOrganizationDesk.RegisteredOrganizationView;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/registry/organizations")
 class RegisteredOrganizationController
-        extends RecordController<OrganizationQuery, OrganizationDraft, OrganizationView, OrganizationView> {
+        extends RecordController<
+                OrganizationQuery, OrganizationDraft, RegisteredOrganizationView, RegisteredOrganizationView> {
 
     RegisteredOrganizationController(RegisteredOrganizationDesk desk) {
         super(desk);

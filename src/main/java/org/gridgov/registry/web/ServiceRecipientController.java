@@ -9,7 +9,7 @@ import org.gridgov.registry.internal.FollowUpDraft;
 import org.gridgov.registry.internal.FollowUpView;
 import org.gridgov.registry.internal.GroupCategory;
 import org.gridgov.registry.internal.GroupDesk;
-import org.gridgov.registry.internal.GroupDesk.ListQuery;
+import org.gridgov.registry.internal.GroupDesk.MemberQuery;
 import org.gridgov.registry.internal.GroupType;
 import org.gridgov.registry.internal.MemberDraft;
 import org.gridgov.registry.internal.MemberView;
@@ -50,7 +50,7 @@ class ServiceRecipientController {
     @GetMapping
     @RequiresPermission(Permissions.REGISTRY_READ)
     PageResult<MemberView> search(
-            ListQuery filter,
+            MemberQuery filter,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return desk.search(CATEGORY, filter, PageQuery.of(page, size));

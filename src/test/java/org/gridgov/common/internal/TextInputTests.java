@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.gridgov.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -38,11 +38,11 @@ class TextInputTests {
     @Autowired
     MockMvc mvc;
 
-    MockHttpSession operator;
+    Cookie operator;
 
     @BeforeEach
     void signIn() throws Exception {
-        operator = SignedIn.session(context, "county.operator");
+        operator = SignedIn.sessionCookie(mvc, "county.operator");
     }
 
     @Test
@@ -150,6 +150,6 @@ class TextInputTests {
         if (!(request instanceof org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder)) {
             request.contentType(MediaType.APPLICATION_JSON);
         }
-        return request.session(operator).with(csrf());
+        return request.cookie(operator).with(csrf());
     }
 }

@@ -151,9 +151,36 @@ class GridOccupantsTests {
     }
 
     @Test
+    void aGridWorkersCoverIsCountedAndFollowsTheSuccessor() throws Exception {
+        var admin = SignedIn.as(context, "admin");
+        String created = body(admin.perform(post("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"cover" + village + "\",\"realName\":\"甲格网格员\","
+                        + "\"organizationCode\":\"421381-center\",\"scopeKind\":\"GRIDS\",\"scopeCode\":\""
+                        + village + "\",\"gridCodes\":[\"" + gridA + "\"],\"initialPassword\":\"Xq7#mLp2vR\"}")));
+        long worker = ((Number) JsonPath.read(created, "$.id")).longValue();
+
+        mvc.perform(get("/api/grids/" + gridA + "/contents"))
+                .andExpect(jsonPath("$[?(@.kind == 'gridWorkers')].count").value(1));
+        send("/api/grids/" + gridA + "/retire", "{\"reason\":\"撤并\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message", containsString("网格员账户1")));
+
+        send("/api/grids/" + gridA + "/retire", "{\"reason\":\"并入乙网格\",\"successorCode\":\"" + gridB + "\"}")
+                .andExpect(status().isOk());
+        admin.perform(get("/api/users/" + worker))
+                .andExpect(jsonPath("$.gridCodes.length()").value(1))
+                .andExpect(jsonPath("$.gridCodes[0]").value(gridB));
+    }
+
+    @Test
     void theSuccessorMustBeAnotherCurrentGridInScope() throws Exception {
         resident(gridA);
-        for (String successor : List.of(gridA, village + "199", "421381104799101", "4213811\\u0000")) {
+        send("/api/grids/" + gridA + "/retire", "{\"reason\":\"撤并\",\"successorCode\":\"4213811\\u0000\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("successorCode"))
+                .andExpect(jsonPath("$.errors[0].code").value("control-character"));
+        for (String successor : List.of(gridA, village + "199", "421381104799101")) {
             send("/api/grids/" + gridA + "/retire", "{\"reason\":\"撤并\",\"successorCode\":\"" + successor + "\"}")
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.errors[0].field").value("successorCode"))
