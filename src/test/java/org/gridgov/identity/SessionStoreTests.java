@@ -61,7 +61,9 @@ class SessionStoreTests {
                 // The first node has set up the schema and the data; the second only serves, as the platform's
                 // own database role, which may not change the schema.
                 "--gridgov.demo.enabled=false",
-                "--spring.flyway.enabled=false"));
+                "--spring.flyway.enabled=false",
+                // A plain-HTTP trial (reached by a LAN address without TLS) lets its cookies through without Secure.
+                "--server.servlet.session.cookie.secure=false"));
         if (dataSource.getUsername() != null) {
             arguments.add("--spring.datasource.username=" + dataSource.getUsername());
         }
@@ -113,6 +115,20 @@ class SessionStoreTests {
                         .statusCode())
                 .isEqualTo(204);
         assertThat(browser.get(one, "/api/auth/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPlainHttpTrialSendsBothCookiesWithoutSecureSoThatTheConsoleCanStillWrite() throws Exception {
+        var browser = new Browser();
+        var csrf = browser.get(two, "/api/auth/csrf");
+        assertThat(browser.setCookie(csrf, "XSRF-TOKEN"))
+                .contains("SameSite=Strict")
+                .doesNotContain("Secure", "HttpOnly");
+        var signIn = browser.signIn(two, "grid.leader", SignedIn.PASSWORD);
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(browser.setCookie(signIn, "SESSION"))
+                .contains("HttpOnly", "SameSite=Strict")
+                .doesNotContain("Secure");
     }
 
     @Test

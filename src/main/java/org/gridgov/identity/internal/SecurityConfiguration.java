@@ -55,7 +55,8 @@ class SecurityConfiguration {
             OidcLogin oidc,
             @Value("${gridgov.web.tile-url:}") String tileUrl,
             @Value("${management.server.port:-1}") int managementPort,
-            @Value("${server.port:8080}") int serverPort)
+            @Value("${server.port:8080}") int serverPort,
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
             throws Exception {
         if (identityProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.successHandler(oidc::success));
@@ -81,7 +82,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .csrf(csrf -> csrf.spa()
-                        .csrfTokenRepository(csrfCookies())
+                        .csrfTokenRepository(csrfCookies(secureCookies))
                         .ignoringRequestMatchers(
                                 SecurityConfiguration::hasBearerToken,
                                 r -> r.getRequestURI().startsWith("/api/auth/token")))
@@ -183,11 +184,15 @@ class SecurityConfiguration {
         return managementPort > 0 && managementPort != serverPort && request.getLocalPort() == managementPort;
     }
 
-    /** The CSRF cookie the browser application reads; as strict as the session cookie except that scripts read it. */
-    private static CookieCsrfTokenRepository csrfCookies() {
+    /**
+     * The CSRF cookie the browser application reads; as strict as the session cookie except that scripts read it. It
+     * is {@code Secure} exactly when the session cookie is: a plain-HTTP trial that lets the session cookie through
+     * must let this one through too, or every write of the console would be refused.
+     */
+    private static CookieCsrfTokenRepository csrfCookies(boolean secure) {
         var repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         repository.setCookieCustomizer(
-                cookie -> cookie.secure(true).sameSite("Strict").path("/"));
+                cookie -> cookie.secure(secure).sameSite("Strict").path("/"));
         return repository;
     }
 
