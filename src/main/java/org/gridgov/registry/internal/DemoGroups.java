@@ -105,6 +105,7 @@ class DemoGroups implements ApplicationRunner {
                         people.get(i).id(),
                         plan.group(),
                         details,
+                        null,
                         plan.level(),
                         catalog.find(plan.group()).orElseThrow().defaultFrequencyDays(),
                         today.minusDays(plan.registeredAgo()),

@@ -59,6 +59,25 @@ record Disclosure(boolean full) {
         return out;
     }
 
+    /**
+     * What a form filled from this caller's view means by the fields it sends back: a value sent exactly as this caller
+     * was shown the stored one keeps the stored one, so that saving an unchanged form never writes a mask over a number.
+     */
+    java.util.Map<String, String> keptIfMasked(
+            java.util.Map<String, String> sent, java.util.Map<String, String> stored) {
+        if (full || sent == null || stored == null) {
+            return sent;
+        }
+        var kept = new java.util.LinkedHashMap<String, String>();
+        sent.forEach((field, value) -> {
+            String before = stored.get(field);
+            boolean shownMasked =
+                    before != null && value != null && !value.equals(before) && value.equals(text(before));
+            kept.put(field, shownMasked ? before : value);
+        });
+        return kept;
+    }
+
     LocalDate birthDate(LocalDate birthDate) {
         return full ? birthDate : null;
     }

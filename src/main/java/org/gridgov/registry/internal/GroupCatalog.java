@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gridgov.common.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Repository;
 class GroupCatalog {
 
     private final JdbcClient jdbc;
-    private volatile Map<String, GroupType> types;
+    private volatile Loaded loaded;
+
+    /** The groups by code, and the fields of each that hold a personal number and are kept sealed. */
+    private record Loaded(Map<String, GroupType> types, Map<String, Set<String>> sealed) {}
 
     GroupCatalog(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,13 +34,32 @@ class GroupCatalog {
         return all().values().stream().filter(t -> t.category() == category).toList();
     }
 
+    /** The fields of a group's record that hold a personal number (a 残疾人证号), kept encrypted. */
+    Set<String> sealedFields(String groupCode) {
+        return load().sealed().getOrDefault(groupCode, Set.of());
+    }
+
+    /** Every group with fields kept sealed, and those fields. */
+    Map<String, Set<String>> sealedFields() {
+        return load().sealed();
+    }
+
     private Map<String, GroupType> all() {
-        var loaded = types;
+        return load().types();
+    }
+
+    private Loaded load() {
+        var loaded = this.loaded;
         if (loaded == null) {
             var fields = new LinkedHashMap<String, List<FieldDefinition>>();
+            var sealed = new LinkedHashMap<String, Set<String>>();
             jdbc.sql("""
-                            select group_code, field, label, label_en, type, code_set, required
+                            select group_code, field, label, label_en, type, code_set, required, sealed
                             from person_group_field order by group_code, position""").query(rs -> {
+                if (rs.getBoolean(8)) {
+                    sealed.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashSet<>())
+                            .add(rs.getString(2));
+                }
                 fields.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new FieldDefinition(
                                 rs.getString(2),
@@ -61,7 +84,9 @@ class GroupCatalog {
                                 Arrays.asList((String[]) rs.getArray(6).getArray()),
                                 List.copyOf(fields.getOrDefault(rs.getString(1), List.of()))));
             });
-            types = loaded = read;
+            var sealedByGroup = new LinkedHashMap<String, Set<String>>();
+            sealed.forEach((group, names) -> sealedByGroup.put(group, Set.copyOf(names)));
+            this.loaded = loaded = new Loaded(read, Map.copyOf(sealedByGroup));
         }
         return loaded;
     }

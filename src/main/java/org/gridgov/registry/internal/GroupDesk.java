@@ -62,6 +62,7 @@ public class GroupDesk {
     private final GroupCatalog catalog;
     private final FieldChecks checks;
     private final PersonalData personalData;
+    private final SealedFields sealedFields;
     private final CurrentUsers users;
     private final AuditLog audit;
     private final GridNames gridNames;
@@ -75,6 +76,7 @@ public class GroupDesk {
             GroupCatalog catalog,
             FieldChecks checks,
             PersonalData personalData,
+            SealedFields sealedFields,
             CurrentUsers users,
             AuditLog audit,
             GridNames gridNames,
@@ -86,6 +88,7 @@ public class GroupDesk {
         this.catalog = catalog;
         this.checks = checks;
         this.personalData = personalData;
+        this.sealedFields = sealedFields;
         this.users = users;
         this.audit = audit;
         this.gridNames = gridNames;
@@ -213,12 +216,14 @@ public class GroupDesk {
         if (resident.retiredAt() != null) {
             throw ProblemException.conflict("人员已注销", "The resident is retired");
         }
+        var stored = sealedFields.split(type.get().code(), checked.details());
         long id;
         try {
             id = members.insert(
                     resident.id(),
                     type.get().code(),
-                    checked.details(),
+                    stored.plain(),
+                    stored.sealed(),
                     checked.level(),
                     checked.frequency(),
                     today(),
@@ -238,11 +243,20 @@ public class GroupDesk {
         if (draft.version() == null) {
             problems.add(new FieldProblem("version", "required", "须提供版本号", "version is required"));
         }
-        var checked = checked(catalog.find(before.groupCode()).orElseThrow(), draft, problems);
+        var kept = new MemberDraft(
+                draft.residentId(),
+                draft.groupCode(),
+                Disclosure.of(users.require()).keptIfMasked(draft.details(), sealedFields.open(before)),
+                draft.attentionLevel(),
+                draft.frequencyDays(),
+                draft.version());
+        var checked = checked(catalog.find(before.groupCode()).orElseThrow(), kept, problems);
+        var stored = sealedFields.split(before.groupCode(), checked.details());
         if (draft.version() != before.version()
                 || !members.update(
                         id,
-                        checked.details(),
+                        stored.plain(),
+                        stored.sealed(),
                         checked.level(),
                         checked.frequency(),
                         draft.version(),
@@ -372,7 +386,7 @@ public class GroupDesk {
                 type.name(),
                 type.nameEn(),
                 type.category(),
-                withDetails ? disclosure.values(r.details()) : java.util.Map.of(),
+                withDetails ? disclosure.values(sealedFields.open(r)) : java.util.Map.of(),
                 r.attentionLevel(),
                 checks.codeName("ATTENTION_LEVEL", r.attentionLevel()),
                 r.frequencyDays(),

@@ -71,7 +71,8 @@ class MemberRepository {
             """;
 
     private static final String COLUMNS = """
-            select m.id, m.resident_id, r.name, r.id_number, r.grid_code, m.group_code, m.details, m.attention_level,
+            select m.id, m.resident_id, r.name, r.id_number, r.grid_code, m.group_code, m.details, m.sealed_details,
+                m.attention_level,
                 m.frequency_days, m.registered_on, m.last_follow_up_on, m.next_due_on, m.version, m.ended_at,
                 m.ended_reason,
                 (select count(*) from follow_up c where c.member_id = m.id) as follow_ups,
@@ -122,19 +123,21 @@ class MemberRepository {
             long residentId,
             String group,
             Map<String, String> details,
+            Map<String, String> sealedDetails,
             String level,
             int frequency,
             LocalDate today,
             Instant now) {
         return jdbc.sql("""
-                        insert into person_group_member (resident_id, group_code, details, attention_level,
-                            frequency_days, registered_on, next_due_on, created_at, updated_at)
-                        values (:resident, :group, cast(:details as jsonb), :level, :frequency, :today,
-                            cast(:today as date) + :frequency, :at, :at)
+                        insert into person_group_member (resident_id, group_code, details, sealed_details,
+                            attention_level, frequency_days, registered_on, next_due_on, created_at, updated_at)
+                        values (:resident, :group, cast(:details as jsonb), cast(:sealed as jsonb), :level,
+                            :frequency, :today, cast(:today as date) + :frequency, :at, :at)
                         returning id""")
                 .param("resident", residentId)
                 .param("group", group)
                 .param("details", JSON.writeValueAsString(details))
+                .param("sealed", sealedJson(sealedDetails))
                 .param("level", level)
                 .param("frequency", frequency)
                 .param("today", today)
@@ -144,14 +147,23 @@ class MemberRepository {
     }
 
     /** Writes the changed fields if nobody changed the record since {@code version}; false when somebody did. */
-    boolean update(long id, Map<String, String> details, String level, int frequency, int version, Instant now) {
+    boolean update(
+            long id,
+            Map<String, String> details,
+            Map<String, String> sealedDetails,
+            String level,
+            int frequency,
+            int version,
+            Instant now) {
         return jdbc.sql("""
-                        update person_group_member set details = cast(:details as jsonb), attention_level = :level,
+                        update person_group_member set details = cast(:details as jsonb),
+                            sealed_details = cast(:sealed as jsonb), attention_level = :level,
                             frequency_days = :frequency,
                             next_due_on = coalesce(last_follow_up_on, registered_on) + :frequency,
                             updated_at = :at, version = version + 1
                         where id = :id and version = :version and ended_at is null""")
                         .param("details", JSON.writeValueAsString(details))
+                        .param("sealed", sealedJson(sealedDetails))
                         .param("level", level)
                         .param("frequency", frequency)
                         .param("at", ts(now))
@@ -294,6 +306,7 @@ class MemberRepository {
         String last = rs.getString("last_follow_up");
         String[] kindAndContent = last == null ? new String[] {null, null} : last.split("\u001f", 2);
         String details = rs.getString("details");
+        String sealed = rs.getString("sealed_details");
         return new MemberRow(
                 rs.getLong("id"),
                 rs.getLong("resident_id"),
@@ -302,6 +315,7 @@ class MemberRepository {
                 rs.getString("grid_code"),
                 rs.getString("group_code"),
                 details == null ? Map.of() : JSON.readValue(details, DETAILS),
+                sealed == null ? Map.of() : JSON.readValue(sealed, DETAILS),
                 rs.getString("attention_level"),
                 rs.getInt("frequency_days"),
                 rs.getObject("registered_on", LocalDate.class),
@@ -313,6 +327,45 @@ class MemberRepository {
                 rs.getLong("follow_ups"),
                 kindAndContent[0],
                 kindAndContent[1]);
+    }
+
+    private static String sealedJson(Map<String, String> sealed) {
+        return sealed == null || sealed.isEmpty() ? null : JSON.writeValueAsString(sealed);
+    }
+
+    /**
+     * Moves the values of fields that are now kept sealed out of the plain details of up to {@code limit} records of
+     * the group, each through {@code seal} (plain to the sealed map to store); answers how many records it moved.
+     * Rows another node is moving are skipped; neither version nor change time moves, since the record reads the same.
+     */
+    int sealStoredPlain(
+            String group,
+            java.util.Set<String> fields,
+            int limit,
+            java.util.function.BiFunction<Map<String, String>, Map<String, String>, SealedFields.Stored> seal) {
+        record Found(long id, Map<String, String> details, Map<String, String> sealed) {}
+        var found = jdbc.sql("""
+                        select id, details, sealed_details from person_group_member
+                        where group_code = :group and jsonb_exists_any(details, cast(:fields as text[]))
+                        order by id limit :limit for update skip locked""")
+                .param("group", group)
+                .param("fields", fields.toArray(String[]::new))
+                .param("limit", limit)
+                .query((rs, n) -> new Found(
+                        rs.getLong(1),
+                        JSON.readValue(rs.getString(2), DETAILS),
+                        rs.getString(3) == null ? Map.of() : JSON.readValue(rs.getString(3), DETAILS)))
+                .list();
+        for (var row : found) {
+            var stored = seal.apply(row.details(), row.sealed());
+            jdbc.sql("update person_group_member set details = cast(:details as jsonb),"
+                            + " sealed_details = cast(:sealed as jsonb) where id = :id")
+                    .param("details", JSON.writeValueAsString(stored.plain()))
+                    .param("sealed", sealedJson(stored.sealed()))
+                    .param("id", row.id())
+                    .update();
+        }
+        return found.size();
     }
 
     private static Instant instant(Timestamp t) {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A person in a group as stored, with the person's name, sealed ID number and grid, and the latest follow-up. */
+/**
+ * A person in a group as stored, with the person's name, sealed ID number and grid, and the latest follow-up; the
+ * fields that hold a personal number are in {@code sealedDetails}, each the base64 of its ciphertext ({@link
+ * SealedFields}).
+ */
 record MemberRow(
         long id,
         long residentId,
@@ -13,6 +17,7 @@ record MemberRow(
         String gridCode,
         String groupCode,
         Map<String, String> details,
+        Map<String, String> sealedDetails,
         String attentionLevel,
         int frequencyDays,
         LocalDate registeredOn,

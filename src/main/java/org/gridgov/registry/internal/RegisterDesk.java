@@ -184,11 +184,14 @@ public class RegisterDesk {
     /** Changes the values of an entry of the caller's scope; the person stays. */
     public RegisterEntryView changeEntry(long type, long entryId, RegisterEntryDraft draft) {
         var register = find(type, RegisterRepository.Lock.FOR_ENTRY);
-        var before = entry(register.id(), entryId);
+        // As stored, not as shown: the history's old values and what a form sent back from a masked view means.
+        var before =
+                RegistryScope.visible(registers.entry(register.id(), entryId, scope.data()), "登记", "register entry");
         requireOpen(register);
         RecordState.requireActive(before.retiredAt(), "登记");
         int version = RegistryHistory.version(draft.version());
-        var values = checks.checked("values", register.fields(), draft.values());
+        var sent = Disclosure.of(users.require()).keptIfMasked(draft.values(), before.values());
+        var values = checks.checked("values", register.fields(), sent);
         var now = clock.instant();
         String actor = users.require().realName();
         if (version != before.version() || !registers.updateEntry(entryId, values, version, actor, now)) {

@@ -206,6 +206,30 @@ class RegisterTypeTests {
     }
 
     @Test
+    void anEntrySavedBackAsAMaskedViewShowedItKeepsTheNumberTypedIntoIt() throws Exception {
+        long type = define(
+                "MASKED_SAVE",
+                "[{\"name\":\"note\",\"label\":\"备注\",\"type\":\"TEXT\"},"
+                        + "{\"name\":\"place\",\"label\":\"地点\",\"type\":\"TEXT\"}]");
+        String note = "证件 421381196503159012 待核";
+        String shown = "证件 421381************ 待核";
+        long entry = entry(type, "{\"note\":\"" + note + "\",\"place\":\"东街\"}");
+        String list = TYPES + "/" + type + "/entries";
+        String path = list + "/" + entry;
+        worker.perform(get(list)).andExpect(jsonPath("$.content[0].values.note").value(shown));
+
+        send(worker, "PUT", path, "{\"values\":{\"note\":\"" + shown + "\",\"place\":\"西街\"},\"version\":0}")
+                .andExpect(status().isOk());
+        var leader = SignedIn.as(context, "county.leader");
+        leader.perform(get(list))
+                .andExpect(jsonPath("$.content[0].values.note").value(note))
+                .andExpect(jsonPath("$.content[0].values.place").value("西街"));
+        leader.perform(get(path + "/history"))
+                .andExpect(jsonPath("$.content[?(@.field == 'note')]").isEmpty())
+                .andExpect(jsonPath("$.content[?(@.field == 'place')].oldValue", hasItem("东街")));
+    }
+
+    @Test
     void aChangeOnAStaleVersionIsAConflictAndOneWithoutAVersionIsRefused() throws Exception {
         String fields = "[{\"name\":\"note\",\"label\":\"备注\",\"type\":\"TEXT\"}]";
         long type = define("STALE_CHECK", fields);
