@@ -152,3 +152,34 @@ test('the township center reads the figures per village, then per grid, with the
   assert.ok(Number(await page.getByTestId('grid-residents').innerText()) > 0, 'the grid has residents')
   assert.deepEqual(errors, [], 'no page errors')
 })
+
+test('on a phone the list pages keep their titles on one line and their buttons inside the screen', async () => {
+  const phone = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+  const p = phone.page
+  try {
+    await p.goto(BASE_URL)
+    await signIn(p, 'county.operator')
+    for (const path of ['/registry/residents', '/registry/houses', '/registry/places', '/registry/organizations', '/events']) {
+      await p.goto(`${BASE_URL}/#${path}`)
+      const title = p.locator('.page-bar .page-title').first()
+      await title.waitFor()
+      await settleTransitions(p)
+      const { lines, overflow, outside } = await p.evaluate(() => {
+        const heading = document.querySelector('.page-bar .page-title')
+        const lineHeight = parseFloat(getComputedStyle(heading).lineHeight) || parseFloat(getComputedStyle(heading).fontSize) * 1.5
+        const buttons = [...document.querySelectorAll('.page-bar .el-button')].map((b) => b.getBoundingClientRect())
+        return {
+          lines: Math.round(heading.getBoundingClientRect().height / lineHeight),
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          outside: buttons.filter((r) => r.left < 0 || r.right > window.innerWidth).length,
+        }
+      })
+      assert.equal(lines, 1, `${path}: the title on one line`)
+      assert.equal(overflow, 0, `${path}: no horizontal scroll`)
+      assert.equal(outside, 0, `${path}: every button inside the screen`)
+    }
+    await screenshot(p, 'registry-phone-list.png')
+  } finally {
+    await phone.close()
+  }
+})
