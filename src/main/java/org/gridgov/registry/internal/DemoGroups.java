@@ -105,7 +105,7 @@ class DemoGroups implements ApplicationRunner {
                         people.get(i).id(),
                         plan.group(),
                         details,
-                        null,
+                        Map.of(),
                         plan.level(),
                         catalog.find(plan.group()).orElseThrow().defaultFrequencyDays(),
                         today.minusDays(plan.registeredAgo()),

@@ -39,9 +39,24 @@ class GroupCatalog {
         return load().sealed().getOrDefault(groupCode, Set.of());
     }
 
-    /** Every group with fields kept sealed, and those fields. */
-    Map<String, Set<String>> sealedFields() {
-        return load().sealed();
+    /** The sealed fields that may still hold plain values stored before they were sealed, by group; read anew. */
+    Map<String, Set<String>> fieldsWithPlainValuesLeft() {
+        var left = new LinkedHashMap<String, Set<String>>();
+        jdbc.sql("select group_code, field from person_group_field where sealed and plain_values_left order by 1, 2")
+                .query(rs -> {
+                    left.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashSet<>())
+                            .add(rs.getString(2));
+                });
+        return left;
+    }
+
+    /** Records that the group's fields hold no plain value any more. */
+    void plainValuesSealed(String groupCode, Set<String> fields) {
+        jdbc.sql("update person_group_field set plain_values_left = false where group_code = :group"
+                        + " and field = any(:fields)")
+                .param("group", groupCode)
+                .param("fields", fields.toArray(String[]::new))
+                .update();
     }
 
     private Map<String, GroupType> all() {

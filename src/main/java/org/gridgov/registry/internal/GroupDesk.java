@@ -243,15 +243,9 @@ public class GroupDesk {
         if (draft.version() == null) {
             problems.add(new FieldProblem("version", "required", "须提供版本号", "version is required"));
         }
-        var kept = new MemberDraft(
-                draft.residentId(),
-                draft.groupCode(),
-                Disclosure.of(users.require()).keptIfMasked(draft.details(), sealedFields.open(before)),
-                draft.attentionLevel(),
-                draft.frequencyDays(),
-                draft.version());
-        var checked = checked(catalog.find(before.groupCode()).orElseThrow(), kept, problems);
-        var stored = sealedFields.split(before.groupCode(), checked.details());
+        var checked = checked(catalog.find(before.groupCode()).orElseThrow(), draft, problems);
+        var details = Disclosure.of(users.require()).keptIfMasked(checked.details(), sealedFields.open(before));
+        var stored = sealedFields.split(before.groupCode(), details);
         if (draft.version() != before.version()
                 || !members.update(
                         id,

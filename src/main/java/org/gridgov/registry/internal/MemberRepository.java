@@ -305,8 +305,6 @@ class MemberRepository {
     private static MemberRow map(ResultSet rs, int n) throws SQLException {
         String last = rs.getString("last_follow_up");
         String[] kindAndContent = last == null ? new String[] {null, null} : last.split("\u001f", 2);
-        String details = rs.getString("details");
-        String sealed = rs.getString("sealed_details");
         return new MemberRow(
                 rs.getLong("id"),
                 rs.getLong("resident_id"),
@@ -314,8 +312,8 @@ class MemberRepository {
                 rs.getBytes("id_number"),
                 rs.getString("grid_code"),
                 rs.getString("group_code"),
-                details == null ? Map.of() : JSON.readValue(details, DETAILS),
-                sealed == null ? Map.of() : JSON.readValue(sealed, DETAILS),
+                details(rs.getString("details")),
+                details(rs.getString("sealed_details")),
                 rs.getString("attention_level"),
                 rs.getInt("frequency_days"),
                 rs.getObject("registered_on", LocalDate.class),
@@ -330,42 +328,40 @@ class MemberRepository {
     }
 
     private static String sealedJson(Map<String, String> sealed) {
-        return sealed == null || sealed.isEmpty() ? null : JSON.writeValueAsString(sealed);
+        return sealed.isEmpty() ? null : JSON.writeValueAsString(sealed);
     }
 
+    /** A registration as stored, before its fields are split anew. */
+    record StoredDetails(long id, Map<String, String> details, Map<String, String> sealed) {}
+
     /**
-     * Moves the values of fields that are now kept sealed out of the plain details of up to {@code limit} records of
-     * the group, each through {@code seal} (plain to the sealed map to store); answers how many records it moved.
-     * Rows another node is moving are skipped; neither version nor change time moves, since the record reads the same.
+     * Up to {@code limit} registrations of the group that still keep one of the fields in their plain details, locked
+     * for the caller's transaction; rows another node holds are skipped.
      */
-    int sealStoredPlain(
-            String group,
-            java.util.Set<String> fields,
-            int limit,
-            java.util.function.BiFunction<Map<String, String>, Map<String, String>, SealedFields.Stored> seal) {
-        record Found(long id, Map<String, String> details, Map<String, String> sealed) {}
-        var found = jdbc.sql("""
+    List<StoredDetails> withPlainValuesOf(String group, java.util.Set<String> fields, int limit) {
+        return jdbc.sql("""
                         select id, details, sealed_details from person_group_member
                         where group_code = :group and jsonb_exists_any(details, cast(:fields as text[]))
                         order by id limit :limit for update skip locked""")
                 .param("group", group)
                 .param("fields", fields.toArray(String[]::new))
                 .param("limit", limit)
-                .query((rs, n) -> new Found(
-                        rs.getLong(1),
-                        JSON.readValue(rs.getString(2), DETAILS),
-                        rs.getString(3) == null ? Map.of() : JSON.readValue(rs.getString(3), DETAILS)))
+                .query((rs, n) -> new StoredDetails(rs.getLong(1), details(rs.getString(2)), details(rs.getString(3))))
                 .list();
-        for (var row : found) {
-            var stored = seal.apply(row.details(), row.sealed());
-            jdbc.sql("update person_group_member set details = cast(:details as jsonb),"
-                            + " sealed_details = cast(:sealed as jsonb) where id = :id")
-                    .param("details", JSON.writeValueAsString(stored.plain()))
-                    .param("sealed", sealedJson(stored.sealed()))
-                    .param("id", row.id())
-                    .update();
-        }
-        return found.size();
+    }
+
+    /** Stores a registration's fields split anew; neither version nor change time moves, since it reads the same. */
+    void restore(long id, SealedFields.Stored stored) {
+        jdbc.sql("update person_group_member set details = cast(:details as jsonb),"
+                        + " sealed_details = cast(:sealed as jsonb) where id = :id")
+                .param("details", JSON.writeValueAsString(stored.plain()))
+                .param("sealed", sealedJson(stored.sealed()))
+                .param("id", id)
+                .update();
+    }
+
+    private static Map<String, String> details(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, DETAILS);
     }
 
     private static Instant instant(Timestamp t) {

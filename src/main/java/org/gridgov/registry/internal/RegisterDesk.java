@@ -190,8 +190,8 @@ public class RegisterDesk {
         requireOpen(register);
         RecordState.requireActive(before.retiredAt(), "登记");
         int version = RegistryHistory.version(draft.version());
-        var sent = Disclosure.of(users.require()).keptIfMasked(draft.values(), before.values());
-        var values = checks.checked("values", register.fields(), sent);
+        var values = Disclosure.of(users.require())
+                .keptIfMasked(checks.checked("values", register.fields(), draft.values()), before.values());
         var now = clock.instant();
         String actor = users.require().realName();
         if (version != before.version() || !registers.updateEntry(entryId, values, version, actor, now)) {

@@ -26,13 +26,22 @@ class SealedFields {
         this.personalData = personalData;
     }
 
-    /** A record's fields as stored: the plain ones, and the sealed ones (null when there are none). */
+    /** A record's fields as stored: the plain ones, and the sealed ones (each the base64 of its ciphertext). */
     record Stored(Map<String, String> plain, Map<String, String> sealed) {}
 
+    /** The record's fields as they are to be stored. */
     Stored split(String groupCode, Map<String, String> details) {
+        return split(groupCode, details, Map.of());
+    }
+
+    /**
+     * The fields of a record stored before some of them were sealed: those now sealed leave the plain ones and join
+     * the ones sealed already.
+     */
+    Stored split(String groupCode, Map<String, String> details, Map<String, String> alreadySealed) {
         var names = catalog.sealedFields(groupCode);
         var plain = new LinkedHashMap<String, String>();
-        var sealed = new LinkedHashMap<String, String>();
+        var sealed = new LinkedHashMap<String, String>(alreadySealed);
         if (details != null) {
             details.forEach((field, value) -> {
                 if (!names.contains(field)) {
@@ -47,12 +56,12 @@ class SealedFields {
                 // A sealed field left blank is not kept at all: an empty string is no number to protect.
             });
         }
-        return new Stored(plain, sealed.isEmpty() ? null : sealed);
+        return new Stored(plain, sealed);
     }
 
     /** The record's fields as one map, the sealed ones opened; a value stored plain before sealing began reads as is. */
     Map<String, String> open(MemberRow row) {
-        if (row.sealedDetails() == null || row.sealedDetails().isEmpty()) {
+        if (row.sealedDetails().isEmpty()) {
             return row.details();
         }
         var all = new LinkedHashMap<String, String>(row.details());

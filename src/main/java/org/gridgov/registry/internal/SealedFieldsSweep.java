@@ -1,6 +1,5 @@
 package org.gridgov.registry.internal;
 
-import java.util.LinkedHashMap;
 import org.gridgov.common.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals, at start, the values a group field kept plain before it was marked sealed (V27: 残疾人证号), a batch per
- * transaction, so that no personal number stays readable at rest once a version that seals it has run. Several nodes
- * starting at once share the work: each skips the rows another holds.
+ * transaction, so that no personal number stays readable at rest once a version that seals it has run. Only fields
+ * marked as having plain values left are gone through, and the mark is cleared once they are done, so that later
+ * starts read no registration. Several nodes starting at once share the work: each skips the rows another holds.
  */
 @Component
 @Unscoped("a start-up job over every registration of the deployment, not a caller's read")
@@ -40,21 +40,20 @@ class SealedFieldsSweep {
 
     @EventListener(ApplicationReadyEvent.class)
     void sealWhatIsStoredPlain() {
-        catalog.sealedFields().forEach((group, fields) -> {
+        catalog.fieldsWithPlainValuesLeft().forEach((group, fields) -> {
             int moved = 0;
             int batch;
             do {
-                batch = transactions.execute(status ->
-                        members.sealStoredPlain(group, fields, BATCH, (plain, alreadySealed) -> {
-                            var stored = sealedFields.split(group, plain);
-                            var all = new LinkedHashMap<>(alreadySealed);
-                            if (stored.sealed() != null) {
-                                all.putAll(stored.sealed());
-                            }
-                            return new SealedFields.Stored(stored.plain(), all);
-                        }));
+                batch = transactions.execute(status -> {
+                    var found = members.withPlainValuesOf(group, fields, BATCH);
+                    found.forEach(
+                            row -> members.restore(row.id(), sealedFields.split(group, row.details(), row.sealed())));
+                    return found.size();
+                });
                 moved += batch;
             } while (batch == BATCH);
+            // Rows another node held were skipped here; that node, which read the same mark, seals them itself.
+            transactions.executeWithoutResult(status -> catalog.plainValuesSealed(group, fields));
             if (moved > 0) {
                 log.info("Sealed the {} of {} registrations in group {}", fields, moved, group);
             }
