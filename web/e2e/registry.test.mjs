@@ -183,3 +183,34 @@ test('on a phone the list pages keep their titles on one line and their buttons 
     await phone.close()
   }
 })
+
+test('on a phone a resident reads in one column and the change form fits the screen, naming the grid', async () => {
+  const phone = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+  const p = phone.page
+  try {
+    await p.goto(BASE_URL)
+    await signIn(p, 'grid.worker')
+    await p.goto(`${BASE_URL}/#/registry/residents`)
+    await p.getByTestId('resident-name-cell').first().click()
+    const info = p.getByTestId('resident-info')
+    await info.waitFor()
+    const cellsPerRow = await info.evaluate((table) =>
+      [...table.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('th, td').length))
+    assert.ok(cellsPerRow.length > 0 && cellsPerRow.every((n) => n === 2), `one label and one value a row: ${cellsPerRow}`)
+
+    await p.getByTestId('resident-edit').click()
+    const dialog = p.locator('.el-dialog').filter({ has: p.getByTestId('resident-form-grid') })
+    await dialog.waitFor()
+    await settleTransitions(p)
+    const box = await dialog.boundingBox()
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `the form inside the screen: ${JSON.stringify(box)}`)
+    const grid = dialog.locator('.el-form-item', { has: p.getByTestId('resident-form-grid') })
+    await p.waitForFunction(
+      (el) => /网格/.test(el.innerText),
+      await grid.elementHandle(),
+    )
+    await screenshot(p, 'registry-phone-resident-form.png')
+  } finally {
+    await phone.close()
+  }
+})
