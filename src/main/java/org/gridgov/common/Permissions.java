@@ -42,6 +42,15 @@ public final class Permissions {
     /** Defining a deployment's own registers (their fields); entries then need only registry:write. */
     public static final String REGISTRY_DEFINE = "registry:define";
 
+    /** Reading assessment figures, rankings and bulletins within the scope (workers and departments: their own). */
+    public static final String ASSESSMENT_READ = "assessment:read";
+    /** Asking for a 加分 / 扣分 of a subject. */
+    public static final String ASSESSMENT_ADJUST = "assessment:adjust";
+    /** Deciding on a 加分 / 扣分 someone else asked for. */
+    public static final String ASSESSMENT_APPROVE = "assessment:approve";
+    /** The county's scoring schemes and closing its periods (county scope or wider). */
+    public static final String ASSESSMENT_MANAGE = "assessment:manage";
+
     public static final String NOTIFICATION_READ = "notification:read";
 
     /** The platform's operations views: the API description and the actuator endpoints other than health. */

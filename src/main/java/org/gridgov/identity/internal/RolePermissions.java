@@ -1,5 +1,9 @@
 package org.gridgov.identity.internal;
 
+import static org.gridgov.common.Permissions.ASSESSMENT_ADJUST;
+import static org.gridgov.common.Permissions.ASSESSMENT_APPROVE;
+import static org.gridgov.common.Permissions.ASSESSMENT_MANAGE;
+import static org.gridgov.common.Permissions.ASSESSMENT_READ;
 import static org.gridgov.common.Permissions.AUDIT_READ;
 import static org.gridgov.common.Permissions.EVENT_ACCEPT;
 import static org.gridgov.common.Permissions.EVENT_DISPATCH;
@@ -78,6 +82,9 @@ public class RolePermissions {
                             REGISTRY_DEFINE,
                             SPECIAL_READ,
                             SPECIAL_WRITE,
+                            ASSESSMENT_READ,
+                            ASSESSMENT_ADJUST,
+                            ASSESSMENT_MANAGE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
@@ -92,6 +99,8 @@ public class RolePermissions {
                             REGISTRY_READ,
                             REGISTRY_EXPORT,
                             SPECIAL_READ,
+                            ASSESSMENT_READ,
+                            ASSESSMENT_APPROVE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_LEADER,
@@ -105,6 +114,7 @@ public class RolePermissions {
                             REGISTRY_WRITE,
                             SPECIAL_READ,
                             SPECIAL_WRITE,
+                            ASSESSMENT_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_WORKER,
@@ -118,18 +128,21 @@ public class RolePermissions {
                             REGISTRY_WRITE,
                             SPECIAL_READ,
                             SPECIAL_WRITE,
+                            ASSESSMENT_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_ASSISTANT,
-                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, NOTIFICATION_READ)),
-            Map.entry(Role.DEPARTMENT_HANDLER, Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, NOTIFICATION_READ)),
+                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, ASSESSMENT_READ, NOTIFICATION_READ)),
+            Map.entry(
+                    Role.DEPARTMENT_HANDLER,
+                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, ASSESSMENT_READ, NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_LEADER,
-                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, NOTIFICATION_READ)),
+                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, ASSESSMENT_READ, NOTIFICATION_READ)),
             Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));
 
     /** Permissions over the whole county, held only by users whose scope is a county (6 digits) or wider. */
-    static final Set<String> COUNTY_LEVEL = Set.of(RULES_WRITE);
+    static final Set<String> COUNTY_LEVEL = Set.of(RULES_WRITE, ASSESSMENT_MANAGE);
 
     private final Map<Role, Set<String>> permissions = new EnumMap<>(Role.class);
 

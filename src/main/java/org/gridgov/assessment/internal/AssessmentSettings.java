@@ -1,0 +1,17 @@
+package org.gridgov.assessment.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The assessment's settings.
+ *
+ * @param reviewDays days after a month ends during which its figures stay live for corrections (复核期); the month is
+ *     closed and frozen after them (and the quarter and year it ends)
+ * @param closeScan how often the platform looks for periods to close
+ */
+@ConfigurationProperties("gridgov.assessment")
+record AssessmentSettings(
+        @DefaultValue("5") int reviewDays,
+        @DefaultValue("PT1H") Duration closeScan) {}

@@ -1,0 +1,127 @@
+package org.gridgov.assessment.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridgov.assessment.ClosedPeriod;
+import org.gridgov.assessment.SubjectType;
+import org.gridgov.common.CurrentScope;
+import org.gridgov.common.ProblemException;
+import org.gridgov.identity.CurrentUsers;
+import org.gridgov.region.RegionApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closing a period: every subject of the county is counted once more and kept as it stands, and the period is marked
+ * closed; from then on its figures are read from what was kept. A center closes a period that has ended; the
+ * platform closes each month itself once its review days have passed, with the quarter and the year it ends. Two
+ * nodes closing at once are safe: the period row is written first and only one writer gets it.
+ */
+@Component
+public class PeriodClosing {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodClosing.class);
+
+    private final AssessmentDesk assessment;
+    private final ResultRepository results;
+    private final RegionApi regions;
+    private final CurrentScope scope;
+    private final CurrentUsers users;
+    private final TransactionTemplate transactions;
+    private final AssessmentSettings settings;
+    private final Clock clock;
+
+    PeriodClosing(
+            AssessmentDesk assessment,
+            ResultRepository results,
+            RegionApi regions,
+            CurrentScope scope,
+            CurrentUsers users,
+            TransactionTemplate transactions,
+            AssessmentSettings settings,
+            Clock clock) {
+        this.assessment = assessment;
+        this.results = results;
+        this.regions = regions;
+        this.scope = scope;
+        this.users = users;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Closes a period that has ended for the caller's county (or a county within the caller's scope). */
+    public ClosedPeriod close(String periodKey, String county) {
+        var period = Period.parse(periodKey, "period");
+        String prefix = scope.regionPrefix();
+        String target = county == null || county.isBlank() ? prefix : county;
+        if (!target.matches("\\d{6}")
+                || !target.startsWith(prefix) && !prefix.startsWith(target)
+                || prefix.length() > 6) {
+            throw ProblemException.invalid(
+                    "county", "scope", "须指定您管辖范围内的一个县（6 位代码）", "county must be a 6-digit county in your scope");
+        }
+        if (clock.instant().isBefore(period.to())) {
+            throw ProblemException.unprocessable("考核期尚未结束，不能关账", "The period has not ended yet", List.of());
+        }
+        var user = users.require();
+        return close(target, period, user.id(), user.realName())
+                .orElseThrow(() -> ProblemException.conflict("该考核期已关账", "This period is closed already"));
+    }
+
+    private java.util.Optional<ClosedPeriod> close(String county, Period period, Long by, String name) {
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            if (!results.close(county, period.key(), by, name, now)) {
+                return java.util.Optional.<ClosedPeriod>empty();
+            }
+            int kept = 0;
+            for (var type : SubjectType.values()) {
+                var group = assessment.countedLive(type, county, period, now);
+                for (var counted : group) {
+                    results.save(county, period.key(), counted);
+                    kept++;
+                }
+            }
+            return java.util.Optional.of(new ClosedPeriod(county, period.key(), now, name, kept));
+        });
+    }
+
+    /** Closes each county's months whose review days are over, and the quarters and years they end. */
+    @Scheduled(fixedDelayString = "${gridgov.assessment.close-scan:PT1H}", initialDelayString = "PT2M")
+    public void closeDue() {
+        Instant now = clock.instant();
+        var month = YearMonth.from(now.atZone(Period.CHINA)).minusMonths(1);
+        var due = new ArrayList<Period>();
+        var last = Period.month(month);
+        if (now.isBefore(last.to().plus(Duration.ofDays(settings.reviewDays())))) {
+            return;
+        }
+        due.add(last);
+        if (month.getMonthValue() % 3 == 0) {
+            due.add(Period.parse(month.getYear() + "-Q" + month.getMonthValue() / 3, "period"));
+        }
+        if (month.getMonthValue() == 12) {
+            due.add(Period.parse(String.valueOf(month.getYear()), "period"));
+        }
+        for (String county : assessment.countiesUnder(regions.rootCode())) {
+            for (var period : due) {
+                if (results.closing(county, period.key()).isEmpty()) {
+                    close(county, period, null, "系统")
+                            .ifPresent(c -> log.info(
+                                    "Closed assessment period {} of county {}: {} results kept",
+                                    c.period(),
+                                    county,
+                                    c.subjects()));
+                }
+            }
+        }
+    }
+}
