@@ -100,9 +100,11 @@ class AssessmentTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"effectiveFrom":"2026-03",
-                                 "weights":{"REPORTS":20,"ON_THE_SPOT":10,"CLOSE_RATE":25,"ON_TIME_CLOSE":25,
-                                            "SATISFACTION":20},
-                                 "penalties":{"RED_CARDS":1,"YELLOW_CARDS":0.25,"SUPERVISED":0.5},
+                                 "weights":[{"indicator":"REPORTS","value":20},{"indicator":"ON_THE_SPOT","value":10},
+                                   {"indicator":"CLOSE_RATE","value":25},{"indicator":"ON_TIME_CLOSE","value":25},
+                                   {"indicator":"SATISFACTION","value":20}],
+                                 "penalties":[{"indicator":"RED_CARDS","value":1},
+                                   {"indicator":"YELLOW_CARDS","value":0.25},{"indicator":"SUPERVISED","value":0.5}],
                                  "excellentMin":90,"goodMin":75,"passMin":60,"excellentShare":0.2,"reportQuota":4,
                                  "vetoes":[{"kind":"CATEGORY","code":"%s"}]}""".formatted(vetoed)))
                 .andExpect(status().isOk())

@@ -127,35 +127,42 @@ public class SchemeDesk {
     }
 
     private static Map<Indicator, Double> indicators(
-            Map<String, Double> raw, String field, SubjectType type, List<FieldProblem> errors, boolean penalties) {
+            List<SchemeCommand.Weight> given,
+            String field,
+            SubjectType type,
+            List<FieldProblem> errors,
+            boolean penalties) {
         var map = new EnumMap<Indicator, Double>(Indicator.class);
-        if (raw == null) {
-            return map;
-        }
-        raw.forEach((name, value) -> {
+        var list = given == null ? List.<SchemeCommand.Weight>of() : given;
+        for (int n = 0; n < list.size(); n++) {
+            var w = list.get(n);
+            String at = field + "[" + n + "]";
             Indicator indicator = null;
             for (var i : Indicator.values()) {
-                if (i.name().equals(name)
-                        && i.appliesTo(type)
+                boolean fits = i.appliesTo(type)
                         && (i.kind() == Indicator.Kind.PENALTY) == penalties
-                        && i.kind() != Indicator.Kind.INFO) {
+                        && i.kind() != Indicator.Kind.INFO;
+                if (w != null && i.name().equals(w.indicator()) && fits) {
                     indicator = i;
                 }
             }
             if (indicator == null) {
                 errors.add(new FieldProblem(
-                        field + "." + name,
+                        at + ".indicator",
                         "unknown-value",
                         penalties ? "不是该对象可扣分的计数指标" : "不是该对象可加权的指标",
                         penalties
                                 ? "not a count of this subject type that takes points off"
                                 : "not a weighted indicator of this subject type"));
-            } else if (value == null || value < 0 || value > 100) {
-                errors.add(new FieldProblem(field + "." + name, "range", "须在 0 到 100 之间", "must be from 0 to 100"));
-            } else {
-                map.put(indicator, value);
+            } else if (map.containsKey(indicator)) {
+                errors.add(new FieldProblem(at + ".indicator", "duplicate", "指标重复", "indicator given twice"));
             }
-        });
+            if (w == null || w.value() == null || w.value() < 0 || w.value() > 100) {
+                errors.add(new FieldProblem(at + ".value", "range", "须在 0 到 100 之间", "must be from 0 to 100"));
+            } else if (indicator != null) {
+                map.put(indicator, w.value());
+            }
+        }
         return map;
     }
 
