@@ -8,6 +8,13 @@ public final class Permissions {
 
     public static final String REGION_READ = "region:read";
     public static final String REGION_WRITE = "region:write";
+    /**
+     * The base map (底图): township and village outlines with their names, in the caller's scope. Published divisions,
+     * no personal data, so held by everyone who sees a map, residents reporting an event included; not by the three
+     * administrators, who read no business data. Grids and their names still need {@link #REGION_READ}.
+     */
+    public static final String MAP_READ = "map:read";
+
     public static final String GRID_WRITE = "grid:write";
     public static final String GRID_EXPORT = "grid:export";
     public static final String USER_READ = "user:read";

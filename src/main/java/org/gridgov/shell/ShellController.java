@@ -16,7 +16,8 @@ class ShellController {
         this.regions = regions;
     }
 
-    record ShellConfig(String appName, String rootRegionCode, String tileUrl, String tileAttribution) {}
+    record ShellConfig(
+            String appName, String rootRegionCode, String tileUrl, String tileAttribution, String tileOverlayUrl) {}
 
     @GetMapping("/api/shell/config")
     ShellConfig config() {
@@ -24,7 +25,8 @@ class ShellController {
                 "网格化服务管理平台",
                 regions.rootCode(),
                 blankToNull(settings.tileUrl()),
-                blankToNull(settings.tileAttribution()));
+                blankToNull(settings.tileAttribution()),
+                blankToNull(settings.tileOverlayUrl()));
     }
 
     private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import static org.gridgov.common.Permissions.EVENT_SUPERVISE;
 import static org.gridgov.common.Permissions.EVENT_VERIFY;
 import static org.gridgov.common.Permissions.GRID_EXPORT;
 import static org.gridgov.common.Permissions.GRID_WRITE;
+import static org.gridgov.common.Permissions.MAP_READ;
 import static org.gridgov.common.Permissions.NOTIFICATION_READ;
 import static org.gridgov.common.Permissions.OPS_READ;
 import static org.gridgov.common.Permissions.ORG_READ;
@@ -65,6 +66,7 @@ public class RolePermissions {
                     Role.CENTER_OPERATOR,
                     Set.of(
                             REGION_READ,
+                            MAP_READ,
                             REGION_WRITE,
                             GRID_WRITE,
                             GRID_EXPORT,
@@ -90,6 +92,7 @@ public class RolePermissions {
                     Role.CENTER_LEADER,
                     Set.of(
                             REGION_READ,
+                            MAP_READ,
                             GRID_EXPORT,
                             ORG_READ,
                             USER_READ,
@@ -106,6 +109,7 @@ public class RolePermissions {
                     Role.GRID_LEADER,
                     Set.of(
                             REGION_READ,
+                            MAP_READ,
                             EVENT_REPORT,
                             EVENT_READ,
                             EVENT_HANDLE,
@@ -120,6 +124,7 @@ public class RolePermissions {
                     Role.GRID_WORKER,
                     Set.of(
                             REGION_READ,
+                            MAP_READ,
                             EVENT_REPORT,
                             EVENT_READ,
                             EVENT_HANDLE,
@@ -132,14 +137,14 @@ public class RolePermissions {
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_ASSISTANT,
-                    Set.of(REGION_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, ASSESSMENT_READ, NOTIFICATION_READ)),
+                    Set.of(REGION_READ, MAP_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, ASSESSMENT_READ, NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_HANDLER,
-                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, ASSESSMENT_READ, NOTIFICATION_READ)),
+                    Set.of(REGION_READ, MAP_READ, EVENT_READ, EVENT_HANDLE, ASSESSMENT_READ, NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_LEADER,
-                    Set.of(REGION_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, ASSESSMENT_READ, NOTIFICATION_READ)),
-            Map.entry(Role.RESIDENT, Set.of(EVENT_REPORT, EVENT_READ)));
+                    Set.of(REGION_READ, MAP_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, ASSESSMENT_READ, NOTIFICATION_READ)),
+            Map.entry(Role.RESIDENT, Set.of(MAP_READ, EVENT_REPORT, EVENT_READ)));
 
     /** Permissions over the whole county, held only by users whose scope is a county (6 digits) or wider. */
     static final Set<String> COUNTY_LEVEL = Set.of(RULES_WRITE, ASSESSMENT_MANAGE);

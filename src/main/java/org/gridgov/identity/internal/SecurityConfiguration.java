@@ -54,6 +54,7 @@ class SecurityConfiguration {
             ObjectProvider<ClientRegistrationRepository> identityProviders,
             OidcLogin oidc,
             @Value("${gridgov.web.tile-url:}") String tileUrl,
+            @Value("${gridgov.web.tile-overlay-url:}") String tileOverlayUrl,
             @Value("${management.server.port:-1}") int managementPort,
             @Value("${server.port:8080}") int serverPort,
             @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
@@ -90,7 +91,7 @@ class SecurityConfiguration {
                 // and no session for every anonymous call that is refused.
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                                csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl, tileOverlayUrl)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .formLogin(form -> form.loginProcessingUrl("/api/auth/login")
                         .authenticationDetailsSource(LoginDetails::of)
@@ -201,16 +202,28 @@ class SecurityConfiguration {
      * set on elements; images also from the map's tile server when one is configured.
      */
     static String contentSecurityPolicy(String tileUrl) {
-        String tiles = tileSource(tileUrl);
+        return contentSecurityPolicy(tileUrl, null);
+    }
+
+    /** As {@link #contentSecurityPolicy(String)}, with the server of an overlay layer (labels over the tiles) too. */
+    static String contentSecurityPolicy(String tileUrl, String overlayUrl) {
+        var tiles = new java.util.LinkedHashSet<String>();
+        for (String url : new String[] {tileUrl, overlayUrl}) {
+            String source = tileSource(url);
+            if (source != null) {
+                tiles.add(source);
+            }
+        }
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
-                + (tiles == null ? "" : " " + tiles)
+                + (tiles.isEmpty() ? "" : " " + String.join(" ", tiles))
                 + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
                 + " form-action 'self'; frame-ancestors 'none'";
     }
 
     /**
-     * The origin of a tile URL template as a CSP source: {@code https://{s}.tile.example.org/{z}/{x}/{y}.png} gives
-     * {@code https://*.tile.example.org}; a relative template needs nothing beyond {@code 'self'}.
+     * The origin of a tile URL template as a CSP source: {@code https://{s}.tile.example.org/{z}/{x}/{y}.png} and
+     * Tianditu's {@code https://t{s}.tianditu.gov.cn/...} give {@code https://*.tile.example.org} and
+     * {@code https://*.tianditu.gov.cn}; a relative template needs nothing beyond {@code 'self'}.
      */
     static String tileSource(String tileUrl) {
         if (tileUrl == null || tileUrl.isBlank()) {
@@ -221,7 +234,9 @@ class SecurityConfiguration {
             return null;
         }
         String scheme = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
-        String host = matcher.group(2).replaceAll("\\{[^}]*}", "*");
+        // A placeholder in the leftmost label (t{s}, tile{s}) names subdomains: the whole label becomes the wildcard.
+        String host =
+                matcher.group(2).replaceFirst("^[^.]*\\{[^}]*}[^.]*\\.", "*.").replaceAll("\\{[^}]*}", "*");
         // CSP allows a wildcard only as the leftmost label; anything else falls back to any host of the scheme.
         boolean valid = host.matches("(\\*\\.)?[A-Za-z0-9.\\-\\[\\]:]+");
         return valid ? scheme + "://" + host : scheme + ":";

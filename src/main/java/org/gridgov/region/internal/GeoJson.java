@@ -111,15 +111,20 @@ final class GeoJson {
     }
 
     static ObjectNode writeGeometry(Geometry geometry) {
+        return writeGeometry(geometry, GRID_SCALE);
+    }
+
+    /** As {@link #writeGeometry(Geometry)}, coordinates rounded to {@code scale} (1e6 keeps six decimals). */
+    static ObjectNode writeGeometry(Geometry geometry, double scale) {
         var node = NODES.objectNode();
         if (geometry instanceof Polygon polygon) {
             node.put("type", "Polygon");
-            node.set("coordinates", polygonCoordinates(polygon));
+            node.set("coordinates", polygonCoordinates(polygon, scale));
         } else if (geometry instanceof MultiPolygon multi) {
             node.put("type", "MultiPolygon");
             var polygons = node.putArray("coordinates");
             for (int i = 0; i < multi.getNumGeometries(); i++) {
-                polygons.add(polygonCoordinates((Polygon) multi.getGeometryN(i)));
+                polygons.add(polygonCoordinates((Polygon) multi.getGeometryN(i), scale));
             }
         } else {
             throw new IllegalArgumentException("Grids are polygonal, got " + geometry.getGeometryType());
@@ -127,26 +132,28 @@ final class GeoJson {
         return node;
     }
 
-    private static ArrayNode polygonCoordinates(Polygon polygon) {
+    private static ArrayNode polygonCoordinates(Polygon polygon, double scale) {
         var rings = NODES.arrayNode();
-        rings.add(ringCoordinates(polygon.getExteriorRing()));
+        rings.add(ringCoordinates(polygon.getExteriorRing(), scale));
         for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-            rings.add(ringCoordinates(polygon.getInteriorRingN(i)));
+            rings.add(ringCoordinates(polygon.getInteriorRingN(i), scale));
         }
         return rings;
     }
 
-    private static ArrayNode ringCoordinates(LinearRing ring) {
+    private static ArrayNode ringCoordinates(LinearRing ring, double scale) {
         var positions = NODES.arrayNode();
         for (var c : ring.getCoordinates()) {
-            positions.addArray().add(round(c.x)).add(round(c.y));
+            positions.addArray().add(round(c.x, scale)).add(round(c.y, scale));
         }
         return positions;
     }
 
     /** Seven decimals is about a centimetre, finer than any grid boundary is surveyed. */
-    private static double round(double degrees) {
-        return Math.round(degrees * 1e7) / 1e7;
+    private static final double GRID_SCALE = 1e7;
+
+    static double round(double degrees, double scale) {
+        return Math.round(degrees * scale) / scale;
     }
 
     static FieldProblem problem(String field, String code, String message, String messageEn) {

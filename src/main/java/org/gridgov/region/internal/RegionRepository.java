@@ -166,6 +166,27 @@ class RegionRepository {
                 .single();
     }
 
+    /** Current townships and villages under a root, with their stored outlines (null where none was given). */
+    List<RegionRow> currentTownshipsAndVillages(String rootCode) {
+        return jdbc.sql("""
+                        select code, name, level, parent_code, valid_from, valid_to, successor_code, boundary
+                        from region where valid_to is null and code like :root || '%'
+                          and level in ('TOWNSHIP', 'VILLAGE') order by code""")
+                .param("root", rootCode)
+                .query(RegionRepository::row)
+                .list();
+    }
+
+    /**
+     * Changes whenever a region under the root is added, renamed, retired or given an outline: rows are only added
+     * (a rename adds a dated row), ended, or filled in.
+     */
+    String revision(String rootCode) {
+        return jdbc.sql("""
+                        select count(*)::text || '/' || count(valid_to)::text || '/' || count(boundary)::text
+                        from region where code like :root || '%'""").param("root", rootCode).query(String.class).single();
+    }
+
     void updateBoundary(String code, byte[] boundary) {
         jdbc.sql("update region set boundary = :boundary where code = :code and valid_to is null")
                 .param("boundary", boundary)

@@ -4,16 +4,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
+import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionNode;
 import org.gridgov.region.internal.GridFeatures;
 import org.gridgov.region.internal.RegionCatalog;
 import org.gridgov.region.internal.RegionCatalog.RegionDetail;
 import org.gridgov.region.internal.RegionCatalog.RegionVersion;
+import org.gridgov.region.internal.RegionOutlines;
 import org.gridgov.region.internal.RegionRegister;
 import org.gridgov.region.internal.RegionRegister.RegionDraft;
 import org.gridgov.region.internal.RegionRegister.VillageImport;
@@ -31,8 +34,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The region tree: one node, its children, search by name, and adding townships and villages (one or many). */
+/**
+ * The region tree: one node, its children, search by name, the township and village outlines of the base map, and
+ * adding townships and villages (one or many).
+ */
 @RestController
 @RequestMapping("/api/regions")
 class RegionController {
@@ -43,11 +50,13 @@ class RegionController {
     private final RegionCatalog catalog;
     private final RegionRegister register;
     private final VillageImports villages;
+    private final RegionOutlines outlines;
 
-    RegionController(RegionCatalog catalog, RegionRegister register, VillageImports villages) {
+    RegionController(RegionCatalog catalog, RegionRegister register, VillageImports villages, RegionOutlines outlines) {
         this.catalog = catalog;
         this.register = register;
         this.villages = villages;
+        this.outlines = outlines;
     }
 
     @RequiresPermission(Permissions.REGION_READ)
@@ -63,6 +72,27 @@ class RegionController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return catalog.children(code, PageQuery.of(page, size, MAX_CHILDREN_PAGE));
+    }
+
+    /**
+     * The township and village outlines meeting a region (inside it, or the ones it lies in) within the caller's
+     * scope, both levels unless {@code level} names one. Bounded by the tree: one county has a few hundred.
+     * {@code map:read}, not {@code region:read}: residents draw them under their reports (see Permissions.MAP_READ).
+     */
+    @RequiresPermission(Permissions.MAP_READ)
+    @GetMapping(
+            value = "/{code}/outlines",
+            produces = {"application/geo+json", "application/json"})
+    ObjectNode outlines(@PathVariable String code, @RequestParam(required = false) RegionLevel level) {
+        if (level != null && level != RegionLevel.TOWNSHIP && level != RegionLevel.VILLAGE) {
+            throw ProblemException.invalid(
+                    "level",
+                    "outline-level",
+                    "level 必须是 TOWNSHIP（乡镇/街道）或 VILLAGE（村/社区）",
+                    "level must be TOWNSHIP or VILLAGE");
+        }
+        var levels = level == null ? EnumSet.of(RegionLevel.TOWNSHIP, RegionLevel.VILLAGE) : EnumSet.of(level);
+        return RegionOutlines.collection(outlines.meeting(code, levels));
     }
 
     @RequiresPermission(Permissions.REGION_READ)
