@@ -319,9 +319,9 @@ test('a resident reports on the map, which shows the grid of the point without g
   assert.deepEqual(errors, [], 'no uncaught errors in the page')
 })
 
-test("a resident's menu is 我要上报 and 我的诉求, where the report stands in plain words", async () => {
+test("a resident's menu is 我的诉求 and 我要上报, where the report stands in plain words", async () => {
   // Still signed in as the resident.
-  assert.deepEqual(await menuTexts(page), ['我要上报', '我的诉求'])
+  assert.deepEqual(await menuTexts(page), ['我的诉求', '我要上报'])
   await openMenu('/events/mine')
   const row = page.getByTestId('event-list').locator(`[data-serial="${residents.serial}"]`)
   await row.waitFor()
@@ -330,11 +330,11 @@ test("a resident's menu is 我要上报 and 我的诉求, where the report stand
   assert.equal(await page.getByTestId('event-list').getByTestId('event-card').count(), 0, 'no deadline cards')
   await settleTransitions(page)
   await screenshot(page, 'extras-resident-requests.png')
-  // The staff pages are not the resident's: their addresses lead home.
+  // The staff pages are not the resident's: their addresses lead home, to 我的诉求.
   await page.goto(`${BASE_URL}/#/events/todo`)
-  await page.waitForURL(/#\/events\/report/)
+  await page.waitForURL(/#\/events\/mine/)
   await page.goto(`${BASE_URL}/#/events?box=overdue`)
-  await page.waitForURL(/#\/events\/report/)
+  await page.waitForURL(/#\/events\/mine/)
   await openMenu('/events/mine')
   await row.click()
   await page.getByTestId('event-detail-serial').getByText(residents.serial).waitFor()
@@ -350,7 +350,7 @@ test("a resident's menu is 我要上报 and 我的诉求, where the report stand
     await p.getByTestId('menu-toggle').click()
     const drawer = p.getByTestId('menu-drawer')
     await drawer.locator('[data-path="/events/mine"]').waitFor()
-    assert.deepEqual((await drawer.locator('.el-menu-item').allInnerTexts()).map((text) => text.trim()), ['我要上报', '我的诉求'])
+    assert.deepEqual((await drawer.locator('.el-menu-item').allInnerTexts()).map((text) => text.trim()), ['我的诉求', '我要上报'])
     await drawer.locator('[data-path="/events/mine"]').click()
     await p.waitForURL(/#\/events\/mine/)
     const card = p.getByTestId('event-list').locator(`[data-serial="${residents.serial}"]`)

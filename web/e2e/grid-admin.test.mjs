@@ -90,7 +90,8 @@ test('grid import, merge, versions, retire and adjustment log', async () => {
   // The county operator may read and write grids (region:read, region:write, grid:write, grid:export).
   await page.goto(`${BASE_URL}/#/login`)
   await signIn(page, 'county.operator')
-  await page.waitForURL(/#\/region/)
+  await page.waitForURL(/#\/home/)
+  await page.goto(`${BASE_URL}/#/region`)
   const village = await prepareVillage()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-files-'))
   const a = feature('E2E网格甲', village.code, square(village.lon, village.lat))

@@ -53,6 +53,9 @@ test('a wrong password shows the login error', async () => {
 
 test('a township operator sees his township only', async () => {
   await signIn(page, 'yz.operator')
+  // Staff land on their home page (工作台); the region tree is the grid map's.
+  await page.waitForURL(/#\/home/)
+  await page.goto(`${BASE_URL}/#/region`)
   await page.waitForURL(/#\/region/)
   assert.match(await page.getByTestId('user-name').innerText(), /杨寨镇坐席员/)
 
@@ -72,9 +75,10 @@ test('a township operator sees his township only', async () => {
   assert.ok(!menu.includes('审计日志'), `menu: ${menu}`)
   assert.ok(!menu.includes('用户管理'), `menu: ${menu}`)
 
-  // A page the user may not use leads back to the first one he may.
+  // A page the user may not use leads back to the first one he may, his home page.
   await page.goto(`${BASE_URL}/#/audit`)
-  await page.waitForURL(/#\/region/)
+  await page.waitForURL(/#\/home/)
+  await page.goto(`${BASE_URL}/#/region`)
   await tree.getByText('杨寨镇', { exact: true }).first().waitFor()
   await page.waitForTimeout(500)
   await screenshot(page, 'identity-township-operator.png')
@@ -83,7 +87,8 @@ test('a township operator sees his township only', async () => {
 test('a center leader may export grids but not change them', async () => {
   await signOut(page)
   await signIn(page, 'county.leader')
-  await page.waitForURL(/#\/region/)
+  await page.waitForURL(/#\/home/)
+  await page.goto(`${BASE_URL}/#/region`)
   await page.getByTestId('region-tree').getByText('杨寨镇', { exact: true }).click()
   await page.getByTestId('grid-export').waitFor()
   for (const id of ['grid-import-open', 'grid-multiselect', 'grid-merge']) {

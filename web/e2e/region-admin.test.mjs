@@ -77,7 +77,8 @@ test('townships are added, villages imported and an occupied grid retired to a s
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto(`${BASE_URL}/#/login`)
   await signIn(page, 'county.operator')
-  await page.waitForURL(/#\/region/)
+  await page.waitForURL(/#\/home/)
+  await page.goto(`${BASE_URL}/#/region`)
   const tree = page.getByTestId('region-tree')
   await tree.getByText('杨寨镇', { exact: true }).waitFor()
 
@@ -216,7 +217,8 @@ test('the township, village import and retire dialogs fit a phone', async () => 
   try {
     await p.goto(BASE_URL)
     await signIn(p, 'county.operator')
-    await p.waitForURL(/#\/region/)
+    await p.waitForURL(/#\/home/)
+    await p.goto(`${BASE_URL}/#/region`)
     await p.getByTestId('region-tree').getByText('杨寨镇', { exact: true }).waitFor()
 
     for (const [open, dialog, submit] of [

@@ -25,10 +25,13 @@ test('region tree, grid map, grid detail and point location', async () => {
   const errors = []
   page.on('pageerror', (error) => errors.push(error.message))
 
-  // Signed out, the application shows the login page; the county operator then lands on the grid map.
+  // Signed out, the application shows the login page; the county operator then lands on his home page (工作台) and
+  // opens the grid map from the menu.
   await page.goto(BASE_URL)
   await page.waitForURL(/#\/login/)
   await signIn(page, 'county.operator')
+  await page.waitForURL(/#\/home/)
+  await page.getByTestId('side-menu').locator('[data-path="/region"]').click()
   await page.waitForURL(/#\/region/)
 
   // The tree shows the root, expanded on load, with its townships.

@@ -3,6 +3,10 @@
 export const STATUSES = ['REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK', 'CLOSED', 'REJECTED', 'SUSPENDED', 'ARCHIVED']
 export const URGENCIES = ['NORMAL', 'URGENT', 'EMERGENCY']
 export const BOXES = ['todo', 'reported', 'overdue', 'supervised', 'visit', 'done', 'all']
+/** Boxes a link may open (the home page's figures) that get a tab only while shown. */
+export const EXTRA_BOXES = ['delay', 'returned']
+export const SOURCES = ['GRID_WORKER', 'RESIDENT_WEB', 'HOTLINE', 'API']
+export const CARDS = ['YELLOW', 'RED']
 
 /** Marker and legend colour of each status on the event map. */
 export const STATUS_COLORS = {

@@ -55,7 +55,11 @@ public class EventDesk {
     static final List<String> SOURCES = List.of("GRID_WORKER", "RESIDENT_WEB", "HOTLINE", "API");
 
     /** The work lists of {@link #list}. */
-    static final List<String> BOXES = List.of("todo", "reported", "overdue", "supervised", "done", "copied", "visit");
+    static final List<String> BOXES =
+            List.of("todo", "reported", "overdue", "supervised", "done", "copied", "visit", "delay", "returned");
+
+    /** The deadline cards a list may be narrowed to. */
+    static final List<String> CARDS = List.of("YELLOW", "RED");
 
     private final EventRepository events;
     private final EventCatalog catalog;
@@ -68,6 +72,7 @@ public class EventDesk {
     private final PersonalData personalData;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final CalendarPeriods periods;
     private final double duplicateRadiusMetres;
     private final Duration duplicateWindow;
 
@@ -83,6 +88,7 @@ public class EventDesk {
             PersonalData personalData,
             ApplicationEventPublisher publisher,
             Clock clock,
+            CalendarPeriods periods,
             @org.springframework.beans.factory.annotation.Value("${gridgov.event.duplicate-radius:200}")
                     double duplicateRadiusMetres,
             @org.springframework.beans.factory.annotation.Value("${gridgov.event.duplicate-window:7d}")
@@ -98,6 +104,7 @@ public class EventDesk {
         this.personalData = personalData;
         this.publisher = publisher;
         this.clock = clock;
+        this.periods = periods;
         this.duplicateRadiusMetres = duplicateRadiusMetres;
         this.duplicateWindow = duplicateWindow;
     }
@@ -508,7 +515,9 @@ public class EventDesk {
 
     /**
      * A work list: box todo, reported, overdue, supervised, done, copied, visit (closed, awaiting the return visit),
-     * or everything in scope when null; status, urgency and category narrow it.
+     * delay (a delay request waiting for the caller's organization to decide), returned (returned or reworked this
+     * month, by or to the caller's organization), or everything in scope when null; status, urgency, category, source
+     * (the channel of the report), card (YELLOW or RED on the running step) and open (not yet closed) narrow it.
      */
     public record EventListQuery(
             String box,
@@ -518,7 +527,10 @@ public class EventDesk {
             Instant from,
             Instant to,
             String region,
-            String serialNumber) {}
+            String serialNumber,
+            String source,
+            String card,
+            boolean open) {}
 
     /**
      * One page of a work list.
@@ -546,23 +558,16 @@ public class EventDesk {
         if (q.category() != null && catalog.current(q.category()).isEmpty()) {
             errors.add(new FieldProblem("category", "unknown-value", "事件类别不存在", "unknown category " + q.category()));
         }
+        if (q.source() != null && !SOURCES.contains(q.source())) {
+            errors.add(unknownValue("source", SOURCES));
+        }
+        if (q.card() != null && !CARDS.contains(q.card())) {
+            errors.add(unknownValue("card", CARDS));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        var filter = new EventRepository.Filter(
-                scope.visibility(user),
-                q.box(),
-                // A grid worker's to-do is what waits in their grids for them, not everything their center holds.
-                user.scopeKind() == ScopeKind.GRIDS ? null : user.organizationCode(),
-                user.gridCodes(),
-                user.id(),
-                q.status(),
-                q.category(),
-                q.urgency(),
-                q.from(),
-                q.to(),
-                q.region(),
-                q.serialNumber());
+        var filter = scope.filter(q, user, periods.thisMonth().from());
         var now = now();
         return PageResult.of(views(events.list(filter, now, page), user), page, events.count(filter, now));
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * the caller's grids, own reports or organization where their scope is narrower than a region.
  */
 @Repository
-@ScopedData(tables = {"event", "event_history", "event_merge", "event_copy"})
+@ScopedData(tables = {"event", "event_history", "event_merge", "event_copy", "deadline_card", "delay_request"})
 class EventRepository {
 
     private static final String COLUMNS = """
@@ -424,7 +424,11 @@ class EventRepository {
                 .single();
     }
 
-    /** Filters of an event list; null means any. Always within {@code visibility}. */
+    /**
+     * Filters of an event list; null means any. Always within {@code visibility}. {@code card} is the highest
+     * deadline card (YELLOW or RED) of the running step; {@code openOnly} leaves out closed, rejected and archived
+     * events; {@code since} starts the period of the {@code returned} box.
+     */
     record Filter(
             Visibility visibility,
             String box,
@@ -437,7 +441,11 @@ class EventRepository {
             Instant from,
             Instant to,
             String regionPrefix,
-            String serialNumber) {}
+            String serialNumber,
+            String source,
+            String card,
+            boolean openOnly,
+            Instant since) {}
 
     private static final String WHERE = " where " + VISIBLE + """
                and grid_code like coalesce(cast(:region as text), '') || '%'
@@ -447,6 +455,16 @@ class EventRepository {
                and (cast(:urgency as text) is null or urgency = :urgency)
                and (cast(:from as timestamptz) is null or reported_at >= :from)
                and (cast(:to as timestamptz) is null or reported_at < :to)
+               and (cast(:source as text) is null or source = :source)
+               and (:openOnly = false or status not in ('CLOSED', 'REJECTED', 'ARCHIVED'))
+               and (cast(:card as text) is null
+                    or (status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
+                        and exists (select 1 from deadline_card c where c.event_id = event.id
+                            and c.step_started_at = event.step_started_at and c.deadline_at = event.deadline_at
+                            and c.card = :card)
+                        and (:card = 'RED' or not exists (select 1 from deadline_card c where c.event_id = event.id
+                            and c.step_started_at = event.step_started_at and c.deadline_at = event.deadline_at
+                            and c.card = 'RED'))))
                and (cast(:box as text) is null
                     or (:box = 'todo' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
                         and (holder_org = :holder or (status = 'FEEDBACK' and grid_code like any(cast(:grids as text[]))
@@ -461,7 +479,12 @@ class EventRepository {
                     or (:box = 'copied' and exists (select 1 from event_copy c where c.event_id = event.id
                         and c.organization_code = :holder))
                     or (:box = 'done' and exists (select 1 from event_history h where h.event_id = event.id
-                        and h.actor_id = :me)))
+                        and h.actor_id = :me))
+                    or (:box = 'delay' and dispatcher_org = :holder and exists (select 1 from delay_request r
+                        where r.event_id = event.id and r.status = 'PENDING'))
+                    or (:box = 'returned' and exists (select 1 from event_history h where h.event_id = event.id
+                        and h.move in ('RETURN', 'VERIFY_FAIL') and h.at >= cast(:since as timestamptz)
+                        and (h.actor_org = :holder or h.to_holder = :holder))))
             """;
 
     List<Event> list(Filter f, Instant now, PageQuery page) {
@@ -491,6 +514,10 @@ class EventRepository {
                 .param("urgency", f.urgency())
                 .param("from", ts(f.from()))
                 .param("to", ts(f.to()))
+                .param("source", f.source())
+                .param("openOnly", f.openOnly())
+                .param("card", f.card())
+                .param("since", ts(f.since()))
                 .param("box", f.box())
                 .param("holder", f.holderOrg())
                 .param("grids", f.gridCodes().stream().map(code -> code + "%").toArray(String[]::new))

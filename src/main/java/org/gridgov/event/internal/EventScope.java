@@ -1,5 +1,6 @@
 package org.gridgov.event.internal;
 
+import java.time.Instant;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUser;
@@ -42,6 +43,31 @@ class EventScope {
         var data = scope.data();
         return new EventRepository.Visibility(
                 data.prefix(), data.gridPatterns(), reporterOnly(user), departmentOf(user), user.id());
+    }
+
+    /**
+     * The repository's filter of a checked work-list query for the caller, so that a list and a count elsewhere (the
+     * home page's figures) read the same events; {@code returnedSince} starts the period of the returned box.
+     */
+    EventRepository.Filter filter(EventDesk.EventListQuery q, CurrentUser user, Instant returnedSince) {
+        return new EventRepository.Filter(
+                visibility(user),
+                q.box(),
+                // A grid worker's to-do is what waits in their grids for them, not everything their center holds.
+                user.scopeKind() == ScopeKind.GRIDS ? null : user.organizationCode(),
+                user.gridCodes(),
+                user.id(),
+                q.status(),
+                q.category(),
+                q.urgency(),
+                q.from(),
+                q.to(),
+                q.region(),
+                q.serialNumber(),
+                q.source(),
+                q.card(),
+                q.open(),
+                returnedSince);
     }
 
     /** Whether a grid or micro-grid lies in the caller's scope: for a grid worker, one of their grids. */

@@ -56,10 +56,14 @@ class EventController {
             @RequestParam(required = false) java.time.Instant to,
             @RequestParam(required = false) String region,
             @RequestParam(required = false) String serial,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String card,
+            @RequestParam(required = false) boolean open,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return desk.list(
-                new EventListQuery(box, status, category, urgency, from, to, region, serial), PageQuery.of(page, size));
+                new EventListQuery(box, status, category, urgency, from, to, region, serial, source, card, open),
+                PageQuery.of(page, size));
     }
 
     /** Likely duplicates of a report about to be made (or of an event, with {@code exclude}). */

@@ -30,7 +30,12 @@ final class EventCalls {
 
     /** Reports of {@code category} at the label point of {@link #GRID}, which {@code reader} must be able to read. */
     static EventCalls reporting(MockMvc reader, String category) throws Exception {
-        List<Double> label = JsonPath.read(body(reader.perform(get("/api/grids/" + GRID))), "$.labelPoint");
+        return reporting(reader, category, GRID);
+    }
+
+    /** Reports of {@code category} at the label point of {@code grid}, which {@code reader} must be able to read. */
+    static EventCalls reporting(MockMvc reader, String category, String grid) throws Exception {
+        List<Double> label = JsonPath.read(body(reader.perform(get("/api/grids/" + grid))), "$.labelPoint");
         return new EventCalls(category, new double[] {label.get(0), label.get(1)});
     }
 
