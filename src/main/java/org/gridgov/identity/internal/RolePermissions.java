@@ -137,13 +137,27 @@ public class RolePermissions {
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_ASSISTANT,
-                    Set.of(REGION_READ, MAP_READ, EVENT_REPORT, EVENT_READ, REGISTRY_READ, ASSESSMENT_READ, NOTIFICATION_READ)),
+                    Set.of(
+                            REGION_READ,
+                            MAP_READ,
+                            EVENT_REPORT,
+                            EVENT_READ,
+                            REGISTRY_READ,
+                            ASSESSMENT_READ,
+                            NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_HANDLER,
                     Set.of(REGION_READ, MAP_READ, EVENT_READ, EVENT_HANDLE, ASSESSMENT_READ, NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_LEADER,
-                    Set.of(REGION_READ, MAP_READ, EVENT_READ, EVENT_HANDLE, EVENT_SUPERVISE, ASSESSMENT_READ, NOTIFICATION_READ)),
+                    Set.of(
+                            REGION_READ,
+                            MAP_READ,
+                            EVENT_READ,
+                            EVENT_HANDLE,
+                            EVENT_SUPERVISE,
+                            ASSESSMENT_READ,
+                            NOTIFICATION_READ)),
             Map.entry(Role.RESIDENT, Set.of(MAP_READ, EVENT_REPORT, EVENT_READ)));
 
     /** Permissions over the whole county, held only by users whose scope is a county (6 digits) or wider. */
