@@ -33,24 +33,25 @@ create table assessment_scheme (
     check (report_quota >= 0)
 );
 
--- The deployment's defaults (CJ/T 292 / GB/T 30428.4 weigh departments 结案率 30, 按期处置率 30, 1-返工率 30).
+-- The deployment's defaults (CJ/T 292 / GB/T 30428.4 weigh departments 结案率 30, 按期处置率 30, 1-返工率 30). The
+-- share resolved on the spot is shown but not weighted for regions: a good share depends on what is reported.
 insert into assessment_scheme (region_code, subject_type, effective_from, weights, penalties, excellent_min, good_min,
     pass_min, excellent_share, report_quota, vetoes, created_at)
 values
     ('', 'WORKER', date '2000-01-01',
-     '{"REPORTS": 40, "VALID_REPORTS": 20, "ON_THE_SPOT": 20, "SATISFACTION": 20}', '{}',
+     '{"REPORTS": 50, "VALID_REPORTS": 20, "ON_THE_SPOT": 10, "SATISFACTION": 20}', '{}',
      90, 75, 60, 0.2, 4, '[]', now()),
     ('', 'GRID', date '2000-01-01',
-     '{"REPORTS": 20, "ON_THE_SPOT": 10, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 25, "SATISFACTION": 20}',
+     '{"REPORTS": 20, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 30, "SATISFACTION": 25}',
      '{"RED_CARDS": 2, "YELLOW_CARDS": 0.5, "SUPERVISED": 1}', 90, 75, 60, 0.2, 4, '[]', now()),
     ('', 'VILLAGE', date '2000-01-01',
-     '{"REPORTS": 20, "ON_THE_SPOT": 10, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 25, "SATISFACTION": 20}',
+     '{"REPORTS": 20, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 30, "SATISFACTION": 25}',
      '{"RED_CARDS": 2, "YELLOW_CARDS": 0.5, "SUPERVISED": 1}', 90, 75, 60, 0.2, 4, '[]', now()),
     ('', 'TOWNSHIP', date '2000-01-01',
-     '{"REPORTS": 20, "ON_THE_SPOT": 10, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 25, "SATISFACTION": 20}',
+     '{"REPORTS": 20, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 30, "SATISFACTION": 25}',
      '{"RED_CARDS": 1, "YELLOW_CARDS": 0.25, "SUPERVISED": 0.5}', 90, 75, 60, 0.2, 4, '[]', now()),
     ('', 'COUNTY', date '2000-01-01',
-     '{"REPORTS": 20, "ON_THE_SPOT": 10, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 25, "SATISFACTION": 20}',
+     '{"REPORTS": 20, "CLOSE_RATE": 25, "ON_TIME_CLOSE": 30, "SATISFACTION": 25}',
      '{"RED_CARDS": 0.1, "YELLOW_CARDS": 0.02}', 90, 75, 60, 0.2, 4, '[]', now()),
     ('', 'DEPARTMENT', date '2000-01-01',
      '{"CLOSE_RATE": 30, "ON_TIME_HANDLE": 30, "REWORK": 30, "RETURNS": 10}',

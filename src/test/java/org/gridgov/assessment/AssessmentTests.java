@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gridgov.MovableClock;
 import org.gridgov.SignedIn;
+import org.gridgov.assessment.internal.PeriodClosing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -61,6 +62,9 @@ class AssessmentTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PeriodClosing closing;
 
     MockMvc worker;
     MockMvc township;
@@ -172,9 +176,10 @@ class AssessmentTests {
         assertFigure(score, "VALID_REPORTS", 6, 7);
         assertFigure(score, "ON_THE_SPOT", 1, 6);
         assertFigure(score, "SATISFACTION", 2, 3);
-        double expected = (40 * 100 + 20 * 600.0 / 7 + 20 * 100.0 / 6 + 20 * 200.0 / 3) / 100;
+        // Weights 50 / 20 / 10 / 20 (the deployment's default for workers): 82.14, 良好.
+        double expected = (50 * 100 + 20 * 600.0 / 7 + 10 * 100.0 / 6 + 20 * 200.0 / 3) / 100;
         assertThat(((Number) JsonPath.read(score, "$.score")).doubleValue()).isCloseTo(expected, within(0.01));
-        assertThat((String) JsonPath.read(score, "$.grade")).isEqualTo("PASS");
+        assertThat((String) JsonPath.read(score, "$.grade")).isEqualTo("GOOD");
         assertThat((Integer) JsonPath.read(score, "$.rank")).isEqualTo(1);
     }
 
@@ -201,8 +206,8 @@ class AssessmentTests {
         // The village has no veto of its own, and takes two points off a red card.
         var village = score(countyOperator, "VILLAGE:" + VILLAGE, "2026-03");
         double villageQuota = Math.min(100, 700.0 / (4 * villageGrids));
-        double villageExpected =
-                (20 * villageQuota + 10 * 100.0 / 6 + 25 * 400.0 / 6 + 25 * 50 + 20 * 200.0 / 3) / 100 - 2;
+        // The deployment's default for villages weighs 20 / 25 / 30 / 25 and leaves the on-the-spot share out.
+        double villageExpected = (20 * villageQuota + 25 * 400.0 / 6 + 30 * 50 + 25 * 200.0 / 3) / 100 - 2;
         assertThat(((Number) JsonPath.read(village, "$.score")).doubleValue()).isCloseTo(villageExpected, within(0.01));
         assertThat((Object) JsonPath.read(village, "$.veto")).isNull();
     }
@@ -266,7 +271,7 @@ class AssessmentTests {
                 .perform(post("/api/assessment/adjustments")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"period\":\"2026-03\",\"subject\":\"WORKER:" + workerId
-                                + "\",\"points\":2,\"reason\":\"协助处置突发火情\"}"))
+                                + "\",\"points\":8,\"reason\":\"协助处置突发火情\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("PENDING")));
         long id = ((Number) JsonPath.read(entered, "$.id")).longValue();
@@ -286,10 +291,11 @@ class AssessmentTests {
                 .perform(post("/api/assessment/adjustments/" + id + "/reject"))
                 .andExpect(status().isConflict());
         var after = score(countyOperator, "WORKER:" + workerId, "2026-03");
-        assertThat(((Number) JsonPath.read(after, "$.score")).doubleValue()).isCloseTo(before + 2, within(0.001));
-        assertThat((String) JsonPath.read(after, "$.grade")).isEqualTo("GOOD");
+        // 82.14 + 8 = 90.14: 优秀, the one worker of the county being allowed to be.
+        assertThat(((Number) JsonPath.read(after, "$.score")).doubleValue()).isCloseTo(before + 8, within(0.001));
+        assertThat((String) JsonPath.read(after, "$.grade")).isEqualTo("EXCELLENT");
         assertThat(((Number) JsonPath.read(after, "$.adjustment")).doubleValue())
-                .isEqualTo(2.0);
+                .isEqualTo(8.0);
 
         countyOperator
                 .perform(post("/api/assessment/adjustments")
@@ -385,7 +391,7 @@ class AssessmentTests {
         // The worker's approved adjustment still counts in the frozen month.
         var workerScore = score(countyOperator, "WORKER:" + workerId, "2026-03");
         assertThat(((Number) JsonPath.read(workerScore, "$.adjustment")).doubleValue())
-                .isEqualTo(2.0);
+                .isEqualTo(8.0);
         // The bulletin workbook of the closed month opens as a workbook.
         var xlsx = countyOperator
                 .perform(get("/api/assessment/bulletin/export")
@@ -396,6 +402,27 @@ class AssessmentTests {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(new String(xlsx, 0, 2)).isEqualTo("PK");
+    }
+
+    @Test
+    @Order(9)
+    void thePlatformClosesAMonthOnceItsReviewDaysHavePassed() throws Exception {
+        // April ends on 1 May (China time); its five review days end on 6 May.
+        clock.set(Instant.parse("2026-05-05T02:00:00Z"));
+        closing.closeDue();
+        assertThat((Boolean) JsonPath.read(score(countyOperator, "TOWNSHIP:" + TOWNSHIP, "2026-04"), "$.frozen"))
+                .isFalse();
+        clock.set(Instant.parse("2026-05-06T02:00:00Z"));
+        closing.closeDue();
+        closing.closeDue();
+        var april = score(countyOperator, "TOWNSHIP:" + TOWNSHIP, "2026-04");
+        assertThat((Boolean) JsonPath.read(april, "$.frozen")).isTrue();
+        // E6, dispatched again in April, is the department's one April dispatch, kept as it was at the closing.
+        assertFigure(score(countyOperator, "DEPARTMENT:" + DEPARTMENT, "2026-04"), "CLOSE_RATE", 1, 1);
+        assertThat(jdbc.sql("select closer_name from assessment_period where period = '2026-04'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("系统");
     }
 
     private long report(String grid, String categoryCode) throws Exception {

@@ -14,7 +14,7 @@ import org.gridgov.assessment.SubjectType;
  * Scores, grades and ranks from counted items and a scheme. The base score is the weighted mean of the scored shares
  * (a share with an empty base drops out and its weight goes to the others), less the points off per count, never
  * below 0; approved adjustments are added to it (kept within 0–100); a 一票否决 rule makes the grade 不合格; at most
- * the scheme's share of the assessed subjects are 优秀, the lowest of the others becoming 良好.
+ * the scheme's share of the assessed subjects (but at least one) are 优秀, the lowest of the others becoming 良好.
  */
 final class Scoring {
 
@@ -171,7 +171,8 @@ final class Scoring {
         }
         if (scheme.excellentShare() != null) {
             long assessed = scores.stream().filter(Score::assessed).count();
-            long allowed = (long) Math.floor(assessed * scheme.excellentShare() + 1e-9);
+            // At least one may be 优秀 wherever any subject is, however small the group.
+            long allowed = Math.max(1, (long) Math.floor(assessed * scheme.excellentShare() + 1e-9));
             var excellent = scores.stream()
                     .filter(s -> s.grade() == Grade.EXCELLENT)
                     .sorted(Comparator.comparing(Score::score).reversed())

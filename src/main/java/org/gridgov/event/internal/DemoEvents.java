@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridgov.common.Unscoped;
 import org.gridgov.event.EventStatus;
@@ -14,7 +16,9 @@ import org.gridgov.event.Move;
 import org.gridgov.event.Step;
 import org.gridgov.event.Urgency;
 import org.gridgov.identity.OrganizationDirectory;
+import org.gridgov.identity.OrganizationRef;
 import org.gridgov.identity.Role;
+import org.gridgov.identity.StaffDirectory;
 import org.gridgov.region.GridSummary;
 import org.gridgov.region.RegionApi;
 import org.slf4j.Logger;
@@ -48,9 +52,15 @@ class DemoEvents implements ApplicationRunner {
     private final WorkingCalendar calendar;
     private final RegionApi regions;
     private final OrganizationDirectory organizations;
+    private final StaffDirectory staff;
     private final Clock clock;
     private final boolean enabled;
+    private final boolean withStaff;
     private final int count;
+    /** With the demo staff on: the worker of each grid, the departments, and how busy and how good each place is. */
+    private Map<String, Long> workers = Map.of();
+
+    private List<String> departments = List.of(DEPARTMENT);
 
     DemoEvents(
             EventRepository events,
@@ -58,16 +68,20 @@ class DemoEvents implements ApplicationRunner {
             WorkingCalendar calendar,
             RegionApi regions,
             OrganizationDirectory organizations,
+            StaffDirectory staff,
             Clock clock,
             @Value("${gridgov.demo.enabled:false}") boolean enabled,
+            @Value("${gridgov.demo.staff:false}") boolean withStaff,
             @Value("${gridgov.demo.events:600}") int count) {
         this.events = events;
         this.catalog = catalog;
         this.calendar = calendar;
         this.regions = regions;
         this.organizations = organizations;
+        this.staff = staff;
         this.clock = clock;
         this.enabled = enabled;
+        this.withStaff = withStaff;
         this.count = count;
     }
 
@@ -83,13 +97,26 @@ class DemoEvents implements ApplicationRunner {
         }
         var random = new SplittableRandom(2026);
         var now = clock.instant();
+        if (withStaff) {
+            var byGrid = new HashMap<String, Long>();
+            staff.gridWorkersUnder("421381").forEach(w -> w.gridCodes().forEach(g -> byGrid.putIfAbsent(g, w.id())));
+            workers = byGrid;
+            departments = staff.departmentsUnder("421381").stream()
+                    .map(OrganizationRef::code)
+                    .toList();
+        }
         var reports = new ArrayList<Instant>();
         for (int i = 0; i < count; i++) {
             reports.add(now.minus(Duration.ofMinutes(random.nextLong(120L * 24 * 60))));
         }
         reports.sort(Comparator.naturalOrder());
         for (var reportedAt : reports) {
-            seed(grids.get(random.nextInt(grids.size())), reportedAt, now, random);
+            var grid = grids.get(random.nextInt(grids.size()));
+            // Some townships report far more than others: a grid is kept in proportion to its township's activity.
+            while (withStaff && random.nextDouble() * 1.6 > activity(grid.code())) {
+                grid = grids.get(random.nextInt(grids.size()));
+            }
+            seed(grid, reportedAt, now, random);
         }
         log.info("Demo events created: {}", count);
     }
@@ -120,6 +147,9 @@ class DemoEvents implements ApplicationRunner {
         e.gridVersionId = grid.versionId();
         e.source = random.nextInt(5) == 0 ? "HOTLINE" : "GRID_WORKER";
         e.reporterName = "网格员";
+        if ("GRID_WORKER".equals(e.source)) {
+            e.reporterUserId = workers.get(grid.code());
+        }
         e.status = EventStatus.REPORTED;
         e.holderOrg = center.code();
         e.reportedAt = reportedAt;
@@ -133,30 +163,72 @@ class DemoEvents implements ApplicationRunner {
                 e.deadlineAt,
                 reportedAt);
 
-        // City problems go to the department; disputes are mostly mediated on the spot and verified by the center.
+        // City problems go to a department (市容, 01xx, to 城管); disputes are mostly mediated on the spot and verified
+        // by the center.
+        String department = !withStaff || code.startsWith("01")
+                ? DEPARTMENT
+                : departments.get(Math.floorMod(code.hashCode(), departments.size()));
         var plan = city
                 ? List.of(Move.ACCEPT, Move.DISPATCH, Move.CLAIM, Move.FEEDBACK, Move.VERIFY_PASS, Move.RATE)
                 : List.of(Move.ACCEPT, Move.RESOLVE, Move.VERIFY_PASS, Move.RATE);
+        if (withStaff) {
+            int roll = random.nextInt(100);
+            if (roll < 4) {
+                plan = List.of(Move.REJECT);
+            } else if (city && roll < 10) {
+                plan = List.of(
+                        Move.ACCEPT,
+                        Move.DISPATCH,
+                        Move.RETURN,
+                        Move.DISPATCH,
+                        Move.CLAIM,
+                        Move.FEEDBACK,
+                        Move.VERIFY_PASS,
+                        Move.RATE);
+            } else if (city && roll < 10 + slowness(department) * 3) {
+                plan = List.of(
+                        Move.ACCEPT,
+                        Move.DISPATCH,
+                        Move.CLAIM,
+                        Move.FEEDBACK,
+                        Move.VERIFY_FAIL,
+                        Move.FEEDBACK,
+                        Move.VERIFY_PASS,
+                        Move.RATE);
+            }
+        }
         long ageHours = Duration.between(reportedAt, now).toHours();
         // How far along the loop this event got: old ones almost all the way, recent ones anywhere.
-        int steps = ageHours > 240 ? plan.size() - (random.nextInt(10) == 0 ? 2 : 0) : random.nextInt(plan.size() + 1);
+        int steps = Math.max(
+                0, ageHours > 240 ? plan.size() - (random.nextInt(10) == 0 ? 2 : 0) : random.nextInt(plan.size() + 1));
         var at = reportedAt;
         var operator = demoActor(Role.CENTER_OPERATOR, center.code());
-        var handler = demoActor(Role.DEPARTMENT_HANDLER, DEPARTMENT);
+        boolean returned = false;
         for (var move : plan.subList(0, steps)) {
-            at = at.plus(Duration.ofMinutes(30 + random.nextLong(move == Move.FEEDBACK ? 2880 : 240)));
+            at = withStaff
+                    ? nextMoveTime(e, move, at, department, grid.code(), random)
+                    : at.plus(Duration.ofMinutes(30 + random.nextLong(move == Move.FEEDBACK ? 2880 : 240)));
             if (!at.isBefore(now)) {
                 break;
             }
-            var actor = move == Move.CLAIM || move == Move.FEEDBACK ? handler : operator;
+            String assignee =
+                    returned ? departments.get((departments.indexOf(department) + 1) % departments.size()) : department;
+            var handler = demoActor(Role.DEPARTMENT_HANDLER, e.holderOrg);
+            var actor = move == Move.CLAIM || move == Move.FEEDBACK || move == Move.RETURN ? handler : operator;
             var t = switch (move) {
                 case ACCEPT -> e.accept();
-                case DISPATCH -> e.dispatch("请按时处置", DEPARTMENT);
+                case REJECT -> e.reject("不属于受理范围");
+                case DISPATCH -> e.dispatch("请按时处置", assignee);
                 case CLAIM -> e.claim();
+                case RETURN -> {
+                    returned = true;
+                    yield e.returnToDispatcher("不属本部门职责");
+                }
                 case FEEDBACK -> e.feedback("已处置完毕", null);
+                case VERIFY_FAIL -> e.verifyFail("现场仍未整改到位");
                 case RESOLVE -> e.resolveOnTheSpot("已现场调解", center.code(), null);
                 case VERIFY_PASS -> e.verifyPass("现场核查通过", at);
-                default -> e.rate(3 + random.nextInt(3), "回访满意");
+                default -> e.rate(rating(grid.code(), random), "回访");
             };
             if (move != Move.RATE) {
                 start(e, t.step(), at);
@@ -166,6 +238,39 @@ class DemoEvents implements ApplicationRunner {
         if (e.status != EventStatus.REPORTED || e.satisfaction != null) {
             events.update(e, 0);
         }
+    }
+
+    /**
+     * When the next move is made: within the running step's time limit as often as the one holding it is punctual
+     * (a department by its slowness, a center by its township), else up to a day after the deadline.
+     */
+    private static Instant nextMoveTime(
+            Event e, Move move, Instant at, String department, String grid, SplittableRandom random) {
+        if (move == Move.RATE || e.deadlineAt == null) {
+            return at.plus(Duration.ofMinutes(60 + random.nextLong(2880)));
+        }
+        long minutes = Math.max(20, Duration.between(at, e.deadlineAt).toMinutes());
+        boolean departmentHolds = move == Move.CLAIM || move == Move.FEEDBACK || move == Move.RETURN;
+        double punctual = departmentHolds ? 0.99 - slowness(department) * 0.035 : 0.9 + activity(grid) * 0.06;
+        return random.nextDouble() < punctual
+                ? at.plus(Duration.ofMinutes(5 + random.nextLong((long) (minutes * 0.9))))
+                : at.plus(Duration.ofMinutes(minutes + 30 + random.nextLong(1440)));
+    }
+
+    /** How busy a township is, from 0.3 to 1.5, the same in every run. */
+    private static double activity(String code) {
+        return 0.3 + Math.floorMod(code.substring(0, 9).hashCode(), 13) / 10.0;
+    }
+
+    /** How slow a department is, from 0 to 4, the same in every run. */
+    private static int slowness(String department) {
+        return Math.floorMod(department.hashCode(), 5);
+    }
+
+    /** A return visit's rating: 3 to 5 as before, lower where a township is little active (with the demo staff on). */
+    private int rating(String grid, SplittableRandom random) {
+        int rating = 3 + random.nextInt(3);
+        return withStaff && activity(grid) < 0.7 ? Math.max(1, rating - 1 - random.nextInt(2)) : rating;
     }
 
     /** A made-up person of a role, named by the role as the history shows people by name. */

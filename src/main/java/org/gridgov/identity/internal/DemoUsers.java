@@ -37,6 +37,7 @@ class DemoUsers implements ApplicationRunner {
     private final RegionApi regions;
     private final Clock clock;
     private final boolean enabled;
+    private final boolean staff;
 
     DemoUsers(
             UserRepository users,
@@ -45,7 +46,8 @@ class DemoUsers implements ApplicationRunner {
             PersonalData personalData,
             RegionApi regions,
             Clock clock,
-            @Value("${gridgov.demo.enabled:false}") boolean enabled) {
+            @Value("${gridgov.demo.enabled:false}") boolean enabled,
+            @Value("${gridgov.demo.staff:false}") boolean staff) {
         this.users = users;
         this.organizations = organizations;
         this.passwords = passwords;
@@ -53,6 +55,7 @@ class DemoUsers implements ApplicationRunner {
         this.regions = regions;
         this.clock = clock;
         this.enabled = enabled;
+        this.staff = staff;
     }
 
     @Override
@@ -99,8 +102,57 @@ class DemoUsers implements ApplicationRunner {
                 List.of());
         user("dept.leader", "城管局领导", department, ScopeKind.REGION, "421381", Role.DEPARTMENT_LEADER, hash, List.of());
         user("resident", "群众", null, ScopeKind.SELF, "421381", Role.RESIDENT, hash, List.of());
+        if (staff) {
+            staff(county, township, hash, grids);
+        }
         log.info("Demo accounts created; password for all: see README");
     }
+
+    /**
+     * A county's worth of people to assess: five more departments, and a grid worker in every other grid of 杨寨镇, each
+     * with a made-up name, signing in as {@code gw.<grid code>}.
+     */
+    private void staff(long county, long township, String hash, List<String> taken) {
+        String[][] departments = {
+            {"421381-zjj", "广水市住房和城乡建设局"},
+            {"421381-sthj", "随州市生态环境局广水分局"},
+            {"421381-slj", "广水市水利和湖泊局"},
+            {"421381-scjg", "广水市市场监督管理局"},
+            {"421381-jtj", "广水市交通运输局"}
+        };
+        for (var d : departments) {
+            organizations.insert(d[0], d[1], "DEPARTMENT", "421381", county);
+        }
+        int n = 0;
+        for (int page = 0; ; page++) {
+            var grids = regions.gridsUnder("421381101", page, 500);
+            for (var grid : grids) {
+                if (!taken.contains(grid.code())) {
+                    user(
+                            "gw." + grid.code(),
+                            DEMO_SURNAMES[n % DEMO_SURNAMES.length] + DEMO_GIVEN[(n * 7 + 3) % DEMO_GIVEN.length],
+                            township,
+                            ScopeKind.GRIDS,
+                            grid.villageCode(),
+                            Role.GRID_WORKER,
+                            hash,
+                            List.of(grid.code()));
+                    n++;
+                }
+            }
+            if (grids.size() < 500) {
+                break;
+            }
+        }
+    }
+
+    private static final String[] DEMO_SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"
+    };
+    private static final String[] DEMO_GIVEN = {
+        "建华", "秀英", "志强", "丽娟", "海燕", "国庆", "春梅", "德明", "小红", "卫东", "桂兰", "文军", "玉珍", "红霞", "永刚", "淑芬", "宏伟", "晓燕",
+        "长江", "明辉", "翠花", "振国", "美玲"
+    };
 
     private void user(
             String username,
