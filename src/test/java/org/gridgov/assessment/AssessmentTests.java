@@ -423,6 +423,12 @@ class AssessmentTests {
                         .query(String.class)
                         .list())
                 .containsExactly("系统");
+        // March, closed by hand, stays as its closer left it; February, never closed, is closed now too, and so is
+        // the first quarter, which March ended.
+        assertThat(jdbc.sql("select period || ' ' || closer_name from assessment_period order by period")
+                        .query(String.class)
+                        .list())
+                .containsExactly("2026-02 系统", "2026-03 县中心坐席员", "2026-04 系统", "2026-Q1 系统");
     }
 
     private long report(String grid, String categoryCode) throws Exception {

@@ -94,22 +94,28 @@ public class PeriodClosing {
         });
     }
 
-    /** Closes each county's months whose review days are over, and the quarters and years they end. */
+    /**
+     * Closes each county's months whose review days are over, with the quarters and years they end: the last three
+     * months, so that a platform that was down over a month's end still closes it.
+     */
     @Scheduled(fixedDelayString = "${gridgov.assessment.close-scan:PT1H}", initialDelayString = "PT2M")
     public void closeDue() {
         Instant now = clock.instant();
-        var month = YearMonth.from(now.atZone(Period.CHINA)).minusMonths(1);
         var due = new ArrayList<Period>();
-        var last = Period.month(month);
-        if (now.isBefore(last.to().plus(Duration.ofDays(settings.reviewDays())))) {
-            return;
-        }
-        due.add(last);
-        if (month.getMonthValue() % 3 == 0) {
-            due.add(Period.parse(month.getYear() + "-Q" + month.getMonthValue() / 3, "period"));
-        }
-        if (month.getMonthValue() == 12) {
-            due.add(Period.parse(String.valueOf(month.getYear()), "period"));
+        var current = YearMonth.from(now.atZone(Period.CHINA));
+        for (int back = 3; back >= 1; back--) {
+            var month = current.minusMonths(back);
+            var period = Period.month(month);
+            if (now.isBefore(period.to().plus(Duration.ofDays(settings.reviewDays())))) {
+                continue;
+            }
+            due.add(period);
+            if (month.getMonthValue() % 3 == 0) {
+                due.add(Period.parse(month.getYear() + "-Q" + month.getMonthValue() / 3, "period"));
+            }
+            if (month.getMonthValue() == 12) {
+                due.add(Period.parse(String.valueOf(month.getYear()), "period"));
+            }
         }
         for (String county : assessment.countiesUnder(regions.rootCode())) {
             for (var period : due) {
