@@ -111,6 +111,13 @@ public class AssessmentDesk {
         var access = access();
         var period = period(periodKey);
         String area = region == null || region.isBlank() ? access.prefix() : region;
+        if (!area.matches("\\d{2,15}")) {
+            throw ProblemException.invalid(
+                    "region",
+                    "format",
+                    "区域须为 2 到 15 位数字的区划或网格代码",
+                    "region must be a region or grid code of 2 to 15 digits");
+        }
         if (!scope.data().reaches(area)) {
             throw outOfScope(area);
         }

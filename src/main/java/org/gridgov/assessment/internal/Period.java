@@ -18,9 +18,9 @@ record Period(String key, LocalDate first, LocalDate afterLast) {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
-    /** Reads a period key; a bad one is refused as the named request field. */
+    /** Reads a period key; a bad one (or a year outside 2000–2099) is refused as the named request field. */
     static Period parse(String key, String field) {
-        if (key != null) {
+        if (key != null && key.matches("20\\d{2}.*")) {
             var m = MONTH.matcher(key);
             if (m.matches()) {
                 var month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -39,8 +39,8 @@ record Period(String key, LocalDate first, LocalDate afterLast) {
         throw ProblemException.invalid(
                 field,
                 "period",
-                "考核期须写作 2026-11（月）、2026-Q4（季度）或 2026（年）",
-                "period must be a month (2026-11), a quarter (2026-Q4) or a year (2026)");
+                "考核期须写作 2026-11（月）、2026-Q4（季度）或 2026（年），年份在 2000 到 2099 之间",
+                "period must be a month (2026-11), a quarter (2026-Q4) or a year (2026), from 2000 to 2099");
     }
 
     static Period month(YearMonth month) {
