@@ -47,7 +47,16 @@ public enum Indicator {
     /** 督办数 = items pressed by a higher level (督办) at least once. */
     SUPERVISED("督办数", "Supervised", Kind.PENALTY, EnumSet.of(GRID, VILLAGE, TOWNSHIP, COUNTY, DEPARTMENT)),
     /** 满意率 = items rated satisfied or very satisfied (4 or 5) / items rated. */
-    SATISFACTION("满意率", "Satisfaction", Kind.RATE, EnumSet.allOf(SubjectType.class));
+    SATISFACTION("满意率", "Satisfaction", Kind.RATE, EnumSet.allOf(SubjectType.class)),
+    /**
+     * 信息完整率 = required fields of the residents of the subject's grids filled in / required fields (phone for
+     * those 16 and over, address, household, ethnicity but for foreigners), as they are at the cut-off.
+     */
+    REGISTRY_COMPLETE("信息完整率", "Records complete", Kind.RATE, EnumSet.of(WORKER, GRID, VILLAGE, TOWNSHIP, COUNTY)),
+    /** 信息核实率 = residents whose record was confirmed within the verification window / residents, at the cut-off. */
+    REGISTRY_VERIFIED("信息核实率", "Records verified", Kind.RATE, EnumSet.of(WORKER, GRID, VILLAGE, TOWNSHIP, COUNTY)),
+    /** 走访及时率 = special-group and service-group members whose follow-up is not overdue / members, at the cut-off. */
+    FOLLOW_UPS_ON_TIME("走访及时率", "Follow-ups on time", Kind.RATE, EnumSet.of(WORKER, GRID, VILLAGE, TOWNSHIP, COUNTY));
 
     /** How an indicator's value becomes part of a score. */
     public enum Kind {
@@ -89,5 +98,10 @@ public enum Indicator {
 
     public boolean appliesTo(SubjectType type) {
         return subjects.contains(type);
+    }
+
+    /** Whether the indicator counts events (and so has events behind it); the others count base data. */
+    public boolean countsEvents() {
+        return this != REGISTRY_COMPLETE && this != REGISTRY_VERIFIED && this != FOLLOW_UPS_ON_TIME;
     }
 }

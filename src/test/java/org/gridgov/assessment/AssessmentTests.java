@@ -197,6 +197,13 @@ class AssessmentTests {
         assertFigure(score, "OVERDUE", 3, 7);
         assertFigure(score, "RED_CARDS", 1, 7);
         assertFigure(score, "CASES", 5, 7);
+        // The township's residents were registered when the demo data was loaded, inside the verification window.
+        long residents = jdbc.sql("select count(*) from resident where grid_code like :t || '%' and retired_at is null")
+                .param("t", TOWNSHIP)
+                .query(Long.class)
+                .single();
+        assertThat(residents).isPositive();
+        assertFigure(score, "REGISTRY_VERIFIED", residents, residents);
         double quota = Math.min(100, 700.0 / (4 * townshipGrids));
         double expected = (20 * quota + 10 * 100.0 / 6 + 25 * 400.0 / 6 + 25 * 50 + 20 * 200.0 / 3) / 100 - 1;
         assertThat(((Number) JsonPath.read(score, "$.score")).doubleValue()).isCloseTo(expected, within(0.01));

@@ -150,7 +150,7 @@ public class AssessmentDesk {
         Instant cutoff = results.closing(county, period.key())
                 .map(ResultRepository.Closing::closedAt)
                 .orElseGet(clock::instant);
-        var items = subjects.of(type, county, period, facts(type, county, period, cutoff)).stream()
+        var items = subjects.of(type, county, period, facts(type, county, period, cutoff), cutoff).stream()
                 .filter(a -> a.subject().key().equals(subject))
                 .flatMap(a -> a.items().stream())
                 .filter(item -> Counting.inBase(indicator, item))
@@ -225,8 +225,8 @@ public class AssessmentDesk {
         var scheme = scheme(type, county, period);
         var facts = facts(type, county, period, cutoff);
         int months = (int) ChronoUnit.MONTHS.between(period.first(), period.afterLast());
-        return subjects.of(type, county, period, facts).stream()
-                .map(a -> Scoring.count(scheme, a.subject(), a.items(), months))
+        return subjects.of(type, county, period, facts, cutoff).stream()
+                .map(a -> Scoring.count(scheme, a.subject(), a.items(), a.direct(), months))
                 .toList();
     }
 
@@ -341,6 +341,13 @@ public class AssessmentDesk {
         if (name != null) {
             for (var i : Indicator.values()) {
                 if (i.name().equals(name) && i.appliesTo(type)) {
+                    if (!i.countsEvents()) {
+                        throw ProblemException.invalid(
+                                "indicator",
+                                "not-events",
+                                "该指标按基础数据计算，没有对应的事件，请在“统计与质量”中查看",
+                                "this indicator counts base data, not events: see the registry's figures and quality");
+                    }
                     return i;
                 }
             }

@@ -13,6 +13,9 @@ final class Counting {
     private Counting() {}
 
     static boolean inBase(Indicator indicator, Item item) {
+        if (!indicator.countsEvents()) {
+            return false;
+        }
         var e = item.event();
         var h = item.handling();
         return switch (indicator) {
@@ -42,8 +45,7 @@ final class Counting {
             case OVERDUE -> item.isDispatch() ? h.lateSteps() > 0 : e.lateSteps() > 0;
             case SUPERVISED -> e.supervisions() > 0;
             case SATISFACTION -> e.satisfaction() >= 4;
-            case YELLOW_CARDS -> false;
-            case RED_CARDS -> false;
+            case YELLOW_CARDS, RED_CARDS, REGISTRY_COMPLETE, REGISTRY_VERIFIED, FOLLOW_UPS_ON_TIME -> false;
         };
         return switch (indicator) {
             case YELLOW_CARDS -> item.isDispatch() ? h.yellowCards() : e.yellowCards();

@@ -32,6 +32,14 @@ final class Scoring {
     record Counted(Subject subject, List<Figure> figures, Double base, String veto) {}
 
     static Counted count(Scheme scheme, Subject subject, List<Item> items, int months) {
+        return count(scheme, subject, items, Map.of(), months);
+    }
+
+    /**
+     * Counts a subject's figures: those of events from its items, those of base data as given ({@code direct}:
+     * numerator and denominator by indicator; an indicator missing there has nothing to count).
+     */
+    static Counted count(Scheme scheme, Subject subject, List<Item> items, Map<Indicator, long[]> direct, int months) {
         var figures = new ArrayList<Figure>();
         double weighted = 0;
         double weights = 0;
@@ -43,11 +51,16 @@ final class Scoring {
             }
             long base = 0;
             long numerator = 0;
-            for (var item : items) {
-                if (Counting.inBase(indicator, item)) {
-                    base++;
-                    numerator += Counting.counted(indicator, item);
+            if (indicator.countsEvents()) {
+                for (var item : items) {
+                    if (Counting.inBase(indicator, item)) {
+                        base++;
+                        numerator += Counting.counted(indicator, item);
+                    }
                 }
+            } else if (direct.containsKey(indicator)) {
+                numerator = direct.get(indicator)[0];
+                base = direct.get(indicator)[1];
             }
             long denominator = indicator.kind() == Indicator.Kind.QUOTA
                     ? (long) scheme.reportQuota() * months * subject.workers()

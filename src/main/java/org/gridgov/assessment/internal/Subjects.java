@@ -1,15 +1,20 @@
 package org.gridgov.assessment.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gridgov.assessment.Indicator;
 import org.gridgov.assessment.SubjectType;
 import org.gridgov.event.EventFact;
 import org.gridgov.identity.StaffDirectory;
 import org.gridgov.region.RegionApi;
+import org.gridgov.registry.GridRecordQuality;
+import org.gridgov.registry.RegistryApi;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,24 +27,58 @@ class Subjects {
 
     private final RegionApi regions;
     private final StaffDirectory staff;
+    private final RegistryApi registry;
 
-    Subjects(RegionApi regions, StaffDirectory staff) {
+    Subjects(RegionApi regions, StaffDirectory staff, RegistryApi registry) {
         this.regions = regions;
         this.staff = staff;
+        this.registry = registry;
     }
 
-    /** A subject and its items. */
-    record Assessed(Scoring.Subject subject, List<Item> items) {}
+    /** A subject, its items, and its figures of base data (numerator and denominator by indicator). */
+    record Assessed(Scoring.Subject subject, List<Item> items, Map<Indicator, long[]> direct) {
 
-    List<Assessed> of(SubjectType type, String county, Period period, List<EventFact> facts) {
-        return switch (type) {
-            case WORKER -> workers(county, facts);
-            case DEPARTMENT -> departments(county, period, facts);
-            default -> regionsOf(type, county, facts);
-        };
+        Assessed(Scoring.Subject subject, List<Item> items) {
+            this(subject, items, Map.of());
+        }
     }
 
-    private List<Assessed> regionsOf(SubjectType type, String county, List<EventFact> facts) {
+    /** The subjects with their items; base-data figures as they are at {@code cutoff}. */
+    List<Assessed> of(SubjectType type, String county, Period period, List<EventFact> facts, Instant cutoff) {
+        if (type == SubjectType.DEPARTMENT) {
+            return departments(county, period, facts);
+        }
+        var quality = registry.qualityPerGrid(county, cutoff);
+        return type == SubjectType.WORKER ? workers(county, facts, quality) : regionsOf(type, county, facts, quality);
+    }
+
+    /** The base-data figures of the grids under any of the given codes. */
+    private static Map<Indicator, long[]> baseData(List<GridRecordQuality> quality, List<String> codes) {
+        long required = 0;
+        long filled = 0;
+        long residents = 0;
+        long verified = 0;
+        long members = 0;
+        long onTime = 0;
+        for (var q : quality) {
+            if (codes.stream().anyMatch(q.gridCode()::startsWith)) {
+                required += q.requiredFields();
+                filled += q.requiredFields() - q.missingFields();
+                residents += q.residents();
+                verified += q.verified();
+                members += q.groupMembers();
+                onTime += q.followUpsOnTime();
+            }
+        }
+        var map = new EnumMap<Indicator, long[]>(Indicator.class);
+        map.put(Indicator.REGISTRY_COMPLETE, new long[] {filled, required});
+        map.put(Indicator.REGISTRY_VERIFIED, new long[] {verified, residents});
+        map.put(Indicator.FOLLOW_UPS_ON_TIME, new long[] {onTime, members});
+        return map;
+    }
+
+    private List<Assessed> regionsOf(
+            SubjectType type, String county, List<EventFact> facts, List<GridRecordQuality> quality) {
         var gridsPer = new TreeMap<String, Integer>();
         for (int page = 0; ; page++) {
             var grids = regions.gridsUnder(county, page, 5000);
@@ -67,11 +106,12 @@ class Subjects {
         var subjects = new ArrayList<Assessed>();
         gridsPer.forEach((code, grids) -> subjects.add(new Assessed(
                 new Scoring.Subject(type.name() + ":" + code, type, code, names.getOrDefault(code, code), code, grids),
-                items.getOrDefault(code, List.of()))));
+                items.getOrDefault(code, List.of()),
+                baseData(quality, List.of(code)))));
         return subjects;
     }
 
-    private List<Assessed> workers(String county, List<EventFact> facts) {
+    private List<Assessed> workers(String county, List<EventFact> facts, List<GridRecordQuality> quality) {
         var byReporter = new HashMap<Long, List<Item>>();
         for (var fact : facts) {
             if (fact.reporterUserId() != null) {
@@ -91,7 +131,8 @@ class Subjects {
                                         ? w.scopeCode()
                                         : w.gridCodes().getFirst(),
                                 1),
-                        byReporter.getOrDefault(w.id(), List.of())))
+                        byReporter.getOrDefault(w.id(), List.of()),
+                        baseData(quality, w.gridCodes())))
                 .toList();
     }
 

@@ -130,6 +130,46 @@ class FiguresRepository {
                 .list();
     }
 
+    /**
+     * Every grid's base-data quality under a prefix: the required fields as {@link #gaps} counts them (a child's
+     * phone and a foreigner's ethnicity are not required), the records confirmed since {@code verifiedBefore}, and
+     * the members of special and service groups whose follow-up is not overdue.
+     */
+    List<org.gridgov.registry.GridRecordQuality> qualityPerGrid(
+            String prefix, Instant verifiedBefore, java.time.LocalDate today) {
+        return jdbc.sql("""
+                        select r.grid_code, count(*) as residents,
+                            count(*) filter (where r.birth_date is null
+                                or r.birth_date <= cast(:today as date) - interval '16 years')
+                              + count(*) * 2 + count(*) filter (where r.kind <> 'FOREIGN') as required,
+                            count(*) filter (where r.phone is null
+                                and (r.birth_date is null or r.birth_date <= cast(:today as date) - interval '16 years'))
+                              + count(*) filter (where r.current_address is null and r.house_id is null)
+                              + count(*) filter (where r.household_id is null)
+                              + count(*) filter (where r.ethnicity is null and r.kind <> 'FOREIGN') as missing,
+                            count(*) filter (where coalesce(r.verified_at, r.created_at) >= :verifiedBefore) as verified,
+                            coalesce(sum(m.members), 0) as members,
+                            coalesce(sum(m.on_time), 0) as on_time
+                        from resident r
+                        left join lateral (
+                            select count(*) as members, count(*) filter (where g.next_due_on >= :today) as on_time
+                            from person_group_member g where g.resident_id = r.id and g.ended_at is null) m on true
+                        where r.grid_code like :prefix || '%' and r.retired_at is null
+                        group by r.grid_code""")
+                .param("prefix", prefix)
+                .param("verifiedBefore", verifiedBefore.atOffset(ZoneOffset.UTC))
+                .param("today", today)
+                .query((rs, n) -> new org.gridgov.registry.GridRecordQuality(
+                        rs.getString("grid_code"),
+                        rs.getLong("residents"),
+                        rs.getLong("required"),
+                        rs.getLong("missing"),
+                        rs.getLong("verified"),
+                        rs.getLong("members"),
+                        rs.getLong("on_time")))
+                .list();
+    }
+
     long countGrids(DataScope scope) {
         return jdbc.sql("select count(distinct grid_code) from resident where grid_code like :prefix || '%'"
                         + " and retired_at is null and " + DataScope.inGrids("grid_code"))
