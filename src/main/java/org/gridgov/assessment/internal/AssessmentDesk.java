@@ -27,6 +27,8 @@ import org.gridgov.identity.Role;
 import org.gridgov.identity.ScopeKind;
 import org.gridgov.identity.StaffDirectory;
 import org.gridgov.region.RegionApi;
+import org.gridgov.registry.GridRecordQuality;
+import org.gridgov.registry.RegistryApi;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +46,7 @@ public class AssessmentDesk {
     private final ResultRepository results;
     private final AdjustmentRepository adjustments;
     private final RegionApi regions;
+    private final RegistryApi registry;
     private final StaffDirectory staff;
     private final OrganizationDirectory organizations;
     private final CurrentScope scope;
@@ -57,6 +60,7 @@ public class AssessmentDesk {
             ResultRepository results,
             AdjustmentRepository adjustments,
             RegionApi regions,
+            RegistryApi registry,
             StaffDirectory staff,
             OrganizationDirectory organizations,
             CurrentScope scope,
@@ -68,6 +72,7 @@ public class AssessmentDesk {
         this.results = results;
         this.adjustments = adjustments;
         this.regions = regions;
+        this.registry = registry;
         this.staff = staff;
         this.organizations = organizations;
         this.scope = scope;
@@ -150,7 +155,8 @@ public class AssessmentDesk {
         Instant cutoff = results.closing(county, period.key())
                 .map(ResultRepository.Closing::closedAt)
                 .orElseGet(clock::instant);
-        var items = subjects.of(type, county, period, facts(type, county, period, cutoff), cutoff).stream()
+        var quality = indicator.countsEvents() ? List.<GridRecordQuality>of() : registry.qualityPerGrid(county, cutoff);
+        var items = subjects.of(type, county, period, facts(type, county, period, cutoff), quality).stream()
                 .filter(a -> a.subject().key().equals(subject))
                 .flatMap(a -> a.items().stream())
                 .filter(item -> Counting.inBase(indicator, item))
@@ -222,10 +228,34 @@ public class AssessmentDesk {
 
     /** A county's subjects of one type counted from the events as they stood at a cut-off. */
     List<Scoring.Counted> countedLive(SubjectType type, String county, Period period, Instant cutoff) {
-        var scheme = scheme(type, county, period);
         var facts = facts(type, county, period, cutoff);
+        var quality =
+                type == SubjectType.DEPARTMENT ? List.<GridRecordQuality>of() : registry.qualityPerGrid(county, cutoff);
+        return counted(type, county, period, facts, quality);
+    }
+
+    /**
+     * Every subject of a county counted at one cut-off, for closing a period: the events and the base data are read
+     * once for all types rather than once per type.
+     */
+    Map<SubjectType, List<Scoring.Counted>> countedAll(String county, Period period, Instant cutoff) {
+        var reported = ledger.reportedIn(county, period.from(), period.to(), cutoff);
+        var dispatched = ledger.dispatchedIn(county, period.from(), period.to(), cutoff);
+        var quality = registry.qualityPerGrid(county, cutoff);
+        var all = new java.util.EnumMap<SubjectType, List<Scoring.Counted>>(SubjectType.class);
+        for (var type : SubjectType.values()) {
+            all.put(
+                    type,
+                    counted(type, county, period, type == SubjectType.DEPARTMENT ? dispatched : reported, quality));
+        }
+        return all;
+    }
+
+    private List<Scoring.Counted> counted(
+            SubjectType type, String county, Period period, List<EventFact> facts, List<GridRecordQuality> quality) {
+        var scheme = scheme(type, county, period);
         int months = (int) ChronoUnit.MONTHS.between(period.first(), period.afterLast());
-        return subjects.of(type, county, period, facts, cutoff).stream()
+        return subjects.of(type, county, period, facts, quality).stream()
                 .map(a -> Scoring.count(scheme, a.subject(), a.items(), a.direct(), months))
                 .toList();
     }

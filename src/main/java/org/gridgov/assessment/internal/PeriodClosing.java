@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.assessment.ClosedPeriod;
-import org.gridgov.assessment.SubjectType;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUsers;
@@ -83,12 +82,9 @@ public class PeriodClosing {
                 return java.util.Optional.<ClosedPeriod>empty();
             }
             int kept = 0;
-            for (var type : SubjectType.values()) {
-                var group = assessment.countedLive(type, county, period, now);
-                for (var counted : group) {
-                    results.save(county, period.key(), counted);
-                    kept++;
-                }
+            for (var group : assessment.countedAll(county, period, now).values()) {
+                results.saveAll(county, period.key(), group);
+                kept += group.size();
             }
             return java.util.Optional.of(new ClosedPeriod(county, period.key(), now, name, kept));
         });

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.gridgov.assessment.Figure;
 import org.gridgov.assessment.SubjectType;
 import org.gridgov.common.ScopedData;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -18,10 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ResultRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
 
-    ResultRepository(JdbcClient jdbc, JsonMapper json) {
+    ResultRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
     }
 
@@ -52,22 +57,24 @@ class ResultRepository {
                 == 1;
     }
 
-    void save(String county, String period, Scoring.Counted c) {
-        jdbc.sql("""
-                        insert into assessment_result (county_code, period, subject, subject_type, name, region_code,
-                            base_score, veto, figures)
-                        values (:county, :period, :subject, :type, :name, :region, :base, :veto,
-                            cast(:figures as jsonb))""")
-                .param("county", county)
-                .param("period", period)
-                .param("subject", c.subject().key())
-                .param("type", c.subject().type().name())
-                .param("name", c.subject().name())
-                .param("region", c.subject().regionCode())
-                .param("base", c.base())
-                .param("veto", c.veto())
-                .param("figures", json.writeValueAsString(c.figures()))
-                .update();
+    /** Keeps the results of a closing, as one batch. */
+    void saveAll(String county, String period, List<Scoring.Counted> counted) {
+        var rows = counted.stream()
+                .map(c -> new MapSqlParameterSource()
+                        .addValue("county", county)
+                        .addValue("period", period)
+                        .addValue("subject", c.subject().key())
+                        .addValue("type", c.subject().type().name())
+                        .addValue("name", c.subject().name())
+                        .addValue("region", c.subject().regionCode())
+                        .addValue("base", c.base())
+                        .addValue("veto", c.veto())
+                        .addValue("figures", json.writeValueAsString(c.figures())))
+                .toArray(SqlParameterSource[]::new);
+        named.batchUpdate("""
+                insert into assessment_result (county_code, period, subject, subject_type, name, region_code,
+                    base_score, veto, figures)
+                values (:county, :period, :subject, :type, :name, :region, :base, :veto, cast(:figures as jsonb))""", rows);
     }
 
     List<Scoring.Counted> results(String county, String period, SubjectType type) {

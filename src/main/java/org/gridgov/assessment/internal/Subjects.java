@@ -1,6 +1,5 @@
 package org.gridgov.assessment.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import org.gridgov.event.EventFact;
 import org.gridgov.identity.StaffDirectory;
 import org.gridgov.region.RegionApi;
 import org.gridgov.registry.GridRecordQuality;
-import org.gridgov.registry.RegistryApi;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +25,10 @@ class Subjects {
 
     private final RegionApi regions;
     private final StaffDirectory staff;
-    private final RegistryApi registry;
 
-    Subjects(RegionApi regions, StaffDirectory staff, RegistryApi registry) {
+    Subjects(RegionApi regions, StaffDirectory staff) {
         this.regions = regions;
         this.staff = staff;
-        this.registry = registry;
     }
 
     /** A subject, its items, and its figures of base data (numerator and denominator by indicator). */
@@ -43,12 +39,12 @@ class Subjects {
         }
     }
 
-    /** The subjects with their items; base-data figures as they are at {@code cutoff}. */
-    List<Assessed> of(SubjectType type, String county, Period period, List<EventFact> facts, Instant cutoff) {
+    /** The subjects with their items and their figures of base data from {@code quality} (the county's grids). */
+    List<Assessed> of(
+            SubjectType type, String county, Period period, List<EventFact> facts, List<GridRecordQuality> quality) {
         if (type == SubjectType.DEPARTMENT) {
             return departments(county, period, facts);
         }
-        var quality = registry.qualityPerGrid(county, cutoff);
         return type == SubjectType.WORKER ? workers(county, facts, quality) : regionsOf(type, county, facts, quality);
     }
 
