@@ -39,8 +39,14 @@ import org.springframework.web.context.WebApplicationContext;
  * vetoes; every figure below is counted by hand from that script. Then an adjustment, the closing of the month, and
  * who may see what.
  */
-// The deadline scan and the closing scan stay out of the way: the test writes the one card it needs itself.
-@SpringBootTest(properties = {"gridgov.event.deadline-scan=PT24H", "gridgov.assessment.close-scan=PT24H"})
+// The deadline scan and the closing scan stay out of the way: the test writes the one card it needs itself. Live
+// figures are kept for a day, so that every figure read after a move shows that the move dropped them.
+@SpringBootTest(
+        properties = {
+            "gridgov.event.deadline-scan=PT24H",
+            "gridgov.assessment.close-scan=PT24H",
+            "gridgov.assessment.live-for=PT24H"
+        })
 @Import(MovableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -386,11 +392,13 @@ class AssessmentTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.period").value("2026-03"));
         countyOperator.perform(post("/api/assessment/periods/2026-03/close")).andExpect(status().isConflict());
-        // E6 is dispatched again and closed in April: March's figures do not move.
+        // E6 is dispatched again and closed in April: March's figures do not move, April's follow each move.
         dispatched(e6);
+        assertFigure(score(countyOperator, "DEPARTMENT:" + DEPARTMENT, "2026-04"), "CLOSE_RATE", 0, 1);
         move(department, e6, "claim", null);
         move(department, e6, "feedback", "\"note\":\"已处理\"");
         move(township, e6, "verify", null);
+        assertFigure(score(countyOperator, "DEPARTMENT:" + DEPARTMENT, "2026-04"), "CLOSE_RATE", 1, 1);
         var after = score(countyOperator, "TOWNSHIP:" + TOWNSHIP, "2026-03");
         assertThat((Boolean) JsonPath.read(after, "$.frozen")).isTrue();
         assertThat((Object) JsonPath.read(after, "$.indicators")).isEqualTo(JsonPath.read(before, "$.indicators"));

@@ -51,6 +51,7 @@ public class AssessmentDesk {
     private final OrganizationDirectory organizations;
     private final CurrentScope scope;
     private final CurrentUsers users;
+    private final LiveFigures live;
     private final Clock clock;
 
     AssessmentDesk(
@@ -65,6 +66,7 @@ public class AssessmentDesk {
             OrganizationDirectory organizations,
             CurrentScope scope,
             CurrentUsers users,
+            LiveFigures live,
             Clock clock) {
         this.ledger = ledger;
         this.subjects = subjects;
@@ -77,6 +79,7 @@ public class AssessmentDesk {
         this.organizations = organizations;
         this.scope = scope;
         this.users = users;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -223,7 +226,8 @@ public class AssessmentDesk {
         if (results.closing(county, period.key()).isPresent()) {
             return new Group(scheme, results.results(county, period.key(), type), true);
         }
-        return new Group(scheme, countedLive(type, county, period, clock.instant()), false);
+        var counted = live.get(type, county, period, () -> countedLive(type, county, period, clock.instant()));
+        return new Group(scheme, counted, false);
     }
 
     /** A county's subjects of one type counted from the events as they stood at a cut-off. */

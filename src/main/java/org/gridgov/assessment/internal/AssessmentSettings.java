@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewDays days after a month ends during which its figures stay live for corrections (复核期); the month is
  *     closed and frozen after them (and the quarter and year it ends)
  * @param closeScan how often the platform looks for periods to close
+ * @param liveFor how long the live figures of an open period are kept before they are counted again, unless an event
+ *     of the county moves first
  */
 @ConfigurationProperties("gridgov.assessment")
 record AssessmentSettings(
         @DefaultValue("5") int reviewDays,
-        @DefaultValue("PT1H") Duration closeScan) {}
+        @DefaultValue("PT1H") Duration closeScan,
+        @DefaultValue("PT5M") Duration liveFor) {}
