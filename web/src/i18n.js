@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n'
+import assessment from './modules/assessment/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -1375,6 +1376,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

@@ -1,0 +1,33 @@
+// REST client of the assessment module: rankings, scores and the events behind them, bulletins, adjustments and
+// closing periods. Subjects are keyed TYPE:code; periods are written 2026-11, 2026-Q4 or 2026.
+import { getJson, postJson, query } from '@/common/http.js'
+
+const enc = encodeURIComponent
+
+/** GET /api/assessment/rankings: one page of Score rows ({ level, region, period }). */
+export const getRankings = (filters, page = 0, size = 20) => getJson('/api/assessment/rankings', { ...filters, page, size })
+
+/** GET /api/assessment/scores/{subject}: one Score with every indicator. */
+export const getScore = (subject, period) => getJson(`/api/assessment/scores/${enc(subject)}`, { period })
+
+/** GET /api/assessment/scores/{subject}/events: the events behind one figure, counted ones first. */
+export const getFigureEvents = (subject, { period, indicator }, page = 0, size = 20) =>
+  getJson(`/api/assessment/scores/${enc(subject)}/events`, { period, indicator, page, size })
+
+/** GET /api/assessment/bulletin: { title, period, level, regionName, frozen, grades, bottom, ranking }. */
+export const getBulletin = (filters) => getJson('/api/assessment/bulletin', filters)
+
+/** The address of the bulletin's workbook (GET /api/assessment/bulletin/export). */
+export const bulletinExportUrl = (filters) => `/api/assessment/bulletin/export${query(filters)}`
+
+/** GET /api/assessment/adjustments ({ period, subject, status }). */
+export const getAdjustments = (filters, page = 0, size = 20) => getJson('/api/assessment/adjustments', { ...filters, page, size })
+
+/** POST /api/assessment/adjustments { period, subject, points, reason }. */
+export const enterAdjustment = (adjustment) => postJson('/api/assessment/adjustments', adjustment)
+
+/** POST /api/assessment/adjustments/{id}/approve|reject { note }; decision is 'approve' or 'reject'. */
+export const decideAdjustment = (id, decision, note) => postJson(`/api/assessment/adjustments/${id}/${decision}`, { note: note || null })
+
+/** POST /api/assessment/periods/{period}/close: freezes an ended period of the caller's county. */
+export const closePeriod = (period) => postJson(`/api/assessment/periods/${enc(period)}/close`, {})

@@ -1,0 +1,9 @@
+import { markRaw } from 'vue'
+import { Medal, Stamp } from '@element-plus/icons-vue'
+import { decidesOrAsks, notGridWorker } from './audience.js'
+
+// After the registers (30–39), before administration (50–). Grid workers find their figures on the home page.
+export default [
+  { path: '/assessment/rankings', titleKey: 'assessment.menu.rankings', icon: markRaw(Medal), permission: 'assessment:read', order: 40, when: notGridWorker },
+  { path: '/assessment/adjustments', titleKey: 'assessment.menu.adjustments', icon: markRaw(Stamp), permission: 'assessment:read', order: 41, when: decidesOrAsks },
+]
