@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import assessment from './modules/assessment/messages.js'
+import screen from './modules/screen/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -1376,7 +1377,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

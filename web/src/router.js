@@ -10,7 +10,10 @@ import { can, firstAllowedPath, forget, loadSession, safeRedirect, session, suit
 // Each module may contribute routes in src/modules/<name>/routes.js (default export: array); a route names the
 // permission it needs in meta.permission, and whom else it suits in meta.when(user), like the module's menu entry.
 const files = import.meta.glob('./modules/*/routes.js', { eager: true })
-const moduleRoutes = Object.values(files).flatMap((module) => module.default || [])
+const allModuleRoutes = Object.values(files).flatMap((module) => module.default || [])
+// A route with meta.bare (a wall display) fills the window by itself, without the console's header and menu.
+const moduleRoutes = allModuleRoutes.filter((route) => !route.meta?.bare)
+const bareRoutes = allModuleRoutes.filter((route) => route.meta?.bare)
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -27,6 +30,7 @@ export const router = createRouter({
         ...moduleRoutes,
       ],
     },
+    ...bareRoutes,
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })
