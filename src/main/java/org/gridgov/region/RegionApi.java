@@ -63,6 +63,14 @@ public class RegionApi {
         return grids.anyUnder(prefix, page, size);
     }
 
+    /**
+     * The codes of the current grids (level 1) under a region code, for counting per grid; no caller's scope is
+     * applied, as for {@link #gridsUnder}.
+     */
+    public List<String> gridCodesUnder(String prefix) {
+        return grids.codesUnder(prefix);
+    }
+
     /** Ancestors of a region or grid, top-down. */
     public List<RegionRef> path(String code) {
         return regions.path(code);

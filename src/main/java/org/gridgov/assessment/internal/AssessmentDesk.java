@@ -292,13 +292,8 @@ public class AssessmentDesk {
             return List.of(region.substring(0, 6));
         }
         var counties = new TreeSet<String>();
-        for (int page = 0; ; page++) {
-            var grids = regions.gridsUnder(region, page, 5000);
-            grids.forEach(g -> counties.add(g.code().substring(0, 6)));
-            if (grids.size() < 5000) {
-                return List.copyOf(counties);
-            }
-        }
+        regions.gridCodesUnder(region).forEach(code -> counties.add(code.substring(0, 6)));
+        return List.copyOf(counties);
     }
 
     Period period(String key) {

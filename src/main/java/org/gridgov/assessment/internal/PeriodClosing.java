@@ -94,7 +94,9 @@ public class PeriodClosing {
      * Closes each county's months whose review days are over, with the quarters and years they end: the last three
      * months, so that a platform that was down over a month's end still closes it.
      */
-    @Scheduled(fixedDelayString = "${gridgov.assessment.close-scan:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(
+            fixedDelayString = "${gridgov.assessment.close-scan:PT1H}",
+            initialDelayString = "${gridgov.assessment.close-scan-delay:PT2M}")
     public void closeDue() {
         Instant now = clock.instant();
         var due = new ArrayList<Period>();

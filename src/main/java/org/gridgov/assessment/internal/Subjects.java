@@ -48,48 +48,58 @@ class Subjects {
         return type == SubjectType.WORKER ? workers(county, facts, quality) : regionsOf(type, county, facts, quality);
     }
 
-    /** The base-data figures of the grids under any of the given codes. */
-    private static Map<Indicator, long[]> baseData(List<GridRecordQuality> quality, List<String> codes) {
-        long required = 0;
-        long filled = 0;
-        long residents = 0;
-        long verified = 0;
-        long members = 0;
-        long onTime = 0;
-        for (var q : quality) {
-            if (codes.stream().anyMatch(q.gridCode()::startsWith)) {
-                required += q.requiredFields();
-                filled += q.requiredFields() - q.missingFields();
-                residents += q.residents();
-                verified += q.verified();
-                members += q.groupMembers();
-                onTime += q.followUpsOnTime();
-            }
+    /**
+     * The base-data figures of the grids under any of the given codes, from sums of the county's grids kept per code
+     * prefix (filled once per prefix length), so that many subjects cost no more than one pass over the grids.
+     */
+    private static final class BaseData {
+
+        private final List<GridRecordQuality> quality;
+        private final Map<Integer, Map<String, long[]>> sums = new HashMap<>();
+
+        BaseData(List<GridRecordQuality> quality) {
+            this.quality = quality;
         }
-        var map = new EnumMap<Indicator, long[]>(Indicator.class);
-        map.put(Indicator.REGISTRY_COMPLETE, new long[] {filled, required});
-        map.put(Indicator.REGISTRY_VERIFIED, new long[] {verified, residents});
-        map.put(Indicator.FOLLOW_UPS_ON_TIME, new long[] {onTime, members});
-        return map;
+
+        Map<Indicator, long[]> of(List<String> codes) {
+            var total = new long[6];
+            for (String code : codes) {
+                var sum = sums.computeIfAbsent(code.length(), this::byPrefix).get(code);
+                if (sum != null) {
+                    for (int i = 0; i < total.length; i++) {
+                        total[i] += sum[i];
+                    }
+                }
+            }
+            var map = new EnumMap<Indicator, long[]>(Indicator.class);
+            map.put(Indicator.REGISTRY_COMPLETE, new long[] {total[1], total[0]});
+            map.put(Indicator.REGISTRY_VERIFIED, new long[] {total[3], total[2]});
+            map.put(Indicator.FOLLOW_UPS_ON_TIME, new long[] {total[5], total[4]});
+            return map;
+        }
+
+        private Map<String, long[]> byPrefix(int length) {
+            var map = new HashMap<String, long[]>();
+            for (var q : quality) {
+                if (q.gridCode().length() >= length) {
+                    var sum = map.computeIfAbsent(q.gridCode().substring(0, length), k -> new long[6]);
+                    sum[0] += q.requiredFields();
+                    sum[1] += q.requiredFields() - q.missingFields();
+                    sum[2] += q.residents();
+                    sum[3] += q.verified();
+                    sum[4] += q.groupMembers();
+                    sum[5] += q.followUpsOnTime();
+                }
+            }
+            return map;
+        }
     }
 
     private List<Assessed> regionsOf(
             SubjectType type, String county, List<EventFact> facts, List<GridRecordQuality> quality) {
         var gridsPer = new TreeMap<String, Integer>();
-        for (int page = 0; ; page++) {
-            var grids = regions.gridsUnder(county, page, 5000);
-            for (var grid : grids) {
-                gridsPer.merge(
-                        grid.code()
-                                .substring(
-                                        0,
-                                        Math.min(type.codeLength(), grid.code().length())),
-                        1,
-                        Integer::sum);
-            }
-            if (grids.size() < 5000) {
-                break;
-            }
+        for (String grid : regions.gridCodesUnder(county)) {
+            gridsPer.merge(grid.substring(0, Math.min(type.codeLength(), grid.length())), 1, Integer::sum);
         }
         var names = regions.names(gridsPer.keySet());
         var items = new HashMap<String, List<Item>>();
@@ -99,11 +109,12 @@ class Subjects {
                         .add(new Item(fact, null));
             }
         }
+        var baseData = new BaseData(quality);
         var subjects = new ArrayList<Assessed>();
         gridsPer.forEach((code, grids) -> subjects.add(new Assessed(
                 new Scoring.Subject(type.name() + ":" + code, type, code, names.getOrDefault(code, code), code, grids),
                 items.getOrDefault(code, List.of()),
-                baseData(quality, List.of(code)))));
+                baseData.of(List.of(code)))));
         return subjects;
     }
 
@@ -116,6 +127,7 @@ class Subjects {
                         .add(new Item(fact, null));
             }
         }
+        var baseData = new BaseData(quality);
         return staff.gridWorkersUnder(county).stream()
                 .map(w -> new Assessed(
                         new Scoring.Subject(
@@ -128,7 +140,7 @@ class Subjects {
                                         : w.gridCodes().getFirst(),
                                 1),
                         byReporter.getOrDefault(w.id(), List.of()),
-                        baseData(quality, w.gridCodes())))
+                        baseData.of(w.gridCodes())))
                 .toList();
     }
 

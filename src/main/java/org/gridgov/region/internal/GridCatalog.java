@@ -100,6 +100,11 @@ public class GridCatalog {
                 .toList();
     }
 
+    /** The codes of the current grids (level 1) under a region code, without their outlines. */
+    public List<String> codesUnder(String prefix) {
+        return grids.currentCodesUnder(prefix);
+    }
+
     /** Every current grid under a region, all levels, streamed. */
     public void export(String regionCode, Consumer<GridVersion> sink) {
         regions.region(regionCode);

@@ -237,6 +237,15 @@ class GridRepository {
                 .list();
     }
 
+    /** The codes of the current grids (level 1) under a prefix, in code order. */
+    List<String> currentCodesUnder(String prefix) {
+        return jdbc.sql("select code from grid where valid_to is null and level = 1 and code like :prefix || '%'"
+                        + " order by code")
+                .param("prefix", prefix)
+                .query(String.class)
+                .list();
+    }
+
     /** Every code ever given under a prefix (retired ones too), so that a code is never handed out twice. */
     List<String> codesLike(String prefix, int length) {
         return jdbc.sql("select distinct code from grid where code like :prefix || '%' and length(code) = :length")
