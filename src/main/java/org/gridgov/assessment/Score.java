@@ -41,4 +41,44 @@ public record Score(
     public boolean assessed() {
         return baseScore != null;
     }
+
+    /** This score with another grade. */
+    public Score graded(Grade other) {
+        return new Score(
+                subject,
+                type,
+                name,
+                regionCode,
+                baseScore,
+                adjustment,
+                score,
+                other,
+                veto,
+                rank,
+                of,
+                change,
+                bulletin,
+                frozen,
+                indicators);
+    }
+
+    /** This score with its place in a ranking. */
+    public Score ranked(Integer place, int ranked, Integer gained, boolean named) {
+        return new Score(
+                subject,
+                type,
+                name,
+                regionCode,
+                baseScore,
+                adjustment,
+                score,
+                grade,
+                veto,
+                place,
+                ranked,
+                gained,
+                named,
+                frozen,
+                indicators);
+    }
 }

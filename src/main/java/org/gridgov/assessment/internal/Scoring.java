@@ -191,7 +191,7 @@ final class Scoring {
                     .sorted(Comparator.comparing(Score::score).reversed())
                     .toList();
             for (var s : excellent.subList((int) Math.min(allowed, excellent.size()), excellent.size())) {
-                scores.set(scores.indexOf(s), withGrade(s, Grade.GOOD));
+                scores.set(scores.indexOf(s), s.graded(Grade.GOOD));
             }
         }
         return scores;
@@ -216,22 +216,7 @@ final class Scoring {
         for (int i = 0; i < sorted.size(); i++) {
             var s = sorted.get(i);
             if (!s.assessed()) {
-                ranked.add(new Score(
-                        s.subject(),
-                        s.type(),
-                        s.name(),
-                        s.regionCode(),
-                        s.baseScore(),
-                        s.adjustment(),
-                        s.score(),
-                        s.grade(),
-                        s.veto(),
-                        null,
-                        of,
-                        null,
-                        false,
-                        s.frozen(),
-                        s.indicators()));
+                ranked.add(s.ranked(null, of, null, false));
                 continue;
             }
             if (!s.score().equals(last)) {
@@ -240,43 +225,9 @@ final class Scoring {
             }
             var previous = previousRanks.get(s.subject());
             boolean bottom = of > 3 && s.score() <= thirdLowest;
-            ranked.add(new Score(
-                    s.subject(),
-                    s.type(),
-                    s.name(),
-                    s.regionCode(),
-                    s.baseScore(),
-                    s.adjustment(),
-                    s.score(),
-                    s.grade(),
-                    s.veto(),
-                    rank,
-                    of,
-                    previous == null ? null : previous - rank,
-                    bottom,
-                    s.frozen(),
-                    s.indicators()));
+            ranked.add(s.ranked(rank, of, previous == null ? null : previous - rank, bottom));
         }
         return ranked;
-    }
-
-    private static Score withGrade(Score s, Grade grade) {
-        return new Score(
-                s.subject(),
-                s.type(),
-                s.name(),
-                s.regionCode(),
-                s.baseScore(),
-                s.adjustment(),
-                s.score(),
-                grade,
-                s.veto(),
-                s.rank(),
-                s.of(),
-                s.change(),
-                s.bulletin(),
-                s.frozen(),
-                s.indicators());
     }
 
     static double round(double value) {
