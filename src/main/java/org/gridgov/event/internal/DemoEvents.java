@@ -48,6 +48,7 @@ class DemoEvents implements ApplicationRunner {
     private final WorkingCalendar calendar;
     private final RegionApi regions;
     private final OrganizationDirectory organizations;
+    private final EventRollups rollups;
     private final Clock clock;
     private final boolean enabled;
     private final int count;
@@ -58,6 +59,7 @@ class DemoEvents implements ApplicationRunner {
             WorkingCalendar calendar,
             RegionApi regions,
             OrganizationDirectory organizations,
+            EventRollups rollups,
             Clock clock,
             @Value("${gridgov.demo.enabled:false}") boolean enabled,
             @Value("${gridgov.demo.events:600}") int count) {
@@ -66,6 +68,7 @@ class DemoEvents implements ApplicationRunner {
         this.calendar = calendar;
         this.regions = regions;
         this.organizations = organizations;
+        this.rollups = rollups;
         this.clock = clock;
         this.enabled = enabled;
         this.count = count;
@@ -132,6 +135,7 @@ class DemoEvents implements ApplicationRunner {
                 system,
                 e.deadlineAt,
                 reportedAt);
+        rollups.recorded(e.place(), Move.REPORT.name(), null, EventStatus.REPORTED, reportedAt);
 
         // City problems go to the department; disputes are mostly mediated on the spot and verified by the center.
         var plan = city
@@ -162,6 +166,7 @@ class DemoEvents implements ApplicationRunner {
                 start(e, t.step(), at);
             }
             events.appendHistory(e.id, t, actor, e.deadlineAt, at);
+            rollups.recorded(e.place(), move.name(), t.from(), t.to(), at);
         }
         if (e.status != EventStatus.REPORTED || e.satisfaction != null) {
             events.update(e, 0);
