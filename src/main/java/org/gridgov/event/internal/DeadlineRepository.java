@@ -133,12 +133,13 @@ class DeadlineRepository {
             Step step,
             Instant stepStartedAt,
             Instant deadlineAt,
+            Instant reportedAt,
             int version) {}
 
     List<CardEvent> cardEvents(Collection<Long> ids) {
         return jdbc.sql("""
                         select id, serial_number, grid_code, category_code, major_code, urgency, status, holder_org,
-                            dispatcher_org, step, step_started_at, deadline_at, version
+                            dispatcher_org, step, step_started_at, deadline_at, reported_at, version
                         from event where id = any(:ids) order by id""")
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> {
@@ -156,6 +157,7 @@ class DeadlineRepository {
                             step == null ? null : Step.valueOf(step),
                             instant(rs, "step_started_at"),
                             instant(rs, "deadline_at"),
+                            instant(rs, "reported_at"),
                             rs.getInt("version"));
                 })
                 .list();

@@ -69,6 +69,7 @@ public class DeadlineWatch {
     private final WorkingCalendar calendar;
     private final OrganizationDirectory organizations;
     private final ApplicationEventPublisher publisher;
+    private final EventRollups rollups;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -79,6 +80,7 @@ public class DeadlineWatch {
             WorkingCalendar calendar,
             OrganizationDirectory organizations,
             ApplicationEventPublisher publisher,
+            EventRollups rollups,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.deadlines = deadlines;
@@ -87,6 +89,7 @@ public class DeadlineWatch {
         this.calendar = calendar;
         this.organizations = organizations;
         this.publisher = publisher;
+        this.rollups = rollups;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -230,6 +233,12 @@ public class DeadlineWatch {
                 "超过时限未办理，系统自动上报",
                 due.at(),
                 now));
+        rollups.recorded(
+                new EventRollups.Place(e.id(), e.gridCode(), e.categoryCode(), e.reportedAt()),
+                Move.ESCALATE.name(),
+                e.status(),
+                to,
+                now);
         publisher.publishEvent(new EventMoved(
                 e.id(), e.serialNumber(), e.gridCode(), Move.ESCALATE, e.status(), to, e.holderOrg(), holder, now));
     }

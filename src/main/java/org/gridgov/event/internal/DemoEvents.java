@@ -53,6 +53,7 @@ class DemoEvents implements ApplicationRunner {
     private final RegionApi regions;
     private final OrganizationDirectory organizations;
     private final StaffDirectory staff;
+    private final EventRollups rollups;
     private final Clock clock;
     private final boolean enabled;
     private final boolean withStaff;
@@ -69,6 +70,7 @@ class DemoEvents implements ApplicationRunner {
             RegionApi regions,
             OrganizationDirectory organizations,
             StaffDirectory staff,
+            EventRollups rollups,
             Clock clock,
             @Value("${gridgov.demo.enabled:false}") boolean enabled,
             @Value("${gridgov.demo.staff:false}") boolean withStaff,
@@ -79,6 +81,7 @@ class DemoEvents implements ApplicationRunner {
         this.regions = regions;
         this.organizations = organizations;
         this.staff = staff;
+        this.rollups = rollups;
         this.clock = clock;
         this.enabled = enabled;
         this.withStaff = withStaff;
@@ -162,6 +165,7 @@ class DemoEvents implements ApplicationRunner {
                 system,
                 e.deadlineAt,
                 reportedAt);
+        rollups.recorded(e.place(), Move.REPORT.name(), null, EventStatus.REPORTED, reportedAt);
 
         // City problems go to a department (市容, 01xx, to 城管); disputes are mostly mediated on the spot and verified
         // by the center.
@@ -234,6 +238,7 @@ class DemoEvents implements ApplicationRunner {
                 start(e, t.step(), at);
             }
             events.appendHistory(e.id, t, actor, e.deadlineAt, at);
+            rollups.recorded(e.place(), move.name(), t.from(), t.to(), at);
         }
         if (e.status != EventStatus.REPORTED || e.satisfaction != null) {
             events.update(e, 0);

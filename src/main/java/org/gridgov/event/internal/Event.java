@@ -203,6 +203,11 @@ final class Event {
                 Move.SUPERVISE, status, status, holderOrg, holderOrg, note, step, null, level, ownOrganization);
     }
 
+    /** Where the event lies and what it is, as the dashboard rollups count it. */
+    EventRollups.Place place() {
+        return new EventRollups.Place(id, gridCode, categoryCode, reportedAt);
+    }
+
     private Transition apply(Move move, String note, String newHolder, Step nextStep) {
         guard(move, note);
         var t = new Transition(move, status, move.to(), holderOrg, newHolder, note, nextStep);

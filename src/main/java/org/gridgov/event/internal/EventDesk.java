@@ -73,6 +73,7 @@ public class EventDesk {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final CalendarPeriods periods;
+    private final EventRollups rollups;
     private final double duplicateRadiusMetres;
     private final Duration duplicateWindow;
 
@@ -89,6 +90,7 @@ public class EventDesk {
             ApplicationEventPublisher publisher,
             Clock clock,
             CalendarPeriods periods,
+            EventRollups rollups,
             @org.springframework.beans.factory.annotation.Value("${gridgov.event.duplicate-radius:200}")
                     double duplicateRadiusMetres,
             @org.springframework.beans.factory.annotation.Value("${gridgov.event.duplicate-window:7d}")
@@ -105,6 +107,7 @@ public class EventDesk {
         this.publisher = publisher;
         this.clock = clock;
         this.periods = periods;
+        this.rollups = rollups;
         this.duplicateRadiusMetres = duplicateRadiusMetres;
         this.duplicateWindow = duplicateWindow;
     }
@@ -701,6 +704,7 @@ public class EventDesk {
 
     private void record(Event e, Event.Transition t, CurrentUser user, Instant now) {
         events.appendHistory(e.id, t, EventRepository.Actor.of(user), e.deadlineAt, now);
+        rollups.recorded(e.place(), t.move().name(), t.from(), t.to(), now);
         publisher.publishEvent(new EventMoved(
                 e.id, e.serialNumber, e.gridCode, t.move(), t.from(), t.to(), t.fromHolder(), t.toHolder(), now));
     }

@@ -23,14 +23,21 @@ class EventGridContents implements GridContents {
     private final RegionApi regions;
     private final CurrentScope scope;
     private final CurrentUsers users;
+    private final EventRollups rollups;
     private final Clock clock;
 
     EventGridContents(
-            GridEventsRepository events, RegionApi regions, CurrentScope scope, CurrentUsers users, Clock clock) {
+            GridEventsRepository events,
+            RegionApi regions,
+            CurrentScope scope,
+            CurrentUsers users,
+            EventRollups rollups,
+            Clock clock) {
         this.events = events;
         this.regions = regions;
         this.scope = scope;
         this.users = users;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
@@ -51,6 +58,8 @@ class EventGridContents implements GridContents {
         String from = regions.names(List.of(fromGridCode)).getOrDefault(fromGridCode, fromGridCode);
         String note = "所属网格由“" + from + "”改为“" + to.name() + "”：" + reason;
         var actor = EventRepository.Actor.of(users.require());
-        return events.moveOpen(fromGridCode, toGridCode, to.versionId(), actor, note, clock.instant());
+        var moved = events.moveOpen(fromGridCode, toGridCode, to.versionId(), actor, note, clock.instant());
+        rollups.regridded(moved, toGridCode);
+        return moved.size();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.gridgov.common.ScopedData;
 import org.gridgov.event.EventStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,26 +42,32 @@ class GridEventsRepository {
 
     /**
      * Moves the open events to another grid (and its current version), one history line each under the same status
-     * and holder; the version goes up so that a move made on the old page is refused. Answers how many moved.
+     * and holder; the version goes up so that a move made on the old page is refused. Answers the events moved, as
+     * they were before, for the dashboard rollups.
      */
-    int moveOpen(
+    List<RollupRepository.Regridded> moveOpen(
             String fromGrid, String toGrid, long toVersionId, EventRepository.Actor actor, String note, Instant at) {
-        var ids = new ArrayList<Long>();
+        var moved = new ArrayList<RollupRepository.Regridded>();
         jdbc.sql("""
                         update event e set grid_code = :to, grid_version_id = :version, version = e.version + 1
-                        from (select id from event
+                        from (select id, grid_code from event
                               where grid_code like :from || '%' and status = any(:open) for update) o
                         where e.id = o.id
-                        returning e.id""")
+                        returning e.id, o.grid_code as old_grid, e.category_code, e.reported_at, e.status""")
                 .param("from", fromGrid)
                 .param("to", toGrid)
                 .param("version", toVersionId)
                 .param("open", OPEN)
                 .query(rs -> {
-                    ids.add(rs.getLong(1));
+                    moved.add(new RollupRepository.Regridded(
+                            rs.getLong(1),
+                            rs.getString("old_grid"),
+                            rs.getString("category_code"),
+                            rs.getTimestamp("reported_at").toInstant(),
+                            rs.getString("status")));
                 });
-        if (ids.isEmpty()) {
-            return 0;
+        if (moved.isEmpty()) {
+            return List.of();
         }
         jdbc.sql("""
                         insert into event_history (event_id, move, from_status, to_status, from_holder, to_holder,
@@ -75,8 +82,10 @@ class GridEventsRepository {
                 .param("actorOrg", actor.organization())
                 .param("note", note)
                 .param("at", Timestamp.from(at))
-                .param("ids", ids.toArray(Long[]::new))
+                .param(
+                        "ids",
+                        moved.stream().map(RollupRepository.Regridded::eventId).toArray(Long[]::new))
                 .update();
-        return ids.size();
+        return moved;
     }
 }

@@ -15,12 +15,12 @@ import org.springframework.test.web.servlet.ResultActions;
  * Calls of the event API that the event tests share: a report of one category at the label point of a grid the demo
  * grid worker covers, and moves made with the version last seen.
  */
-final class EventCalls {
+public final class EventCalls {
 
     /** A grid of 站前社区 (杨寨镇) that the demo grid worker covers. */
-    static final String GRID = "421381101001101";
+    public static final String GRID = "421381101001101";
 
-    final String category;
+    public final String category;
     final double[] point;
 
     private EventCalls(String category, double[] point) {
@@ -29,7 +29,7 @@ final class EventCalls {
     }
 
     /** Reports of {@code category} at the label point of {@link #GRID}, which {@code reader} must be able to read. */
-    static EventCalls reporting(MockMvc reader, String category) throws Exception {
+    public static EventCalls reporting(MockMvc reader, String category) throws Exception {
         return reporting(reader, category, GRID);
     }
 
@@ -40,7 +40,7 @@ final class EventCalls {
     }
 
     /** Reports of the first minor category of the first major. */
-    static EventCalls reportingFirstCategory(MockMvc reader) throws Exception {
+    public static EventCalls reportingFirstCategory(MockMvc reader) throws Exception {
         String major = JsonPath.read(body(reader.perform(get("/api/event-categories"))), "$.content[0].code");
         String minor = JsonPath.read(
                 body(reader.perform(get("/api/event-categories").param("parent", major))), "$.content[0].code");
@@ -56,7 +56,7 @@ final class EventCalls {
     }
 
     /** The id of a new event reported by {@code as}. */
-    long reported(MockMvc as) throws Exception {
+    public long reported(MockMvc as) throws Exception {
         String body = report(as, UUID.randomUUID().toString())
                 .andExpect(status().isCreated())
                 .andReturn()
@@ -65,18 +65,18 @@ final class EventCalls {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
-    static int version(MockMvc as, long id) throws Exception {
+    public static int version(MockMvc as, long id) throws Exception {
         return JsonPath.read(body(as.perform(get("/api/events/" + id))), "$.version");
     }
 
     /** Makes a move with the version {@code as} sees now; {@code extra} are more JSON members, or null. */
-    static ResultActions move(MockMvc as, long id, String move, String extra) throws Exception {
+    public static ResultActions move(MockMvc as, long id, String move, String extra) throws Exception {
         return as.perform(post("/api/events/" + id + "/" + move)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":" + version(as, id) + (extra == null ? "" : "," + extra) + "}"));
     }
 
-    static String body(ResultActions result) throws Exception {
+    public static String body(ResultActions result) throws Exception {
         return result.andReturn().getResponse().getContentAsString();
     }
 }
