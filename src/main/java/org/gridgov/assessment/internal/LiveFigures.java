@@ -10,8 +10,10 @@ import org.gridgov.event.DeadlineCardRaised;
 import org.gridgov.event.DeadlineExtended;
 import org.gridgov.event.EventMoved;
 import org.gridgov.region.GridsChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The live figures of open periods, kept for a few minutes per county, type and period so that a home page, a ranking
@@ -54,24 +56,39 @@ class LiveFigures {
         return counted;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // Plain listeners that act once the publishing transaction commits: a transactional event listener would be
+    // tracked by the event publication registry, each completion a transaction (and an audit copy) of its own.
+    @EventListener
     void on(EventMoved moved) {
-        forget(moved.gridCode());
+        afterCommit(() -> forget(moved.gridCode()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DeadlineCardRaised raised) {
-        forget(raised.gridCode());
+        afterCommit(() -> forget(raised.gridCode()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DeadlineExtended extended) {
-        kept.clear();
+        afterCommit(kept::clear);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(GridsChanged changed) {
-        kept.clear();
+        afterCommit(kept::clear);
+    }
+
+    /** Runs once the running transaction has committed (and at once outside one); also drops now, for this node. */
+    private void afterCommit(Runnable drop) {
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drop.run();
+                }
+            });
+        }
     }
 
     /** Drops the figures of the county of a grid (a department of that county counts its events too). */
