@@ -4,7 +4,7 @@
 // reporter; the first is dispatched to the city management bureau, which claims it and asks for one more working
 // day, and the center approves the delay (延期已批准 in the history, the request naming the bureau), and the
 // department feeds back with a photo; a resident, who may not read the region tree, reports on the map, which shows
-// the grid of the point without drawing grid outlines, and finds the report under 我的诉求 (a resident's menu is that
+// the grid of the point over the township and village outlines without drawing grid outlines, and finds the report under 我的诉求 (a resident's menu is that
 // and 我要上报, with plain statuses, also on a phone); the county leader's supervision shows in the timeline by its
 // level in words; whoever resolved a case on the spot is not offered its verification. The tests run in order in one
 // browser.
@@ -270,9 +270,10 @@ test('the department asks for a delay, and the center approves it', async () => 
   assert.deepEqual(errors, [], 'no uncaught errors in the page')
 })
 
-test('a resident reports on the map, which shows the grid of the point without grid outlines', async () => {
+test('a resident reports on the map, which shows the grid of the point over the township and village outlines only', async () => {
   await signOut(page)
-  // What the resident's pages ask of the server: nothing of the region tree, and nothing refused.
+  // What the resident's pages ask of the server: nothing of the region tree but the published township and village
+  // outlines of the base map, and nothing refused.
   const asked = []
   const listen = (response) => {
     const url = new URL(response.url())
@@ -314,7 +315,12 @@ test('a resident reports on the map, which shows the grid of the point without g
     page.off('response', listen)
   }
   assert.ok(asked.some((a) => a.startsWith('200 /api/events/locate')), asked.join('\n'))
-  assert.deepEqual(asked.filter((a) => /\/api\/(grids|regions)/.test(a)), [], 'nothing of the region tree')
+  assert.ok(asked.includes('200 /api/regions/421381/outlines'), asked.join('\n'))
+  assert.deepEqual(
+    asked.filter((a) => /\/api\/(grids|regions)/.test(a) && !/^200 \/api\/regions\/\d+\/outlines$/.test(a)),
+    [],
+    'nothing of the region tree but the outlines',
+  )
   assert.deepEqual(asked.filter((a) => !/^(2|422 \/api\/events\/locate)/.test(a)), [], 'nothing refused')
   assert.deepEqual(errors, [], 'no uncaught errors in the page')
 })

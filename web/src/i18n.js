@@ -75,6 +75,9 @@ const messages = {
       registry_write: '维护基础数据', registry_import: '导入基础数据', registry_export: '导出基础数据',
       registry_define: '定义登记簿', special_read: '查看特殊人群', special_write: '维护特殊人群',
       ops_read: '查看运维信息（接口文档、监控指标）',
+      map_read: '查看底图（乡镇、村社区界线）',
+      assessment_read: '查看考核排名', assessment_adjust: '申请考核加减分', assessment_approve: '审批考核加减分',
+      assessment_manage: '维护考核方案、考核关账',
     },
     users: {
       search: '按姓名或用户名搜索',
@@ -749,6 +752,9 @@ const messages = {
       registry_import: 'Import base data', registry_export: 'Export base data', registry_define: 'Define registers',
       special_read: 'View special groups', special_write: 'Edit special groups',
       ops_read: 'View operations (API document, metrics)',
+      map_read: 'See the base map (township and village outlines)',
+      assessment_read: 'Read assessments and rankings', assessment_adjust: 'Ask for assessment adjustments',
+      assessment_approve: 'Decide assessment adjustments', assessment_manage: 'Keep assessment schemes and close periods',
     },
     users: {
       search: 'Search by name or username',
