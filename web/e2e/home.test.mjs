@@ -60,6 +60,14 @@ async function checkLanding(page, landing, phone) {
     await page.getByTestId(landing.figure).waitFor()
     await figureValue(page, landing.figure)
     if (landing.title === '网格员工作台') await page.getByTestId('home-report').waitFor()
+    if (landing.user === 'county.leader') {
+      // The leader's hotspots: this month's events by grid over the outlines, a circle for each grid that had any.
+      const hotspots = page.getByTestId('home-hotspots')
+      await hotspots.locator('path.outline-township').first().waitFor()
+      await page.locator('[data-testid="home-hotspots"][data-loaded="true"]').waitFor()
+      const spots = Number(await hotspots.getAttribute('data-spots'))
+      assert.equal(await hotspots.locator('path.hotspot').count(), spots, 'a circle for each grid with events this month')
+    }
     // 工作台 is the first entry of the menu.
     const first = page.getByTestId('side-menu').locator('.el-menu-item').first()
     if (!phone) assert.equal(await first.getAttribute('data-path'), '/home')
