@@ -64,19 +64,10 @@ public class AdjustmentDesk {
         var period = assessment.period(command.period());
         var user = users.require();
         var subject = new Scoring.Subject(score.subject(), score.type(), null, score.name(), score.regionCode(), 0);
+        String county = assessment.countyOf(score.subject());
         long id = adjustments.insert(
-                assessment.countyOf(score.subject()),
-                period.key(),
-                subject,
-                command.points(),
-                reason,
-                user.id(),
-                user.realName(),
-                clock.instant());
-        return adjustments.list(score.regionCode(), period.key(), score.subject(), null, PageQuery.of(0, 200)).stream()
-                .filter(a -> a.id() == id)
-                .findFirst()
-                .orElseThrow();
+                county, period.key(), subject, command.points(), reason, user.id(), user.realName(), clock.instant());
+        return adjustments.find(county, id).orElseThrow();
     }
 
     @Transactional

@@ -55,6 +55,14 @@ class AdjustmentRepository {
                 .single();
     }
 
+    Optional<Adjustment> find(String county, long id) {
+        return jdbc.sql("select " + COLUMNS + " from assessment_adjustment where county_code = :county and id = :id")
+                .param("county", county)
+                .param("id", id)
+                .query((rs, n) -> adjustment(rs))
+                .optional();
+    }
+
     record Stored(String county, long enteredBy, Adjustment adjustment) {}
 
     /** An adjustment under a region prefix (the caller's scope), locked for a decision. */

@@ -61,8 +61,8 @@ public class Bulletins {
                 ranking);
     }
 
-    public void workbook(String level, String region, String period, OutputStream out) throws IOException {
-        var bulletin = bulletin(level, region, period);
+    /** Writes a bulletin already made as a workbook, every subject with its figures. */
+    public void workbook(Bulletin bulletin, OutputStream out) throws IOException {
         BulletinWorkbook.write(bulletin.title(), bulletin.ranking(), out);
     }
 }

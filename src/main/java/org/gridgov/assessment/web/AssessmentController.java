@@ -112,7 +112,7 @@ class AssessmentController {
                         .filename(bulletin.title() + ".xlsx", StandardCharsets.UTF_8)
                         .build()
                         .toString());
-        bulletins.workbook(level, region, period, response.getOutputStream());
+        bulletins.workbook(bulletin, response.getOutputStream());
     }
 
     @GetMapping("/adjustments")
