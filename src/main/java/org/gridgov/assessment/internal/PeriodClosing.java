@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.gridgov.assessment.ClosedPeriod;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.ProblemException;
@@ -115,16 +117,36 @@ public class PeriodClosing {
                 due.add(Period.parse(String.valueOf(month.getYear()), "period"));
             }
         }
-        for (String county : assessment.countiesUnder(regions.rootCode())) {
-            for (var period : due) {
-                if (results.closing(county, period.key()).isEmpty()) {
-                    close(county, period, null, "系统")
-                            .ifPresent(c -> log.info(
-                                    "Closed assessment period {} of county {}: {} results kept",
-                                    c.period(),
-                                    county,
-                                    c.subjects()));
-                }
+        closeAll(assessment.countiesUnder(regions.rootCode()), due);
+    }
+
+    /**
+     * Closes the periods of each county not closed yet, counties side by side up to the configured parallelism and
+     * each county's periods in order. A county that fails is logged and left for the next scan; the others go on.
+     */
+    void closeAll(List<String> counties, List<Period> due) {
+        var slots = new Semaphore(settings.parallelism());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String county : counties) {
+                executor.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        for (var period : due) {
+                            if (results.closing(county, period.key()).isEmpty()) {
+                                close(county, period, null, "系统")
+                                        .ifPresent(c -> log.info(
+                                                "Closed assessment period {} of county {}: {} results kept",
+                                                c.period(),
+                                                county,
+                                                c.subjects()));
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        log.error("Closing the assessment of county {} failed; the next scan tries again", county, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
             }
         }
     }

@@ -449,6 +449,8 @@ class EventRepository {
 
     private static final String WHERE = " where " + VISIBLE + """
                and grid_code like coalesce(cast(:region as text), '') || '%'
+               and (cast(:county as text) is null or left(grid_code, 6) = :county)
+               and (cast(:township as text) is null or left(grid_code, 9) = :township)
                and (cast(:status as text) is null or status = :status)
                and (cast(:serial as text) is null or serial_number = :serial)
                and (cast(:category as text) is null or category_code like :category || '%')
@@ -506,8 +508,11 @@ class EventRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f, Instant now) {
+        String within = longer(f.visibility().prefix(), f.regionPrefix());
         return bindVisibility(spec, f.visibility())
                 .param("region", f.regionPrefix())
+                .param("county", within.length() >= 6 ? within.substring(0, 6) : null)
+                .param("township", within.length() >= 9 ? within.substring(0, 9) : null)
                 .param("status", f.status())
                 .param("serial", f.serialNumber())
                 .param("category", f.categoryPrefix())
@@ -523,6 +528,17 @@ class EventRepository {
                 .param("grids", f.gridCodes().stream().map(code -> code + "%").toArray(String[]::new))
                 .param("me", f.me())
                 .param("now", ts(now));
+    }
+
+    /**
+     * The narrower of the scope's and the filter's region prefixes (one lies within the other, or the list is empty
+     * anyway). Its county and township are named again as equalities on the list's indexes in report order, which a
+     * prefix match of the grid code cannot use: a region's newest events are then read first, not all of them sorted.
+     */
+    private static String longer(String a, String b) {
+        String x = a == null ? "" : a;
+        String y = b == null ? "" : b;
+        return x.length() >= y.length() ? x : y;
     }
 
     private static Timestamp ts(Instant instant) {

@@ -41,6 +41,16 @@ class RollupRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The rollup rows an event of grid {@code %1$s} and category {@code %2$s} counts in on day {@code %3$s}, as grain,
+     * period, township and category: the rows {@link #countedIn} names, in SQL for the check.
+     */
+    private static final String GRAINS = """
+            values ('DAY', %3$s, left(%1$s, 9), %2$s),
+                ('MONTH', cast(date_trunc('month', %3$s) as date), left(%1$s, 9), %2$s),
+                ('COUNTY_DAY', %3$s, '', ''),
+                ('COUNTY_MONTH', cast(date_trunc('month', %3$s) as date), '', '')""";
+
     /** A row of {@code event_rollup} at the grain of a day; its month's row changes with it. */
     record StatusKey(String county, LocalDate day, String township, String category, String status) {
         static final Comparator<StatusKey> ORDER = Comparator.comparing(StatusKey::county)
@@ -71,17 +81,10 @@ class RollupRepository {
             var rows = new TreeMap<List<String>, Integer>(RollupRepository::compareKeys);
             for (var d : status) {
                 var k = d.key();
-                for (var grain : grains(k.day())) {
-                    rows.merge(
-                            List.of(
-                                    k.county(),
-                                    grain.getKey(),
-                                    grain.getValue(),
-                                    k.township(),
-                                    k.category(),
-                                    k.status()),
-                            d.events(),
-                            Integer::sum);
+                for (var row : countedIn(k.county(), k.day(), k.township(), k.category())) {
+                    var key = new ArrayList<>(row);
+                    key.add(k.status());
+                    rows.merge(key, d.events(), Integer::sum);
                 }
             }
             jdbc.sql("""
@@ -108,11 +111,8 @@ class RollupRepository {
             var rows = new TreeMap<List<String>, int[]>(RollupRepository::compareKeys);
             for (var d : closings) {
                 var k = d.key();
-                for (var grain : grains(k.day())) {
-                    rows.merge(
-                            List.of(k.county(), grain.getKey(), grain.getValue(), k.township(), k.category()),
-                            new int[] {d.closed(), d.onTime()},
-                            (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]});
+                for (var row : countedIn(k.county(), k.day(), k.township(), k.category())) {
+                    rows.merge(row, new int[] {d.closed(), d.onTime()}, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]});
                 }
             }
             jdbc.sql("""
@@ -138,11 +138,19 @@ class RollupRepository {
         }
     }
 
-    /** The day row and the month row of a day, as grain and period (ISO dates sort as the dates do). */
-    private static List<Map.Entry<String, String>> grains(LocalDate day) {
+    /**
+     * The rows a change of one day, township and category counts in, as county, grain, period, township and category:
+     * the fine day and month rows, and the coarse rows of the county's day and month (V30), which have no township
+     * and no category. ISO dates sort as the dates do.
+     */
+    private static List<List<String>> countedIn(String county, LocalDate day, String township, String category) {
+        String date = day.toString();
+        String month = day.withDayOfMonth(1).toString();
         return List.of(
-                Map.entry("DAY", day.toString()),
-                Map.entry("MONTH", day.withDayOfMonth(1).toString()));
+                List.of(county, "COUNTY_DAY", date, "", ""),
+                List.of(county, "COUNTY_MONTH", month, "", ""),
+                List.of(county, "DAY", date, township, category),
+                List.of(county, "MONTH", month, township, category));
     }
 
     private static int compareKeys(List<String> a, List<String> b) {
@@ -229,44 +237,58 @@ class RollupRepository {
      */
     record Group(String key, long reported, long open, long done, long closings, long closedOnTime) {}
 
+    /**
+     * The rows of a slice: its whole months, its head and its tail. A township's slice names the township in the
+     * text rather than as "any or this one", so that the plan reads the township's index whatever values it is
+     * prepared for.
+     */
     private static final String SLICES = """
             select %1$s as key, %2$s from %3$s
-            where county_code between :countyFrom and :countyTo
-              and (cast(:township as text) is null or township_code = :township)
-              and grain = 'MONTH' and period >= :monthFrom and period < :monthTo
+            where county_code between :countyFrom and :countyTo %4$s
+              and grain = :monthGrain and period >= :monthFrom and period < :monthTo
             union all
             select %1$s, %2$s from %3$s
-            where county_code between :countyFrom and :countyTo
-              and (cast(:township as text) is null or township_code = :township)
-              and grain = 'DAY' and period >= :headFrom and period < :headTo
+            where county_code between :countyFrom and :countyTo %4$s
+              and grain = :dayGrain and period >= :headFrom and period < :headTo
             union all
             select %1$s, %2$s from %3$s
-            where county_code between :countyFrom and :countyTo
-              and (cast(:township as text) is null or township_code = :township)
-              and grain = 'DAY' and period >= :tailFrom and period < :tailTo""";
+            where county_code between :countyFrom and :countyTo %4$s
+              and grain = :dayGrain and period >= :tailFrom and period < :tailTo""";
 
+    /**
+     * The figures of a slice grouped {@code by}: from the county's coarse rows when neither a township nor a grouping
+     * by township or category asks for the fine ones.
+     */
     List<Group> figures(By by, Slice slice) {
+        boolean fine = slice.township() != null || by == By.TOWNSHIP || by == By.CATEGORY;
+        String township = slice.township() == null ? "" : "and township_code = :township";
         String statusRows = SLICES.formatted(
                 by.statusKey,
                 "events, case when status = any(cast(:open as text[])) then events else 0 end as open,"
                         + " case when status in ('CLOSED', 'ARCHIVED') then events else 0 end as done,"
                         + " 0 as closed, 0 as on_time",
-                "event_rollup");
-        String closingRows = SLICES.formatted(by.closingKey, "0, 0, 0, closed, on_time", "event_closing_rollup");
-        return jdbc.sql("select key, sum(events), sum(open), sum(done), sum(closed), sum(on_time) from ("
+                "event_rollup",
+                township);
+        String closingRows =
+                SLICES.formatted(by.closingKey, "0, 0, 0, closed, on_time", "event_closing_rollup", township);
+        var spec = jdbc.sql("select key, sum(events), sum(open), sum(done), sum(closed), sum(on_time) from ("
                         + statusRows + " union all " + closingRows + ") as r"
                         + " group by key order by key nulls last")
                 .param("countyFrom", slice.countyFrom())
                 .param("countyTo", slice.countyTo())
-                .param("township", slice.township())
+                .param("monthGrain", fine ? "MONTH" : "COUNTY_MONTH")
+                .param("dayGrain", fine ? "DAY" : "COUNTY_DAY")
                 .param("monthFrom", slice.monthFrom())
                 .param("monthTo", slice.monthTo())
                 .param("headFrom", slice.headFrom())
                 .param("headTo", slice.headTo())
                 .param("tailFrom", slice.tailFrom())
                 .param("tailTo", slice.tailTo())
-                .param("open", EventRollups.OPEN.toArray(String[]::new))
-                .query((rs, n) -> new Group(
+                .param("open", EventRollups.OPEN.toArray(String[]::new));
+        if (slice.township() != null) {
+            spec = spec.param("township", slice.township());
+        }
+        return spec.query((rs, n) -> new Group(
                         rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
     }
@@ -299,22 +321,20 @@ class RollupRepository {
         var status = jdbc.sql("""
                         with fresh as (
                             select left(e.grid_code, 6) as county_code, g.grain, g.period,
-                                left(e.grid_code, 9) as township_code, e.category_code, e.status,
-                                count(*)::int as events
+                                g.township_code, g.category_code, e.status, count(*)::int as events
                             from event e
                             cross join lateral (select cast(e.reported_at at time zone :zone as date) as day) d
-                            cross join lateral (values ('DAY', d.day),
-                                ('MONTH', cast(date_trunc('month', d.day) as date))) as g (grain, period)
-                            where e.grid_code like coalesce(cast(:county as text), '') || '%'
+                            cross join lateral (%s) as g (grain, period, township_code, category_code)
+                            where e.grid_code like coalesce(cast(:county as text), '') || '%%'
                               and e.reported_at >= :start and e.reported_at < :end
-                              and (g.grain = 'MONTH' or g.period >= :dayFrom and g.period < :dayTo)
+                              and (g.grain like '%%MONTH' or g.period >= :dayFrom and g.period < :dayTo)
                             group by 1, 2, 3, 4, 5, 6),
                         stored as (
                             select county_code, grain, period, township_code, category_code, status, events
                             from event_rollup
                             where (cast(:county as text) is null or county_code = :county)
-                              and (grain = 'MONTH' and period >= :monthFrom and period < :monthTo
-                                   or grain = 'DAY' and period >= :dayFrom and period < :dayTo)),
+                              and (grain like '%%MONTH' and period >= :monthFrom and period < :monthTo
+                                   or grain like '%%DAY' and period >= :dayFrom and period < :dayTo)),
                         drift as (
                             select county_code, grain, period, township_code, category_code, status,
                                 coalesce(s.events, 0) as stored, coalesce(f.events, 0) as expected
@@ -332,7 +352,7 @@ class RollupRepository {
                             do update set events = event_rollup.events + excluded.events)
                         select *, count(*) over () as drifted from drift
                         order by county_code, grain, period, township_code, category_code, status
-                        limit :limit""");
+                        limit :limit""".formatted(GRAINS.formatted("e.grid_code", "e.category_code", "d.day")));
         var closing = jdbc.sql("""
                         with closings as materialized (
                             select h.id, h.event_id, h.at, e.grid_code, e.category_code
@@ -341,21 +361,20 @@ class RollupRepository {
                               and e.grid_code like coalesce(cast(:county as text), '') || '%%'),
                         fresh as (
                             select left(c.grid_code, 6) as county_code, g.grain, g.period,
-                                left(c.grid_code, 9) as township_code, c.category_code,
+                                g.township_code, g.category_code,
                                 count(*)::int as closed, count(*) filter (where not l.late)::int as on_time
                             from closings c
                             cross join lateral (select %s as late offset 0) l
                             cross join lateral (select cast(c.at at time zone :zone as date) as day) d
-                            cross join lateral (values ('DAY', d.day),
-                                ('MONTH', cast(date_trunc('month', d.day) as date))) as g (grain, period)
-                            where g.grain = 'MONTH' or g.period >= :dayFrom and g.period < :dayTo
+                            cross join lateral (%s) as g (grain, period, township_code, category_code)
+                            where g.grain like '%%MONTH' or g.period >= :dayFrom and g.period < :dayTo
                             group by 1, 2, 3, 4, 5),
                         stored as (
                             select county_code, grain, period, township_code, category_code, closed, on_time
                             from event_closing_rollup
                             where (cast(:county as text) is null or county_code = :county)
-                              and (grain = 'MONTH' and period >= :monthFrom and period < :monthTo
-                                   or grain = 'DAY' and period >= :dayFrom and period < :dayTo)),
+                              and (grain like '%%MONTH' and period >= :monthFrom and period < :monthTo
+                                   or grain like '%%DAY' and period >= :dayFrom and period < :dayTo)),
                         drift as (
                             select county_code, grain, period, township_code, category_code,
                                 coalesce(s.closed, 0) as stored, coalesce(f.closed, 0) as expected,
@@ -376,7 +395,8 @@ class RollupRepository {
                                 on_time = event_closing_rollup.on_time + excluded.on_time)
                         select *, count(*) over () as drifted from drift
                         order by county_code, grain, period, township_code, category_code
-                        limit :limit""".formatted(LATE.formatted("c.event_id", "c.id")));
+                        limit :limit""".formatted(
+                LATE.formatted("c.event_id", "c.id"), GRAINS.formatted("c.grid_code", "c.category_code", "d.day")));
         var drifts = new ArrayList<Drift>();
         long[] counts = new long[2];
         bindCheck(status, period, repair, limit)

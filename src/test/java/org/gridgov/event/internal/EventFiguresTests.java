@@ -114,8 +114,48 @@ class EventFiguresTests {
                         .list())
                 .as("rollup rows of today that the events do not give")
                 .isEmpty();
+        // The county's coarse rows (no township, no category) hold the same counts, day and month.
+        for (var grain : List.of("DAY", "MONTH")) {
+            assertThat(jdbc.sql("""
+                            select status, events from event_rollup
+                            where county_code = :county and grain = 'COUNTY_' || :grain and period = :period
+                              and events <> 0
+                            except
+                            select status, sum(events)::int from event_rollup
+                            where county_code = :county and grain = :grain and period = :period
+                            group by status having sum(events) <> 0""")
+                            .param("county", COUNTY)
+                            .param("grain", grain)
+                            .param("period", grain.equals("DAY") ? today : today.withDayOfMonth(1))
+                            .query(String.class)
+                            .list())
+                    .as("coarse %s rows that differ from the sum of the fine ones", grain)
+                    .isEmpty();
+        }
+        assertThat(jdbc.sql("""
+                        select closed, on_time from event_closing_rollup
+                        where county_code = :county and grain = 'COUNTY_MONTH' and period = :month""")
+                        .param("county", COUNTY)
+                        .param("month", today.withDayOfMonth(1))
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single())
+                .isEqualTo(jdbc.sql("""
+                                select sum(closed), sum(on_time) from event_closing_rollup
+                                where county_code = :county and grain = 'MONTH' and period = :month""")
+                        .param("county", COUNTY)
+                        .param("month", today.withDayOfMonth(1))
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single());
         var report = check.check(COUNTY, today.withDayOfMonth(1), today.plusDays(1), false);
         assertThat(report.drifts()).isEmpty();
+        // By status (the coarse rows) and by township (the fine ones), the county's totals are the same.
+        var byStatus = figures(county, Map.of("by", "status"));
+        var byTownship = figures(county, Map.of("by", "township"));
+        for (var figure : List.of("reported", "open", "done", "closings", "closedOnTime")) {
+            assertThat(((Number) JsonPath.read(byStatus, "$.total." + figure)).longValue())
+                    .as(figure)
+                    .isEqualTo(((Number) JsonPath.read(byTownship, "$.total." + figure)).longValue());
+        }
     }
 
     @Test
