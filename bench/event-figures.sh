@@ -5,7 +5,8 @@
 # their indexes, each query many times in the same run (medians, p99 and ratios). Starts no platform: the Java main
 # class starts the database, migrates it with Flyway, fills it, measures and stops it.
 # Usage: bench/event-figures.sh [events] [rounds] [data-dir]    (defaults 10000000, 21, a new directory under /tmp that
-# is deleted at the end; a data directory given is kept, and reused without filling it again when it has events)
+# is deleted at the end; a data directory given is kept, and reused without filling it again when it has events).
+# BENCH_PARTS=figures or BENCH_PARTS=lists runs only that part; BENCH_PARTS= (empty) only fills.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}

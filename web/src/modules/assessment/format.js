@@ -22,8 +22,12 @@ export function figureValue(figure) {
   return isRate(figure) ? `${figure.value.toFixed(1)}%` : String(Math.round(figure.value * 100) / 100)
 }
 
-/** How many events stand behind a figure: the reports of a quota, the base of anything else. */
-export const eventCount = (figure) => (figure.kind === 'QUOTA' ? figure.numerator : figure.denominator)
+/**
+ * How many events stand behind a figure: the reports of a quota, the base of anything else; none for the registry
+ * figures, which count base data and have no events list.
+ */
+export const eventCount = (figure) =>
+  figure.countsEvents === false ? 0 : figure.kind === 'QUOTA' ? figure.numerator : figure.denominator
 
 /** A figure's label in the locale. */
 export const figureLabel = (figure, locale) => (locale === 'en' ? figure.labelEn : figure.label) || figure.indicator

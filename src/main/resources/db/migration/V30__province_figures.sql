@@ -39,6 +39,8 @@ create index event_closing_rollup_township on event_closing_rollup (county_code,
 -- as equalities on these, so that a page reads the region's newest events rather than sorting all of them.
 create index event_county_reported on event (left(grid_code, 6), reported_at desc, id desc);
 create index event_township_reported on event (left(grid_code, 9), reported_at desc, id desc);
+-- A county's count of one category (or a major category's minors) reads only these entries, without the rows.
+create index event_county_category on event (left(grid_code, 6), category_code text_pattern_ops) include (grid_code);
 
 -- Frozen assessment results keep each figure as [indicator, numerator, denominator, value, weight, contribution]; the
 -- labels are the indicator's and are no longer repeated in every row (ResultRepository).

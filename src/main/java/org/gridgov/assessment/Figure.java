@@ -1,5 +1,7 @@
 package org.gridgov.assessment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One indicator of one subject: its value with what it was counted from, and what it added to the score.
  *
@@ -18,4 +20,11 @@ public record Figure(
         long denominator,
         Double value,
         double weight,
-        double contribution) {}
+        double contribution) {
+
+    /** Whether the figure counts events, which its events list shows; registry figures count base data. */
+    @JsonProperty("countsEvents")
+    public boolean countsEvents() {
+        return indicator.countsEvents();
+    }
+}

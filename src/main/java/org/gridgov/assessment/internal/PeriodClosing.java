@@ -15,6 +15,8 @@ import org.gridgov.identity.CurrentUsers;
 import org.gridgov.region.RegionApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +58,19 @@ public class PeriodClosing {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Whether the application has started, with everything its start loads. */
+    private volatile boolean ready;
+
+    private volatile boolean skipped;
+
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        ready = true;
+        if (skipped) {
+            Thread.ofVirtual().name("assessment-close-scan").start(this::closeDue);
+        }
     }
 
     /** Closes a period that has ended for the caller's county (or a county within the caller's scope). */
@@ -100,6 +115,12 @@ public class PeriodClosing {
             fixedDelayString = "${gridgov.assessment.close-scan:PT1H}",
             initialDelayString = "${gridgov.assessment.close-scan-delay:PT2M}")
     public void closeDue() {
+        if (!ready) {
+            // Data loaded at start (a first import, the demo's events) would otherwise be missing from, and later
+            // added to, periods frozen without it. The scan runs once the start is over.
+            skipped = true;
+            return;
+        }
         Instant now = clock.instant();
         var due = new ArrayList<Period>();
         var current = YearMonth.from(now.atZone(Period.CHINA));

@@ -494,7 +494,8 @@ class EventRepository {
                         jdbc.sql("select " + COLUMNS + " from event" + WHERE
                                 + " order by reported_at desc, id desc limit :limit offset :offset"),
                         f,
-                        now)
+                        now,
+                        true)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(EventRepository::row)
@@ -502,17 +503,45 @@ class EventRepository {
     }
 
     long count(Filter f, Instant now) {
-        return bind(jdbc.sql("select count(*) from event" + WHERE), f, now)
+        return bind(jdbc.sql("select count(*) from event" + WHERE), f, now, false)
                 .query(Long.class)
                 .single();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f, Instant now) {
-        String within = longer(f.visibility().prefix(), f.regionPrefix());
-        return bindVisibility(spec, f.visibility())
-                .param("region", f.regionPrefix())
-                .param("county", within.length() >= 6 ? within.substring(0, 6) : null)
-                .param("township", within.length() >= 9 ? within.substring(0, 9) : null)
+    /**
+     * Binds a list's filter. One county's or one township's events are named as an equality on the region rather
+     * than as a prefix of the grid code where an index of the region answers best: a plain page ({@code page}, no box
+     * or card, which have indexes of their own) reads the region's newest events first from its index in report
+     * order instead of sorting all of them, and a county's count of a category counts the county's index of
+     * categories. The equality then stands alone: beside a prefix match of the same region the planner would take
+     * the two for independent and guess a handful of rows. Either way the same events are selected: grid codes are
+     * digits, so a six- or nine-digit prefix is the county or township.
+     */
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f, Instant now, boolean page) {
+        var visibility = f.visibility();
+        String region = f.regionPrefix();
+        String within = narrower(visibility.prefix(), region);
+        int level = within == null ? 0 : within.length();
+        boolean byRegion = page
+                ? (level == 6 || level == 9) && f.box() == null && f.card() == null
+                : level == 6 && f.categoryPrefix() != null;
+        String county = null;
+        String township = null;
+        if (byRegion) {
+            county = level == 6 ? within : null;
+            township = level == 9 ? within : null;
+            visibility = new Visibility(
+                    "",
+                    visibility.grids(),
+                    visibility.reporterOnly(),
+                    visibility.organizationOnly(),
+                    visibility.user());
+            region = null;
+        }
+        return bindVisibility(spec, visibility)
+                .param("region", region)
+                .param("county", county)
+                .param("township", township)
                 .param("status", f.status())
                 .param("serial", f.serialNumber())
                 .param("category", f.categoryPrefix())
@@ -530,15 +559,14 @@ class EventRepository {
                 .param("now", ts(now));
     }
 
-    /**
-     * The narrower of the scope's and the filter's region prefixes (one lies within the other, or the list is empty
-     * anyway). Its county and township are named again as equalities on the list's indexes in report order, which a
-     * prefix match of the grid code cannot use: a region's newest events are then read first, not all of them sorted.
-     */
-    private static String longer(String a, String b) {
-        String x = a == null ? "" : a;
-        String y = b == null ? "" : b;
-        return x.length() >= y.length() ? x : y;
+    /** The longer of the scope's and the filter's region prefixes when one lies within the other; null otherwise. */
+    private static String narrower(String scope, String region) {
+        String a = scope == null ? "" : scope;
+        String b = region == null ? "" : region;
+        if (b.startsWith(a)) {
+            return b;
+        }
+        return a.startsWith(b) ? a : null;
     }
 
     private static Timestamp ts(Instant instant) {

@@ -56,7 +56,7 @@ public final class EventFiguresBenchmark {
             try (var connection = postgres.getPostgresDatabase().getConnection()) {
                 var dataSource = new SingleConnectionDataSource(connection, true);
                 fill(connection, JdbcClient.create(dataSource), events);
-                run(dataSource, rounds);
+                run(dataSource, rounds, parts());
             }
         }
     }
@@ -115,13 +115,32 @@ public final class EventFiguresBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** The indexes V29 adds for the work lists: dropped (in a transaction rolled back) for the "before" figures. */
-    static final List<String> LIST_INDEXES = List.of("event_open_grid_deadline", "event_grid_category_reported");
+    /**
+     * The indexes V29 and V30 add for the work lists: dropped (in a transaction rolled back) for the "before" figures.
+     */
+    static final List<String> LIST_INDEXES = List.of(
+            "event_open_grid_deadline",
+            "event_grid_category_reported",
+            "event_county_reported",
+            "event_township_reported",
+            "event_county_category");
 
-    private static void run(DataSource dataSource, int rounds) {
+    /**
+     * Which parts to run after the fill, from {@code BENCH_PARTS} (comma-separated: figures, lists; default both;
+     * empty: only fill).
+     */
+    static java.util.Set<String> parts() {
+        String parts = System.getenv().getOrDefault("BENCH_PARTS", "figures,lists");
+        return java.util.Set.of(parts.split(","));
+    }
+
+    private static void run(DataSource dataSource, int rounds, java.util.Set<String> parts) {
+        if (!parts.contains("figures") && !parts.contains("lists")) {
+            return;
+        }
         var jdbc = JdbcClient.create(dataSource);
         var rollups = new RollupRepository(jdbc);
-        if (!rollups.anyRollup()) {
+        if (parts.contains("figures") && !rollups.anyRollup()) {
             long start = System.nanoTime();
             var first = rollups.firstReport().orElseThrow();
             var from = LocalDate.ofInstant(first, ZONE);
@@ -149,8 +168,12 @@ public final class EventFiguresBenchmark {
                 count(jdbc, "event_history"),
                 count(jdbc, "event_rollup"),
                 count(jdbc, "event_closing_rollup"));
-        figures(jdbc, rollups, rounds);
-        lists(jdbc, dataSource, rounds);
+        if (parts.contains("figures")) {
+            figures(jdbc, rollups, rounds);
+        }
+        if (parts.contains("lists")) {
+            lists(jdbc, dataSource, rounds);
+        }
     }
 
     private static long count(JdbcClient jdbc, String table) {
