@@ -427,7 +427,8 @@ class EventRepository {
     /**
      * Filters of an event list; null means any. Always within {@code visibility}. {@code card} is the highest
      * deadline card (YELLOW or RED) of the running step; {@code openOnly} leaves out closed, rejected and archived
-     * events; {@code since} starts the period of the {@code returned} box.
+     * events; {@code supervisedOnly} keeps those ever put under supervision (督办, which sets {@code supervision} and
+     * never clears it); {@code since} starts the period of the {@code returned} box.
      */
     record Filter(
             Visibility visibility,
@@ -445,6 +446,7 @@ class EventRepository {
             String source,
             String card,
             boolean openOnly,
+            boolean supervisedOnly,
             Instant since) {}
 
     private static final String WHERE = " where " + VISIBLE + """
@@ -457,6 +459,7 @@ class EventRepository {
                and (cast(:to as timestamptz) is null or reported_at < :to)
                and (cast(:source as text) is null or source = :source)
                and (:openOnly = false or status not in ('CLOSED', 'REJECTED', 'ARCHIVED'))
+               and (:supervised = false or supervision is not null)
                and (cast(:card as text) is null
                     or (status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
                         and exists (select 1 from deadline_card c where c.event_id = event.id
@@ -516,6 +519,7 @@ class EventRepository {
                 .param("to", ts(f.to()))
                 .param("source", f.source())
                 .param("openOnly", f.openOnly())
+                .param("supervised", f.supervisedOnly())
                 .param("card", f.card())
                 .param("since", ts(f.since()))
                 .param("box", f.box())
