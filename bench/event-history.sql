@@ -10,7 +10,8 @@
 -- 24 h), and the ranges make about 4 % of the short steps and about 20 % of the handling steps late. 3 % of events
 -- stall on the way (still open, overdue), half of the rated ones are archived 60 days after closing, and the latest
 -- ones are wherever the clock stopped them. A step that ran past 80 % of its time got a YELLOW card, one past its
--- deadline a RED one, as the deadline scan would have raised them.
+-- deadline a RED one, as the deadline scan would have raised them. A quarter of the cases still open a day past
+-- their running step's deadline were supervised (督办) by the county's center then, with their SUPERVISE row.
 --
 -- Parameters (custom settings, so that psql and JDBC run the same file): bench.events (default 10000000), bench.now
 -- (default 2026-12-01 00:00 China time). With psql, on a database migrated by Flyway and without events:
@@ -163,8 +164,8 @@ $$;
 insert into event (id, serial_number, title, description, category_code, category_name, major_code, major_name,
                    catalog_version, urgency, lon, lat, address, grid_code, grid_version_id, source, reporter_user_id,
                    reporter_name, involved_count, status, holder_org, dispatcher_org, handler_org, step,
-                   step_started_at, deadline_at, yellow_at, satisfaction, result, handled_by, version, reported_at,
-                   closed_at)
+                   step_started_at, deadline_at, yellow_at, supervision, satisfaction, result, handled_by, version,
+                   reported_at, closed_at)
 select p.i,
        left(p.county, 6) || '-' || extract(year from p.reported_at at time zone 'Asia/Shanghai') || '-'
            || lpad((p.k + 1)::text, 6, '0'),
@@ -190,6 +191,9 @@ select p.i,
            then p.ats[p.m] + make_interval(mins => bench_limit(bench_step(p.flow, p.m))) end,
        case when bench_step(p.flow, p.m) is not null
            then p.ats[p.m] + make_interval(secs => 48 * bench_limit(bench_step(p.flow, p.m))) end,
+       case when bench_step(p.flow, p.m) is not null and bench_u(p.i, 25) < 0.25
+                 and p.ats[p.m] + make_interval(mins => bench_limit(bench_step(p.flow, p.m))) + interval '1 day' < p.now
+           then 'RED' end,
        case when p.flow = 1 and p.m >= 7 or p.flow = 2 and p.m >= 5 then s.satisfaction end,
        case when p.flow = 1 and p.m >= 5 then '已处置完毕' when p.flow = 2 and p.m >= 3 then '已现场调解' end,
        null, p.m - 1, p.reported_at,
@@ -232,6 +236,15 @@ cross join lateral (select case when bench_at_department(p.flow, j - 1) then p.c
 cross join lateral (select case when u < 0.5 then 5 when u < 0.8 then 4 when u < 0.92 then 3 when u < 0.97 then 2
                                 else 1 end as satisfaction
                     from (select bench_u(p.i, 24) as u) x) s;
+-- The supervisions come after every move of their events, a day past the deadline of the step still running.
+insert into event_history (event_id, move, from_status, to_status, from_holder, to_holder, actor_id, actor_name,
+                           actor_real_name, actor_roles, actor_org, note, deadline_at, at, supervision,
+                           own_organization)
+select e.id, 'SUPERVISE', e.status, e.status, e.holder_org, e.holder_org, 4000000 + (e.id - 1) % 100, 'bench',
+       '中心领导', 'CENTER_LEADER', left(e.grid_code, 6) || '-center', '已超时限，请加快办理并反馈', e.deadline_at,
+       e.deadline_at + interval '1 day', e.supervision, false
+from event e
+where e.supervision is not null;
 
 -- step: cards
 -- A YELLOW card for every step that ran past 80 % of its limit, a RED one for every step past its deadline: ended

@@ -3,8 +3,9 @@
 // says) and follows one to the event's page; the operator asks for a 加分 (the dialog first refuses an empty one,
 // naming the fields), the county leader approves it on 加减分审批 and the score shows it; the bulletin shows its
 // title and the whole ranking; the operator closes a past period (2025, without events) and sees it 已关账; a grid
-// worker's home shows the quota card, a leader's and a department's home their assessment. All again on a 390-px
-// phone, which never scrolls sideways.
+// worker's home shows the quota card, a leader's and a department's home their assessment; the leader opens a
+// township's trend on the ranking, six periods up to the month, and a period of the chart opens its score. All again
+// on a 390-px phone, which never scrolls sideways.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/assessment.test.mjs
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers. Needs the demo accounts
 // (password GridGov@2026) and the demo events of the last months.
@@ -160,6 +161,39 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     await page.locator(`[data-testid="adjustment-row"][data-id="${entered.id}"][data-status="APPROVED"]`).waitFor()
     const points = Number(await page.getByTestId('score-adjustment').getAttribute('data-points'))
     assert.ok(points >= 2.5, `the score counts the approved points (${points})`)
+    assert.deepEqual(errors, [])
+  })
+
+  test(`a subject's trend on the ranking shows six periods and opens one (${name})`, async () => {
+    const { page, errors } = await fresh(options)
+    await signIn(page, 'county.leader')
+    const month = currentMonth()
+    await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=${month}`)
+    const subjects = await rankingShown(page, 'TOWNSHIP', '')
+    const subject = subjects[0]
+    await page.locator(`tr:has([data-testid="ranking-row"][data-subject="${subject}"]), article[data-subject="${subject}"]`).getByTestId('ranking-trend-open').click()
+    const trend = page.locator(`[data-testid="ranking-trend"][data-subject="${subject}"]`)
+    await trend.getByTestId('trend-period').nth(5).waitFor()
+    const periods = await trend.getByTestId('trend-period').evaluateAll((items) => items.map((i) => i.dataset.period))
+    assert.equal(periods.length, 6, 'six periods')
+    assert.equal(periods[5], month, 'up to the ranking’s month')
+    const chart = trend.getByTestId('trend-chart')
+    await chart.locator('canvas').waitFor()
+    assert.equal(await chart.getAttribute('data-points'), '6')
+    await settleTransitions(page)
+    await noSidewaysScroll(page, 'trend', phone)
+    await screenshot(page, `assessment-trend-${name}.png`)
+
+    // The previous month's column of the chart (36 px of axis on the left, 12 on the right) opens its score.
+    const box = await chart.boundingBox()
+    const x = box.x + 36 + 4.5 * ((box.width - 48) / 6)
+    const y = box.y + box.height / 2
+    if (phone) await page.touchscreen.tap(x, y)
+    else await page.mouse.click(x, y)
+    await page.waitForURL(new RegExp(`#/assessment/scores/${subject.replace(':', '(:|%3A)')}\\?period=${periods[4]}`))
+    await page.getByTestId('score-head').waitFor()
+    assert.equal(await page.getByTestId('score-page').getAttribute('data-period'), periods[4])
+    await noSidewaysScroll(page, 'score from the trend', phone)
     assert.deepEqual(errors, [])
   })
 

@@ -2,7 +2,7 @@
 // a center leader, a department, someone who works a grid each see their title and figures that are numbers, a
 // resident lands on 我的诉求 with 我要上报, the administrators land where they did before — on a desktop and on a
 // 390-px phone without sideways scrolling; a figure on the operator's home opens the event list of exactly as many
-// events (each figure checked against the list's total).
+// events (each figure checked against the list's total), and so do the leader's supervised cases (督办件).
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/home.test.mjs
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers. Needs the demo accounts
 // (password GridGov@2026) and the demo events.
@@ -126,3 +126,38 @@ test("each figure on the operator's home opens the event list of as many events"
   }
   assert.deepEqual(errors, [])
 })
+
+for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
+  test(`the leader's supervised cases open the event list of as many (${name})`, async () => {
+    const { page, errors } = await fresh(options)
+    await signIn(page, 'county.leader')
+    await page.getByTestId('home-page').waitFor()
+    // The demo county's leader supervised some late cases, and some of them are still open.
+    assert.ok((await figureValue(page, 'figure-supervised')) > 0, 'the demo county has open supervised cases')
+    for (const figure of ['figure-supervised', 'figure-supervisedOverdue']) {
+      await page.goto(page.url().replace(/#.*/, '#/home'))
+      await page.getByTestId(figure).waitFor()
+      const value = await figureValue(page, figure)
+      await page.getByTestId(figure).click()
+      await page.waitForURL(/#\/events\?.*supervised=true/)
+      const total = page.locator('[data-testid="event-total"]')
+      await total.waitFor()
+      assert.equal(Number(await total.getAttribute('data-total')), value, `${figure}: the list shows as many events`)
+      if (value > 0) {
+        // Every row shown carries its 督办 mark.
+        const rows = page.locator('[data-testid="event-list"] .event-row.item')
+        await rows.first().waitFor()
+        assert.equal(await rows.locator('.supervised').count(), await rows.count(), `${figure}: every row is supervised`)
+      }
+      if (name === 'phone') {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth)
+        assert.ok(width <= 390, `${figure}: no sideways scrolling on a phone (scrollWidth ${width})`)
+      } else {
+        // The list's filter says what it shows.
+        assert.ok(await page.getByTestId('filter-supervised').locator('input').isChecked(), 'supervised only is ticked')
+      }
+    }
+    await screenshot(page, `home-supervised-list-${name}.png`)
+    assert.deepEqual(errors, [])
+  })
+}

@@ -10,6 +10,12 @@ export const getRankings = (filters, page = 0, size = 20) => getJson('/api/asses
 /** GET /api/assessment/scores/{subject}: one Score with every indicator. */
 export const getScore = (subject, period) => getJson(`/api/assessment/scores/${enc(subject)}`, { period })
 
+/**
+ * GET /api/assessment/scores/{subject}/trend: one page of the subject's { period, score, grade, veto, rank, of, frozen }
+ * in the `count` periods up to `period`, oldest first; score null where it was not assessed.
+ */
+export const getTrend = (subject, period, count = 6) => getJson(`/api/assessment/scores/${enc(subject)}/trend`, { period, count })
+
 /** GET /api/assessment/scores/{subject}/events: the events behind one figure, counted ones first. */
 export const getFigureEvents = (subject, { period, indicator }, page = 0, size = 20) =>
   getJson(`/api/assessment/scores/${enc(subject)}/events`, { period, indicator, page, size })

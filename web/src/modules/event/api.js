@@ -27,7 +27,10 @@ export const MOVE_ENDPOINTS = {
 /** POST /api/events: 201 with the new event, 200 with the same one when requestId was sent before. */
 export const reportEvent = (draft) => postJson('/api/events', draft)
 
-/** GET /api/events: one page of a work list (box todo|reported|overdue|supervised|done, or all when empty). */
+/**
+ * GET /api/events: one page of a work list (box todo|reported|overdue|supervised|done, or all when empty), narrowed by
+ * status, urgency, category, source, card, open, supervised (督办件 in any box), from and to.
+ */
 export const listEvents = (filters, page = 0, size = 20) => getJson('/api/events', { ...filters, page, size })
 
 /** GET /api/events?serial=: the event of a case number in the caller's scope, or null. */

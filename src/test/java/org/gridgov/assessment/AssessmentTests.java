@@ -350,7 +350,58 @@ class AssessmentTests {
 
     @Test
     @Order(7)
+    void aTrendShowsTheScoreOfEachPeriodUpToOneWithinTheCallersScope() throws Exception {
+        String subject = "WORKER:" + workerId;
+        var score = score(countyOperator, subject, "2026-03");
+        String trend = trend(countyOperator, subject, Map.of("period", "2026-03"));
+        List<String> periods = JsonPath.read(trend, "$.content[*].period");
+        assertThat(periods).containsExactly("2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03");
+        assertThat((Integer) JsonPath.read(trend, "$.totalElements")).isEqualTo(6);
+        // The last point is the score of the month, as its own page shows it.
+        for (String field : List.of("score", "grade", "rank", "of")) {
+            assertThat((Object) JsonPath.read(trend, "$.content[5]." + field))
+                    .as(field)
+                    .isEqualTo(JsonPath.read(score, "$." + field));
+        }
+        // Fewer periods, and quarters; the worker reads their own trend and no one else's.
+        assertThat((List<String>) JsonPath.read(
+                        trend(countyOperator, subject, Map.of("period", "2026-03", "count", "3")),
+                        "$.content[*].period"))
+                .containsExactly("2026-01", "2026-02", "2026-03");
+        assertThat((List<String>) JsonPath.read(
+                        trend(countyOperator, "TOWNSHIP:" + TOWNSHIP, Map.of("period", "2026-Q1", "count", "2")),
+                        "$.content[*].period"))
+                .containsExactly("2025-Q4", "2026-Q1");
+        assertThat((Object) JsonPath.read(trend(worker, subject, Map.of("period", "2026-03")), "$.content[5].score"))
+                .isEqualTo(JsonPath.read(score, "$.score"));
+        worker.perform(get("/api/assessment/scores/TOWNSHIP:" + TOWNSHIP + "/trend")
+                        .param("period", "2026-03"))
+                .andExpect(status().isNotFound());
+        SignedIn.as(context, "ys.operator")
+                .perform(get("/api/assessment/scores/VILLAGE:" + VILLAGE + "/trend"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @Order(8)
     void badInputNamesTheField() throws Exception {
+        for (String count : List.of("0", "13", "six")) {
+            countyOperator
+                    .perform(get("/api/assessment/scores/TOWNSHIP:" + TOWNSHIP + "/trend")
+                            .param("period", "2026-03")
+                            .param("count", count))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("count"));
+        }
+        countyOperator
+                .perform(get("/api/assessment/scores/TOWNSHIP:" + TOWNSHIP + "/trend")
+                        .param("period", "2026-Q5"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        countyOperator
+                .perform(get("/api/assessment/scores/VILLAGE:42/trend"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("subject"));
         countyOperator
                 .perform(get("/api/assessment/rankings")
                         .param("level", "TOWNSHIP")
@@ -380,7 +431,7 @@ class AssessmentTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aClosedMonthStaysAsItWasAndLaterCorrectionsAreAdjustments() throws Exception {
         countyOperator
                 .perform(post("/api/assessment/periods/2026-03/close"))
@@ -420,7 +471,7 @@ class AssessmentTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void thePlatformClosesAMonthOnceItsReviewDaysHavePassed() throws Exception {
         // April ends on 1 May (China time); its five review days end on 6 May.
         clock.set(Instant.parse("2026-05-05T02:00:00Z"));
@@ -477,6 +528,12 @@ class AssessmentTests {
     private String score(MockMvc as, String subject, String period) throws Exception {
         return body(as.perform(get("/api/assessment/scores/" + subject).param("period", period))
                 .andExpect(status().isOk()));
+    }
+
+    private String trend(MockMvc as, String subject, Map<String, String> query) throws Exception {
+        var request = get("/api/assessment/scores/" + subject + "/trend");
+        query.forEach(request::param);
+        return body(as.perform(request).andExpect(status().isOk()));
     }
 
     private static void assertFigure(String score, String indicator, long numerator, long denominator) {

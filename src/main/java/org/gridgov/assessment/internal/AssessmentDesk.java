@@ -3,16 +3,19 @@ package org.gridgov.assessment.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.gridgov.assessment.EventLine;
 import org.gridgov.assessment.Indicator;
 import org.gridgov.assessment.Score;
 import org.gridgov.assessment.SubjectType;
+import org.gridgov.assessment.TrendPoint;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
@@ -140,11 +143,59 @@ public class AssessmentDesk {
         var period = period(periodKey);
         var type = subjectType(subject);
         String county = countyOf(subject);
-        var ranked = Scoring.rank(scores(type, county, period), previousRanks(type, county, period));
-        return ranked.stream()
-                .filter(s -> s.subject().equals(subject) && access.allows(s))
-                .findFirst()
+        return ranked(subject, type, county, period, previousRanks(type, county, period), access)
                 .orElseThrow(() -> outOfScope(subject));
+    }
+
+    /** The most periods a trend may span, a year of months: each period not yet closed is counted from its events. */
+    static final int MOST_TREND_PERIODS = 12;
+
+    /**
+     * One subject's score, grade and rank in each of {@code count} periods of the same kind up to one (six when
+     * null), oldest first; a period the subject was not counted in has a point without a score. Each period is
+     * counted as {@link #score} counts it, without the change of rank that would count the period before too.
+     *
+     * @throws ProblemException 400 naming {@code count} outside 1 to {@value #MOST_TREND_PERIODS}; 404 when the
+     *     subject is not within the caller's scope in the last period
+     */
+    @Transactional(readOnly = true)
+    public List<TrendPoint> trend(String subject, String periodKey, Integer count) {
+        int periods = count == null ? 6 : count;
+        if (periods < 1 || periods > MOST_TREND_PERIODS) {
+            throw ProblemException.invalid(
+                    "count",
+                    "range",
+                    "期数须在 1 到 " + MOST_TREND_PERIODS + " 之间",
+                    "count must be between 1 and " + MOST_TREND_PERIODS);
+        }
+        var access = access();
+        var period = period(periodKey);
+        var type = subjectType(subject);
+        String county = countyOf(subject);
+        var points = new ArrayDeque<TrendPoint>();
+        for (int i = 0; i < periods; i++, period = period.previous()) {
+            var key = period.key();
+            var found = ranked(subject, type, county, period, Map.of(), access);
+            // The last period decides whether the caller may see the subject at all, before any other is counted.
+            if (i == 0 && found.isEmpty()) {
+                throw outOfScope(subject);
+            }
+            points.addFirst(found.map(s -> TrendPoint.of(key, s)).orElseGet(() -> TrendPoint.notAssessed(key)));
+        }
+        return List.copyOf(points);
+    }
+
+    /** A subject's score ranked among its type in its county, if the caller may see it. */
+    private Optional<Score> ranked(
+            String subject,
+            SubjectType type,
+            String county,
+            Period period,
+            Map<String, Integer> previousRanks,
+            AssessmentScope access) {
+        return Scoring.rank(scores(type, county, period), previousRanks).stream()
+                .filter(s -> s.subject().equals(subject) && access.allows(s))
+                .findFirst();
     }
 
     /** The events behind one indicator of a subject: its base, those counted in the numerator first. */

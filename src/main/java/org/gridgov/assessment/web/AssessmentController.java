@@ -10,6 +10,7 @@ import org.gridgov.assessment.EventLine;
 import org.gridgov.assessment.SchemeCommand;
 import org.gridgov.assessment.SchemeView;
 import org.gridgov.assessment.Score;
+import org.gridgov.assessment.TrendPoint;
 import org.gridgov.assessment.internal.AdjustmentDesk;
 import org.gridgov.assessment.internal.AssessmentDesk;
 import org.gridgov.assessment.internal.Bulletins;
@@ -73,6 +74,17 @@ class AssessmentController {
     @RequiresPermission(Permissions.ASSESSMENT_READ)
     Score score(@PathVariable String subject, @RequestParam(required = false) String period) {
         return assessment.score(subject, period);
+    }
+
+    /** The subject's score in the {@code count} periods up to {@code period} (six by default), oldest first. */
+    @GetMapping("/scores/{subject}/trend")
+    @RequiresPermission(Permissions.ASSESSMENT_READ)
+    PageResult<TrendPoint> trend(
+            @PathVariable String subject,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) Integer count) {
+        var points = assessment.trend(subject, period, count);
+        return PageResult.of(points, new PageQuery(0, points.size()), points.size());
     }
 
     @GetMapping("/scores/{subject}/events")

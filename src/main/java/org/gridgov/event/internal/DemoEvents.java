@@ -32,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A realistic history for the demo county: a few hundred events reported over the last four months, most closed
- * through the whole loop, the recent ones at every step (some overdue), each with its history rows. Deterministic,
- * created once when the demo data is on and there are no events yet.
+ * through the whole loop, the recent ones at every step (some overdue, a few of the late ones supervised by the
+ * county center), each with its history rows. Deterministic, created once when the demo data is on and there are no
+ * events yet.
  */
 @Component
 @Order(40)
@@ -207,11 +208,16 @@ class DemoEvents implements ApplicationRunner {
                 0, ageHours > 240 ? plan.size() - (random.nextInt(10) == 0 ? 2 : 0) : random.nextInt(plan.size() + 1));
         var at = reportedAt;
         var operator = demoActor(Role.CENTER_OPERATOR, center.code());
+        var countyLeader = organizations
+                .centerAt(grid.code(), 6)
+                .map(c -> demoActor(Role.CENTER_LEADER, c.code()))
+                .orElse(null);
         boolean returned = false;
         for (var move : plan.subList(0, steps)) {
             at = withStaff
                     ? nextMoveTime(e, move, at, department, grid.code(), random)
                     : at.plus(Duration.ofMinutes(30 + random.nextLong(move == Move.FEEDBACK ? 2880 : 240)));
+            superviseIfLate(e, at.isBefore(now) ? at : now, countyLeader);
             if (!at.isBefore(now)) {
                 break;
             }
@@ -240,9 +246,31 @@ class DemoEvents implements ApplicationRunner {
             events.appendHistory(e.id, t, actor, e.deadlineAt, at);
             rollups.recorded(e.place(), move.name(), t.from(), t.to(), at);
         }
-        if (e.status != EventStatus.REPORTED || e.satisfaction != null) {
+        superviseIfLate(e, now, countyLeader);
+        if (e.status != EventStatus.REPORTED || e.satisfaction != null || e.supervision != null) {
             events.update(e, 0);
         }
+    }
+
+    /**
+     * 督办 by the county center's leader of a case whose running step is half a day past its deadline before
+     * {@code until} (its next move, or now): one such case in fifteen, the same in every run, red when urgent. It
+     * changes no status, so the rollups do not see it.
+     */
+    private void superviseIfLate(Event e, Instant until, EventRepository.Actor leader) {
+        if (leader == null
+                || e.supervision != null
+                || e.deadlineAt == null
+                || !e.status.allows(Move.SUPERVISE)
+                || Math.floorMod(e.serialNumber.hashCode(), 15) != 0) {
+            return;
+        }
+        var at = e.deadlineAt.plus(Duration.ofHours(12));
+        if (!at.isBefore(until)) {
+            return;
+        }
+        var t = e.supervise(e.urgency == Urgency.URGENT ? "RED" : "YELLOW", "已超时限，请加快办理并反馈", false);
+        events.appendHistory(e.id, t, leader, e.deadlineAt, at);
     }
 
     /**

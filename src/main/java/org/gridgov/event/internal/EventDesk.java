@@ -520,7 +520,8 @@ public class EventDesk {
      * A work list: box todo, reported, overdue, supervised, done, copied, visit (closed, awaiting the return visit),
      * delay (a delay request waiting for the caller's organization to decide), returned (returned or reworked this
      * month, by or to the caller's organization), or everything in scope when null; status, urgency, category, source
-     * (the channel of the report), card (YELLOW or RED on the running step) and open (not yet closed) narrow it.
+     * (the channel of the report), card (YELLOW or RED on the running step), open (not yet closed) and supervised
+     * (督办件: put under supervision at some time) narrow it.
      */
     public record EventListQuery(
             String box,
@@ -533,7 +534,8 @@ public class EventDesk {
             String serialNumber,
             String source,
             String card,
-            boolean open) {}
+            boolean open,
+            boolean supervised) {}
 
     /**
      * One page of a work list.

@@ -27,6 +27,9 @@ import java.util.List;
  * @param returnedThisMonth returned or reworked this month, by or to the caller's organization: box=returned
  * @param reportedThisMonth reported by the caller this month: box=reported, from=monthFrom
  * @param reportedThisMonthOpen of those, the ones not yet closed: the same with open=true
+ * @param supervised 督办件 not yet closed, whoever supervised them: supervised=true, open=true; null for a caller who
+ *     neither supervises nor approves assessments, whose home does not show it
+ * @param supervisedOverdue of those, the ones past their deadline: box=overdue, supervised=true; null as above
  */
 public record EventOverview(
         LocalDate day,
@@ -48,7 +51,9 @@ public record EventOverview(
         long pendingDelays,
         long returnedThisMonth,
         long reportedThisMonth,
-        long reportedThisMonthOpen) {
+        long reportedThisMonthOpen,
+        Long supervised,
+        Long supervisedOverdue) {
 
     /** How many events came in through one channel (GRID_WORKER, RESIDENT_WEB, HOTLINE, API). */
     public record SourceCount(String source, long count) {}

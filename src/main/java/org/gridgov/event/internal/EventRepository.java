@@ -427,7 +427,8 @@ class EventRepository {
     /**
      * Filters of an event list; null means any. Always within {@code visibility}. {@code card} is the highest
      * deadline card (YELLOW or RED) of the running step; {@code openOnly} leaves out closed, rejected and archived
-     * events; {@code since} starts the period of the {@code returned} box.
+     * events; {@code supervisedOnly} keeps those ever put under supervision (督办, which sets {@code supervision} and
+     * never clears it); {@code since} starts the period of the {@code returned} box.
      */
     record Filter(
             Visibility visibility,
@@ -445,6 +446,7 @@ class EventRepository {
             String source,
             String card,
             boolean openOnly,
+            boolean supervisedOnly,
             Instant since) {}
 
     private static final String WHERE = " where " + VISIBLE + """
@@ -459,6 +461,7 @@ class EventRepository {
                and (cast(:to as timestamptz) is null or reported_at < :to)
                and (cast(:source as text) is null or source = :source)
                and (:openOnly = false or status not in ('CLOSED', 'REJECTED', 'ARCHIVED'))
+               and (:supervised = false or supervision is not null)
                and (cast(:card as text) is null
                     or (status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
                         and exists (select 1 from deadline_card c where c.event_id = event.id
@@ -510,8 +513,8 @@ class EventRepository {
 
     /**
      * Binds a list's filter. One county's or one township's events are named as an equality on the region rather
-     * than as a prefix of the grid code where an index of the region answers best: a plain page ({@code page}, no box
-     * or card, which have indexes of their own) reads the region's newest events first from its index in report
+     * than as a prefix of the grid code where an index of the region answers best: a plain page ({@code page}, no box,
+     * card or supervision, which have indexes of their own) reads the region's newest events first from its index in report
      * order instead of sorting all of them, and a county's count of a category counts the county's index of
      * categories. The equality then stands alone: beside a prefix match of the same region the planner would take
      * the two for independent and guess a handful of rows. Either way the same events are selected: grid codes are
@@ -523,7 +526,7 @@ class EventRepository {
         String within = narrower(visibility.prefix(), region);
         int level = within == null ? 0 : within.length();
         boolean byRegion = page
-                ? (level == 6 || level == 9) && f.box() == null && f.card() == null
+                ? (level == 6 || level == 9) && f.box() == null && f.card() == null && !f.supervisedOnly()
                 : level == 6 && f.categoryPrefix() != null;
         String county = null;
         String township = null;
@@ -550,6 +553,7 @@ class EventRepository {
                 .param("to", ts(f.to()))
                 .param("source", f.source())
                 .param("openOnly", f.openOnly())
+                .param("supervised", f.supervisedOnly())
                 .param("card", f.card())
                 .param("since", ts(f.since()))
                 .param("box", f.box())

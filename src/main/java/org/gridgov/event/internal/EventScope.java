@@ -67,6 +67,7 @@ class EventScope {
                 q.source(),
                 q.card(),
                 q.open(),
+                q.supervised(),
                 returnedSince);
     }
 

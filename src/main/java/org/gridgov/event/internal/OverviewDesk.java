@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.ToLongFunction;
+import org.gridgov.common.Permissions;
 import org.gridgov.event.EventStatus;
 import org.gridgov.event.internal.EventDesk.EventListQuery;
 import org.gridgov.identity.CurrentUsers;
@@ -39,6 +40,8 @@ class OverviewDesk {
         // One instant for every count, so that the overdue figure and the cards read the same moment.
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ToLongFunction<EventListQuery> count = q -> events.count(scope.filter(q, user, month.from()), now);
+        // Only those who press cases or judge the centers read the supervised cases; nobody else pays for the counts.
+        boolean oversees = user.can(Permissions.EVENT_SUPERVISE) || user.can(Permissions.ASSESSMENT_APPROVE);
         var bySource = EventDesk.SOURCES.stream()
                 .map(source -> new EventOverview.SourceCount(
                         source, count.applyAsLong(query(null, null, today.from(), today.to(), source, null, false))))
@@ -63,11 +66,17 @@ class OverviewDesk {
                 count.applyAsLong(box("delay")),
                 count.applyAsLong(box("returned")),
                 count.applyAsLong(query("reported", null, month.from(), null, null, null, false)),
-                count.applyAsLong(query("reported", null, month.from(), null, null, null, true)));
+                count.applyAsLong(query("reported", null, month.from(), null, null, null, true)),
+                oversees ? count.applyAsLong(supervised(null, true)) : null,
+                oversees ? count.applyAsLong(supervised("overdue", false)) : null);
     }
 
     private static EventListQuery box(String box) {
         return query(box, null, null, null, null, null, false);
+    }
+
+    private static EventListQuery supervised(String box, boolean open) {
+        return new EventListQuery(box, null, null, null, null, null, null, null, null, null, open, true);
     }
 
     private static EventListQuery todo(EventStatus status) {
@@ -76,6 +85,6 @@ class OverviewDesk {
 
     private static EventListQuery query(
             String box, String status, Instant from, Instant to, String source, String card, boolean open) {
-        return new EventListQuery(box, status, null, null, from, to, null, null, source, card, open);
+        return new EventListQuery(box, status, null, null, from, to, null, null, source, card, open, false);
     }
 }

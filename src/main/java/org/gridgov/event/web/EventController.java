@@ -59,10 +59,12 @@ class EventController {
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String card,
             @RequestParam(required = false) boolean open,
+            @RequestParam(required = false) boolean supervised,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return desk.list(
-                new EventListQuery(box, status, category, urgency, from, to, region, serial, source, card, open),
+                new EventListQuery(
+                        box, status, category, urgency, from, to, region, serial, source, card, open, supervised),
                 PageQuery.of(page, size));
     }
 

@@ -5,6 +5,7 @@ import static org.gridgov.event.web.EventCalls.body;
 import static org.gridgov.event.web.EventCalls.move;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -158,9 +159,50 @@ class EventOverviewTests {
     }
 
     @Test
+    void aLeaderCountsTheOpenSupervisedCasesOfTheirScopeAsTheListShowsThem() throws Exception {
+        var leader = SignedIn.as(context, "county.leader");
+        var departmentLeader = SignedIn.as(context, "dept.leader");
+        var before = overview(leader);
+        var departmentBefore = overview(departmentLeader);
+
+        long late = dispatched();
+        long onTime = calls.reported(worker);
+        long rejected = calls.reported(worker);
+        calls.reported(worker);
+        for (long id : List.of(late, onTime, rejected)) {
+            move(leader, id, "supervise", "\"supervision\":\"RED\",\"note\":\"请加快办理\"")
+                    .andExpect(status().isOk());
+        }
+        move(township, rejected, "reject", "\"note\":\"不属于受理范围\"").andExpect(status().isOk());
+        jdbc.sql("update event set deadline_at = now() - interval '1 hour' where id = :id")
+                .param("id", late)
+                .update();
+
+        var after = overview(leader);
+        // The rejected case is supervised but no longer open; the fourth was never supervised.
+        assertThat(delta(before, after, "supervised")).isEqualTo(2);
+        assertThat(delta(before, after, "supervisedOverdue")).isEqualTo(1);
+        assertThat(total(leader, Map.of("supervised", "true", "open", "true"))).isEqualTo(figure(after, "supervised"));
+        assertThat(total(leader, Map.of("box", "overdue", "supervised", "true")))
+                .isEqualTo(figure(after, "supervisedOverdue"));
+        // A department sees the supervised cases that reached it: the one dispatched to it.
+        var department = overview(departmentLeader);
+        assertThat(delta(departmentBefore, department, "supervised")).isEqualTo(1);
+        assertThat(delta(departmentBefore, department, "supervisedOverdue")).isEqualTo(1);
+        assertThat(total(departmentLeader, Map.of("supervised", "true", "open", "true")))
+                .isEqualTo(figure(department, "supervised"));
+        // An operator neither supervises nor judges: the figures are left out of their home.
+        var operator = overview(township);
+        assertThat(operator).containsEntry("supervised", null).containsEntry("supervisedOverdue", null);
+    }
+
+    @Test
     void unknownChannelsAndCardsAreRefusedByTheList() throws Exception {
         township.perform(get("/api/events").param("source", "FAX")).andExpect(status().isBadRequest());
         township.perform(get("/api/events").param("card", "GREEN")).andExpect(status().isBadRequest());
+        township.perform(get("/api/events").param("supervised", "maybe"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("supervised"));
     }
 
     /** A new event of the worker's grid, accepted by the township and dispatched to the city management bureau. */
