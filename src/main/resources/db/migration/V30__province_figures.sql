@@ -50,3 +50,7 @@ set figures = (select jsonb_agg(jsonb_build_array(f -> 'indicator', f -> 'numera
                                 order by n)
                from jsonb_array_elements(r.figures) with ordinality as e (f, n))
 where jsonb_typeof(r.figures -> 0) = 'object';
+
+-- The dispatches a county's departments received in a period (the department subjects' items), read per department
+-- rather than from every dispatch of the period across all counties.
+create index event_history_dispatch_receiver on event_history (to_holder, at) where move = 'DISPATCH';

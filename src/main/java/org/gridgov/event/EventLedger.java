@@ -1,6 +1,7 @@
 package org.gridgov.event;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.gridgov.common.Unscoped;
 import org.gridgov.event.internal.LedgerReader;
@@ -23,10 +24,12 @@ public class EventLedger {
     }
 
     /**
-     * Events in the grids under a region code dispatched at least once in {@code [from, to)}, as they stood at
-     * {@code cutoff}; which of their handlings fall in the period is the caller's to pick.
+     * Events in the grids under a region code dispatched at least once in {@code [from, to)} to one of the
+     * {@code receivers} (organization codes), as they stood at {@code cutoff}; which of their handlings fall in the
+     * period is the caller's to pick.
      */
-    public List<EventFact> dispatchedIn(String regionPrefix, Instant from, Instant to, Instant cutoff) {
-        return reader.dispatchedIn(regionPrefix, from, to, cutoff);
+    public List<EventFact> dispatchedIn(
+            String regionPrefix, Collection<String> receivers, Instant from, Instant to, Instant cutoff) {
+        return reader.dispatchedIn(regionPrefix, receivers, from, to, cutoff);
     }
 }

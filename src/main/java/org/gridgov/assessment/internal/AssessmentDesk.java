@@ -295,7 +295,7 @@ public class AssessmentDesk {
      */
     Map<SubjectType, List<Scoring.Counted>> countedAll(String county, Period period, Instant cutoff) {
         var reported = ledger.reportedIn(county, period.from(), period.to(), cutoff);
-        var dispatched = ledger.dispatchedIn(county, period.from(), period.to(), cutoff);
+        var dispatched = ledger.dispatchedIn(county, departmentCodes(county), period.from(), period.to(), cutoff);
         var quality = registry.qualityPerGrid(county, cutoff);
         var all = new java.util.EnumMap<SubjectType, List<Scoring.Counted>>(SubjectType.class);
         for (var type : SubjectType.values()) {
@@ -317,8 +317,15 @@ public class AssessmentDesk {
 
     private List<EventFact> facts(SubjectType type, String county, Period period, Instant cutoff) {
         return type == SubjectType.DEPARTMENT
-                ? ledger.dispatchedIn(county, period.from(), period.to(), cutoff)
+                ? ledger.dispatchedIn(county, departmentCodes(county), period.from(), period.to(), cutoff)
                 : ledger.reportedIn(county, period.from(), period.to(), cutoff);
+    }
+
+    /** The departments of a county, whose received dispatches are the items of the department subjects. */
+    private List<String> departmentCodes(String county) {
+        return staff.departmentsUnder(county).stream()
+                .map(OrganizationRef::code)
+                .toList();
     }
 
     Scheme scheme(SubjectType type, String region, Period period) {

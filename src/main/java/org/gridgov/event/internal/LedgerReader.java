@@ -35,9 +35,13 @@ public class LedgerReader {
     }
 
     @Transactional(readOnly = true)
-    public List<EventFact> dispatchedIn(String prefix, Instant from, Instant to, Instant cutoff) {
+    public List<EventFact> dispatchedIn(
+            String prefix, java.util.Collection<String> receivers, Instant from, Instant to, Instant cutoff) {
         var fold = new Fold(cutoff);
-        ledger.dispatched(prefix, from, to, cutoff, fold::row, fold::card);
+        if (receivers.isEmpty()) {
+            return fold.facts();
+        }
+        ledger.dispatched(prefix, receivers, from, to, cutoff, fold::row, fold::card);
         return fold.facts();
     }
 

@@ -22,10 +22,14 @@ class LedgerRepository {
             select e.id from event e
             where e.grid_code like :prefix || '%' and e.reported_at >= :since and e.reported_at < :until""";
 
-    /** Events in grids under the prefix with a dispatch in the period. */
+    /**
+     * Events in grids under the prefix with a dispatch to one of the receivers in the period. The receivers lead, as
+     * in their index of dispatches: the dispatches of the period across all counties are many times a county's.
+     */
     private static final String DISPATCHED = """
             select distinct d.event_id as id from event_history d join event e on e.id = d.event_id
-            where d.move = 'DISPATCH' and d.at >= :since and d.at < :until and d.at <= :cutoff
+            where d.move = 'DISPATCH' and d.to_holder = any(cast(:receivers as text[]))
+              and d.at >= :since and d.at < :until and d.at <= :cutoff
               and e.grid_code like :prefix || '%'""";
 
     private final JdbcClient jdbc;
@@ -55,16 +59,24 @@ class LedgerRepository {
     record Card(long eventId, String card, String holder, Instant raisedAt) {}
 
     void reported(String prefix, Instant from, Instant to, Instant cutoff, Consumer<Row> rows, Consumer<Card> cards) {
-        read(REPORTED, prefix, from, to, cutoff, rows, cards);
+        read(REPORTED, prefix, new String[0], from, to, cutoff, rows, cards);
     }
 
-    void dispatched(String prefix, Instant from, Instant to, Instant cutoff, Consumer<Row> rows, Consumer<Card> cards) {
-        read(DISPATCHED, prefix, from, to, cutoff, rows, cards);
+    void dispatched(
+            String prefix,
+            java.util.Collection<String> receivers,
+            Instant from,
+            Instant to,
+            Instant cutoff,
+            Consumer<Row> rows,
+            Consumer<Card> cards) {
+        read(DISPATCHED, prefix, receivers.toArray(String[]::new), from, to, cutoff, rows, cards);
     }
 
     private void read(
             String events,
             String prefix,
+            String[] receivers,
             Instant from,
             Instant to,
             Instant cutoff,
@@ -79,6 +91,7 @@ class LedgerRepository {
                         join event_history h on h.event_id = e.id and h.at <= :cutoff
                         order by e.id, h.id""")
                 .param("prefix", prefix)
+                .param("receivers", receivers)
                 .param("since", Timestamp.from(from))
                 .param("until", Timestamp.from(to))
                 .param("cutoff", Timestamp.from(cutoff))
@@ -91,6 +104,7 @@ class LedgerRepository {
                         ) c join deadline_card k on k.event_id = c.id and k.raised_at <= :cutoff
                         order by k.event_id, k.id""")
                 .param("prefix", prefix)
+                .param("receivers", receivers)
                 .param("since", Timestamp.from(from))
                 .param("until", Timestamp.from(to))
                 .param("cutoff", Timestamp.from(cutoff))
