@@ -9,25 +9,11 @@
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/assessment.test.mjs
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers. Needs the demo accounts
 // (password GridGov@2026) and the demo events of the last months.
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, launchBrowser, menuTexts, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
+import { BASE_URL, freshBrowser, menuTexts, PHONE, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 const PAGE_SIZE = 20
-const browsers = []
-
-after(async () => {
-  await Promise.all(browsers.map((close) => close()))
-})
-
-async function fresh(options) {
-  const browser = await launchBrowser(options)
-  browsers.push(browser.close)
-  const errors = []
-  browser.page.on('pageerror', (error) => errors.push(error.message))
-  return { ...browser, errors }
-}
 
 /** The current month in China's time zone, as the pages default to it. */
 function currentMonth() {
@@ -71,7 +57,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   const phone = name === 'phone'
 
   test(`the operator drills down to a grid and the events behind a figure (${name})`, async () => {
-    const { page, errors } = await fresh(options)
+    const { page, errors } = await freshBrowser(options)
     await signIn(page, 'county.operator')
     if (!phone) assert.ok((await menuTexts(page)).includes('考核排名'), 'the menu offers 考核排名')
     await page.goto(`${BASE_URL}/#/assessment/rankings`)
@@ -119,7 +105,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   })
 
   test(`an adjustment asked for by the operator and approved by the leader counts (${name})`, async () => {
-    const { page, errors } = await fresh(options)
+    const { page, errors } = await freshBrowser(options)
     await signIn(page, 'county.operator')
     const subject = 'VILLAGE:421381101001'
     await page.goto(`${BASE_URL}/#/assessment/scores/${subject}`)
@@ -198,7 +184,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   })
 
   test(`the bulletin shows its title and the ranking (${name})`, async () => {
-    const { page, errors } = await fresh(options)
+    const { page, errors } = await freshBrowser(options)
     await signIn(page, 'county.operator')
     await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=${currentMonth()}`)
     const subjects = await rankingShown(page, 'TOWNSHIP', '')
@@ -215,7 +201,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   })
 
   test(`the homes show the assessment (${name})`, async () => {
-    const { page, errors } = await fresh(options)
+    const { page, errors } = await freshBrowser(options)
     await signIn(page, 'grid.worker')
     if (!phone) assert.ok(!(await menuTexts(page)).includes('考核排名'), 'a grid worker has his figures on the home page')
     const card = page.getByTestId('assessment-worker-card')
@@ -248,7 +234,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
 }
 
 test('the operator closes a past period and sees it closed', async () => {
-  const { page, errors } = await fresh()
+  const { page, errors } = await freshBrowser()
   await signIn(page, 'county.operator')
   await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=2025`)
   await rankingShown(page, 'TOWNSHIP', '')

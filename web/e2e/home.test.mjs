@@ -6,9 +6,9 @@
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/home.test.mjs
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers. Needs the demo accounts
 // (password GridGov@2026) and the demo events.
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { fetchInPage, launchBrowser, screenshot, signIn } from './support.mjs'
+import { fetchInPage, freshBrowser, PHONE, screenshot, signIn } from './support.mjs'
 
 /** A grid of 站前社区 (杨寨镇). */
 const GRID = '421381101001101'
@@ -27,21 +27,6 @@ const LANDINGS = [
   { user: 'admin', path: '/users' },
   { user: 'auditor', path: '/audit' },
 ]
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
-const browsers = []
-
-after(async () => {
-  await Promise.all(browsers.map((close) => close()))
-})
-
-async function fresh(options) {
-  const browser = await launchBrowser(options)
-  browsers.push(browser.close)
-  const errors = []
-  browser.page.on('pageerror', (error) => errors.push(error.message))
-  return { ...browser, errors }
-}
 
 /** The number a figure shows, checked to be one. */
 async function figureValue(page, testId) {
@@ -87,12 +72,11 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   test(`every role lands on its own home page (${name})`, async () => {
     for (const landing of LANDINGS) {
       // A fresh profile for each: nobody signed in, nothing remembered.
-      const { page, close, errors } = await fresh(options)
+      const { page, close, errors } = await freshBrowser(options)
       try {
         await checkLanding(page, landing, name === 'phone')
         assert.deepEqual(errors, [], `${landing.user}: no script errors`)
       } finally {
-        browsers.splice(browsers.indexOf(close), 1)
         await close()
       }
     }
@@ -100,7 +84,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
 }
 
 test("each figure on the operator's home opens the event list of as many events", async () => {
-  const { page, errors } = await fresh()
+  const { page, errors } = await freshBrowser()
   await signIn(page, 'yz.operator')
   await page.getByTestId('home-page').waitFor()
   // Something reported today through a channel, so that today's figures are not all zero.

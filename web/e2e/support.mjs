@@ -1,6 +1,7 @@
 // Shared helpers of the browser tests: launching the system Chromium, signing in and out through the pages, and
 // calling the API from the page (with the session cookie and, for writes, the CSRF header).
 // Not a test file itself (node --test runs only *.test.mjs here).
+import { after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -41,6 +42,31 @@ export async function launchBrowser(options = {}) {
     fs.rmSync(userDataDir, { recursive: true, force: true })
   }
   return { context, page, close }
+}
+
+/** A phone's screen, 390 px wide: pages must not scroll sideways on it. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+
+const opened = []
+
+after(async () => {
+  await Promise.all(opened.map((close) => close()))
+})
+
+/**
+ * A fresh browser (launchBrowser) for one test, closed when the test file ends unless closed before; answers
+ * { context, page, close, errors }, errors collecting the page's uncaught exceptions.
+ */
+export async function freshBrowser(options) {
+  const browser = await launchBrowser(options)
+  const close = async () => {
+    if (opened.includes(close)) opened.splice(opened.indexOf(close), 1)
+    await browser.close()
+  }
+  opened.push(close)
+  const errors = []
+  browser.page.on('pageerror', (error) => errors.push(error.message))
+  return { ...browser, close, errors }
 }
 
 /** Signs in through the login page and waits for the application (or the change-password page) to show. */

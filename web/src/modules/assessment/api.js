@@ -1,6 +1,6 @@
-// REST client of the assessment module: rankings, scores and the events behind them, bulletins, adjustments and
-// closing periods. Subjects are keyed TYPE:code; periods are written 2026-11, 2026-Q4 or 2026.
-import { getJson, postJson, query } from '@/common/http.js'
+// REST client of the assessment module: rankings, scores and the events behind them, bulletins, adjustments,
+// closing periods and schemes. Subjects are keyed TYPE:code; periods are written 2026-11, 2026-Q4 or 2026.
+import { getJson, postJson, putJson, query } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -37,3 +37,23 @@ export const decideAdjustment = (id, decision, note) => postJson(`/api/assessmen
 
 /** POST /api/assessment/periods/{period}/close: freezes an ended period of the caller's county. */
 export const closePeriod = (period) => postJson(`/api/assessment/periods/${enc(period)}/close`, {})
+
+/** GET /api/assessment/schemes/{type}: the scheme a subject type is scored by in a period (default this month). */
+export const getScheme = (type, period) => getJson(`/api/assessment/schemes/${enc(type)}`, { period })
+
+/** GET /api/assessment/schemes/{type}/versions: one page of { scheme, state, savedAt }, latest month first. */
+export const getSchemeVersions = (type, page = 0, size = 10) => getJson(`/api/assessment/schemes/${enc(type)}/versions`, { page, size })
+
+/** PUT /api/assessment/schemes/{type}: a new version from a month not yet begun ({ effectiveFrom, weights, … }). */
+export const saveScheme = (type, scheme) => putJson(`/api/assessment/schemes/${enc(type)}`, scheme)
+
+let indicators = null
+
+/** GET /api/assessment/indicators: every indicator with { label, labelEn, kind, subjectTypes }, asked once. */
+export function getIndicators() {
+  indicators ??= getJson('/api/assessment/indicators').catch((error) => {
+    indicators = null
+    throw error
+  })
+  return indicators
+}

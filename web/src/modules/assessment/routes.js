@@ -26,5 +26,10 @@ export default [
     component: () => import('./BulletinPage.vue'),
     meta: { permission: 'assessment:read', when: notGridWorker },
   },
+  {
+    // Open to anyone signed in: the page itself tells those without assessment:manage why they cannot keep schemes.
+    path: '/assessment/schemes',
+    name: 'assessment-schemes',
+    component: () => import('./SchemesPage.vue'),
+  },
 ]
-

@@ -61,6 +61,9 @@ export async function getCategories(parent) {
   return items
 }
 
+/** GET /api/event-categories/{code}: one category of the current catalog with its major (404 when it lacks it). */
+export const getCategory = (code) => getJson(`/api/event-categories/${enc(code)}`)
+
 /**
  * GET /api/events/{id}/dispatch-targets: one page of the organizations the event may be dispatched to, whose name
  * contains `name` (all when empty), those responsible for its category first (suggested: true).

@@ -2,6 +2,7 @@ package org.gridgov.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -495,6 +496,148 @@ class AssessmentTests {
                         .query(String.class)
                         .list())
                 .containsExactly("2026-02 系统", "2026-03 县中心坐席员", "2026-04 系统", "2026-Q1 系统");
+    }
+
+    @Test
+    @Order(10)
+    void aCountyKeepsVersionsOfItsSchemeFromMonthsNotYetBegun() throws Exception {
+        // 6 May: the county's version from March scores the month; the deployment's stands behind it.
+        countyLeader
+                .perform(get("/api/assessment/schemes/TOWNSHIP/versions"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(2))
+                .andExpect(jsonPath("$.content[0].scheme.effectiveFrom").value("2026-03-01"))
+                .andExpect(jsonPath("$.content[0].scheme.regionCode").value("421381"))
+                .andExpect(jsonPath("$.content[0].scheme.vetoes[0].code").value(vetoed))
+                .andExpect(jsonPath("$.content[0].state").value("IN_FORCE"))
+                .andExpect(jsonPath("$.content[1].scheme.regionCode").value(""))
+                .andExpect(jsonPath("$.content[1].state").value("SUPERSEDED"));
+
+        saveTownshipScheme("2026-07", 6).andExpect(status().isOk());
+        countyOperator
+                .perform(get("/api/assessment/schemes/TOWNSHIP/versions").param("size", "2"))
+                .andExpect(jsonPath("$.totalElements").value(3))
+                .andExpect(jsonPath("$.totalPages").value(2))
+                .andExpect(jsonPath("$.content[0].scheme.effectiveFrom").value("2026-07-01"))
+                .andExpect(jsonPath("$.content[0].state").value("PLANNED"))
+                .andExpect(jsonPath("$.content[0].scheme.reportQuota").value(6))
+                .andExpect(jsonPath("$.content[0].scheme.weights.REPORTS").value(30.0))
+                .andExpect(jsonPath("$.content[0].scheme.vetoes[1].atLeast").value(3))
+                .andExpect(jsonPath("$.content[1].state").value("IN_FORCE"));
+        countyOperator
+                .perform(get("/api/assessment/schemes/TOWNSHIP/versions")
+                        .param("page", "1")
+                        .param("size", "2"))
+                .andExpect(jsonPath("$.content.length()").value(1))
+                .andExpect(jsonPath("$.content[0].scheme.regionCode").value(""));
+
+        // Saved again from the same month, the planned version is replaced, not added; June keeps March's.
+        saveTownshipScheme("2026-07", 5).andExpect(status().isOk());
+        countyOperator
+                .perform(get("/api/assessment/schemes/TOWNSHIP/versions"))
+                .andExpect(jsonPath("$.totalElements").value(3))
+                .andExpect(jsonPath("$.content[0].scheme.reportQuota").value(5));
+        countyOperator
+                .perform(get("/api/assessment/schemes/TOWNSHIP").param("period", "2026-06"))
+                .andExpect(jsonPath("$.effectiveFrom").value("2026-03-01"));
+
+        // Once July has begun, its version is in force and March's superseded.
+        clock.set(Instant.parse("2026-06-30T16:00:00Z"));
+        countyOperator
+                .perform(get("/api/assessment/schemes/TOWNSHIP/versions"))
+                .andExpect(jsonPath("$.content[0].state").value("IN_FORCE"))
+                .andExpect(jsonPath("$.content[1].state").value("SUPERSEDED"));
+
+        // Other types and other counties are untouched; a township's operator may read the versions, not add one.
+        township.perform(get("/api/assessment/schemes/WORKER/versions"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].state").value("IN_FORCE"));
+        putScheme(township, "TOWNSHIP", "{\"effectiveFrom\":\"2026-09\"}").andExpect(status().isForbidden());
+    }
+
+    @Test
+    @Order(11)
+    void aSchemeWithBadInputIsRefusedNamingEveryField() throws Exception {
+        var refused = putScheme(countyOperator, "TOWNSHIP", """
+                                {"effectiveFrom":"2026-07",
+                                 "weights":[{"indicator":"RETURNS","value":20},{"indicator":"CLOSE_RATE","value":120},
+                                   {"indicator":"CLOSE_RATE","value":10}],
+                                 "penalties":[{"indicator":"REPORTS","value":1}],
+                                 "excellentMin":90,"goodMin":95,"passMin":60,"excellentShare":1.5,"reportQuota":-1,
+                                 "vetoes":[{"kind":"CATEGORY","code":"ZZ9999"},{"kind":"RED_CARDS","atLeast":0},
+                                   {"kind":"SOMETHING"}]}""").andExpect(status().isBadRequest());
+        List<String> fields = JsonPath.read(body(refused), "$.errors[*].field");
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "effectiveFrom",
+                        "weights[0].indicator",
+                        "weights[1].value",
+                        "penalties[0].indicator",
+                        "excellentMin",
+                        "excellentShare",
+                        "reportQuota",
+                        "vetoes[0].code",
+                        "vetoes[1]",
+                        "vetoes[2]");
+        assertThat((List<String>) JsonPath.read(body(refused), "$.errors[?(@.field == 'effectiveFrom')].code"))
+                .containsExactly("past");
+        assertThat((List<String>) JsonPath.read(body(refused), "$.errors[*].messageEn"))
+                .allMatch(m -> !m.isBlank());
+
+        // Weights adding up to nothing, an indicator named twice, a month written otherwise, a wrong JSON type.
+        putScheme(countyOperator, "WORKER", """
+                                {"effectiveFrom":"2027-1","weights":[{"indicator":"REPORTS","value":0},
+                                  {"indicator":"REPORTS","value":0}]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItems("effectiveFrom", "weights", "weights[1].indicator")));
+        putScheme(countyOperator, "WORKER", "{\"effectiveFrom\":\"2026-13\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("effectiveFrom"));
+        putScheme(countyOperator, "WORKER", "{\"effectiveFrom\":\"2027-01\",\"reportQuota\":\"many\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reportQuota"));
+        putScheme(countyOperator, "STREET", "{}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("type"));
+        countyOperator
+                .perform(get("/api/assessment/schemes/STREET/versions"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("type"));
+        countyOperator
+                .perform(get("/api/assessment/schemes/WORKER/versions").param("size", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
+    @Order(12)
+    void theIndicatorsAreListedWithTheirNamesAndTheTypesThatHaveThem() throws Exception {
+        String indicators =
+                body(countyLeader.perform(get("/api/assessment/indicators")).andExpect(status().isOk()));
+        assertThat((List<String>) JsonPath.read(indicators, "$[*].indicator")).hasSize(Indicator.values().length);
+        assertThat((List<String>) JsonPath.read(indicators, "$[?(@.indicator == 'REPORTS')].label"))
+                .containsExactly("上报数");
+        assertThat((List<String>) JsonPath.read(indicators, "$[?(@.indicator == 'RED_CARDS')].kind"))
+                .containsExactly("PENALTY");
+        assertThat((List<List<String>>) JsonPath.read(indicators, "$[?(@.indicator == 'RETURNS')].subjectTypes"))
+                .containsExactly(List.of("DEPARTMENT"));
+    }
+
+    private ResultActions saveTownshipScheme(String from, int quota) throws Exception {
+        return putScheme(countyOperator, "TOWNSHIP", """
+                        {"effectiveFrom":"%s",
+                         "weights":[{"indicator":"REPORTS","value":30},{"indicator":"CLOSE_RATE","value":25},
+                           {"indicator":"ON_TIME_CLOSE","value":25},{"indicator":"SATISFACTION","value":20}],
+                         "penalties":[{"indicator":"RED_CARDS","value":1}],
+                         "excellentMin":92,"goodMin":80,"passMin":60,"excellentShare":0.15,"reportQuota":%d,
+                         "vetoes":[{"kind":"CATEGORY","code":"%s"},{"kind":"RED_CARDS","atLeast":3}]}""".formatted(from, quota, vetoed));
+    }
+
+    private static ResultActions putScheme(MockMvc as, String type, String json) throws Exception {
+        return as.perform(put("/api/assessment/schemes/" + type)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private long report(String grid, String categoryCode) throws Exception {

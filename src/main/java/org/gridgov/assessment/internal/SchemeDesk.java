@@ -2,23 +2,29 @@ package org.gridgov.assessment.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.gridgov.assessment.Indicator;
+import org.gridgov.assessment.IndicatorDefinition;
 import org.gridgov.assessment.SchemeCommand;
+import org.gridgov.assessment.SchemeVersion;
 import org.gridgov.assessment.SchemeView;
 import org.gridgov.assessment.SubjectType;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.FieldProblem;
+import org.gridgov.common.PageQuery;
+import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
+import org.gridgov.event.EventCategories;
 import org.gridgov.identity.CurrentUsers;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The county's scoring schemes: read for any period, and a new version entered from a month that has not begun, so
- * that a period is never scored by two schemes.
+ * The county's scoring schemes: read for any period or as the list of versions, and a new version entered from a
+ * month that has not begun, so that a period is never scored by two schemes.
  */
 @Component
 public class SchemeDesk {
@@ -27,14 +33,21 @@ public class SchemeDesk {
     private final AssessmentDesk assessment;
     private final CurrentScope scope;
     private final CurrentUsers users;
+    private final EventCategories categories;
     private final Clock clock;
 
     SchemeDesk(
-            SchemeRepository schemes, AssessmentDesk assessment, CurrentScope scope, CurrentUsers users, Clock clock) {
+            SchemeRepository schemes,
+            AssessmentDesk assessment,
+            CurrentScope scope,
+            CurrentUsers users,
+            EventCategories categories,
+            Clock clock) {
         this.schemes = schemes;
         this.assessment = assessment;
         this.scope = scope;
         this.users = users;
+        this.categories = categories;
         this.clock = clock;
     }
 
@@ -43,6 +56,34 @@ public class SchemeDesk {
         var subjectType = AssessmentDesk.type(type, "type");
         var p = period == null || period.isBlank() ? Period.monthOf(clock.instant()) : Period.parse(period, "period");
         return view(assessment.scheme(subjectType, scope.regionPrefix(), p));
+    }
+
+    /**
+     * One page of the versions of a type's scheme that may apply to the caller's county, latest month first, each
+     * marked planned, in force this month, or superseded.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<SchemeVersion> versions(String type, PageQuery page) {
+        var subjectType = AssessmentDesk.type(type, "type");
+        String county = scope.regionPrefix();
+        var month = Period.monthOf(clock.instant());
+        long inForce = assessment.scheme(subjectType, county, month).id();
+        var content = schemes.versions(subjectType, county, page).stream()
+                .map(v -> new SchemeVersion(
+                        view(v.scheme()),
+                        v.scheme().id() == inForce
+                                ? SchemeVersion.State.IN_FORCE
+                                : v.scheme().effectiveFrom().isAfter(month.first())
+                                        ? SchemeVersion.State.PLANNED
+                                        : SchemeVersion.State.SUPERSEDED,
+                        v.at()))
+                .toList();
+        return PageResult.of(content, page, schemes.countVersions(subjectType, county));
+    }
+
+    /** Every indicator with the subject types that have it, for picking what a scheme weighs. */
+    public List<IndicatorDefinition> indicators() {
+        return Arrays.stream(Indicator.values()).map(IndicatorDefinition::of).toList();
     }
 
     @Transactional
@@ -98,6 +139,14 @@ public class SchemeDesk {
                         "format",
                         "一票否决规则须为 {kind: CATEGORY, code} 或 {kind: RED_CARDS, atLeast}",
                         "a veto is {kind: CATEGORY, code} or {kind: RED_CARDS, atLeast}"));
+            } else if ("CATEGORY".equals(v.kind())
+                    && categories.current(v.code()).isEmpty()) {
+                // A veto matches the code events are reported with: one the catalog lacks would never fire.
+                errors.add(new FieldProblem(
+                        "vetoes[" + i + "].code",
+                        "unknown",
+                        "现行事件分类目录中没有该分类",
+                        "not a category of the current event catalog"));
             } else {
                 vetoes.add(new Scheme.Veto(v.kind(), v.code(), v.atLeast()));
             }

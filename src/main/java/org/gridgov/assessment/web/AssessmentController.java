@@ -3,11 +3,14 @@ package org.gridgov.assessment.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.gridgov.assessment.Adjustment;
 import org.gridgov.assessment.AdjustmentCommand;
 import org.gridgov.assessment.ClosedPeriod;
 import org.gridgov.assessment.EventLine;
+import org.gridgov.assessment.IndicatorDefinition;
 import org.gridgov.assessment.SchemeCommand;
+import org.gridgov.assessment.SchemeVersion;
 import org.gridgov.assessment.SchemeView;
 import org.gridgov.assessment.Score;
 import org.gridgov.assessment.TrendPoint;
@@ -171,6 +174,23 @@ class AssessmentController {
     @RequiresPermission(Permissions.ASSESSMENT_READ)
     SchemeView scheme(@PathVariable String type, @RequestParam(required = false) String period) {
         return schemes.effective(type, period);
+    }
+
+    /** The versions of a type's scheme that apply to the caller's county, latest first. */
+    @GetMapping("/schemes/{type}/versions")
+    @RequiresPermission(Permissions.ASSESSMENT_READ)
+    PageResult<SchemeVersion> schemeVersions(
+            @PathVariable String type,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return schemes.versions(type, PageQuery.of(page, size));
+    }
+
+    /** Every indicator with its names, its kind and the subject types that have it. */
+    @GetMapping("/indicators")
+    @RequiresPermission(Permissions.ASSESSMENT_READ)
+    List<IndicatorDefinition> indicators() {
+        return schemes.indicators();
     }
 
     @PutMapping("/schemes/{type}")
