@@ -151,7 +151,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   })
 
   test(`a subject's trend on the ranking shows six periods and opens one (${name})`, async () => {
-    const { page, errors } = await fresh(options)
+    const { page, errors } = await freshBrowser(options)
     await signIn(page, 'county.leader')
     const month = currentMonth()
     await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=${month}`)

@@ -113,7 +113,7 @@ test("each figure on the operator's home opens the event list of as many events"
 
 for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   test(`the leader's supervised cases open the event list of as many (${name})`, async () => {
-    const { page, errors } = await fresh(options)
+    const { page, errors } = await freshBrowser(options)
     await signIn(page, 'county.leader')
     await page.getByTestId('home-page').waitFor()
     // The demo county's leader supervised some late cases, and some of them are still open.
