@@ -238,22 +238,19 @@ class RollupRepository {
     record Group(String key, long reported, long open, long done, long closings, long closedOnTime) {}
 
     /**
-     * The rows of a slice: its whole months, its head and its tail. A township's slice names the township in the
-     * text rather than as "any or this one", so that the plan reads the township's index whatever values it is
-     * prepared for.
+     * The rows of a slice: its whole months, its head and its tail, in the region {@code %4$s}. One county, and one
+     * township, are named as equalities in the text rather than as a range or as "any or this one", so that a plan
+     * prepared once for any values still reads a township's own index entries.
      */
     private static final String SLICES = """
             select %1$s as key, %2$s from %3$s
-            where county_code between :countyFrom and :countyTo %4$s
-              and grain = :monthGrain and period >= :monthFrom and period < :monthTo
+            where %4$s and grain = :monthGrain and period >= :monthFrom and period < :monthTo
             union all
             select %1$s, %2$s from %3$s
-            where county_code between :countyFrom and :countyTo %4$s
-              and grain = :dayGrain and period >= :headFrom and period < :headTo
+            where %4$s and grain = :dayGrain and period >= :headFrom and period < :headTo
             union all
             select %1$s, %2$s from %3$s
-            where county_code between :countyFrom and :countyTo %4$s
-              and grain = :dayGrain and period >= :tailFrom and period < :tailTo""";
+            where %4$s and grain = :dayGrain and period >= :tailFrom and period < :tailTo""";
 
     /**
      * The figures of a slice grouped {@code by}: from the county's coarse rows when neither a township nor a grouping
@@ -261,16 +258,19 @@ class RollupRepository {
      */
     List<Group> figures(By by, Slice slice) {
         boolean fine = slice.township() != null || by == By.TOWNSHIP || by == By.CATEGORY;
-        String township = slice.township() == null ? "" : "and township_code = :township";
+        String region = (slice.countyFrom().equals(slice.countyTo())
+                        ? "county_code = :countyFrom"
+                        : "county_code between :countyFrom and :countyTo")
+                + (slice.township() == null ? "" : " and township_code = :township");
         String statusRows = SLICES.formatted(
                 by.statusKey,
                 "events, case when status = any(cast(:open as text[])) then events else 0 end as open,"
                         + " case when status in ('CLOSED', 'ARCHIVED') then events else 0 end as done,"
                         + " 0 as closed, 0 as on_time",
                 "event_rollup",
-                township);
+                region);
         String closingRows =
-                SLICES.formatted(by.closingKey, "0, 0, 0, closed, on_time", "event_closing_rollup", township);
+                SLICES.formatted(by.closingKey, "0, 0, 0, closed, on_time", "event_closing_rollup", region);
         var spec = jdbc.sql("select key, sum(events), sum(open), sum(done), sum(closed), sum(on_time) from ("
                         + statusRows + " union all " + closingRows + ") as r"
                         + " group by key order by key nulls last")
