@@ -499,7 +499,7 @@ class AssessmentTests {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aCountyKeepsVersionsOfItsSchemeFromMonthsNotYetBegun() throws Exception {
         // 6 May: the county's version from March scores the month; the deployment's stands behind it.
         countyLeader
@@ -557,8 +557,10 @@ class AssessmentTests {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aSchemeWithBadInputIsRefusedNamingEveryField() throws Exception {
+        // July has begun: a version from it is refused.
+        clock.set(Instant.parse("2026-07-02T02:00:00Z"));
         var refused = putScheme(countyOperator, "TOWNSHIP", """
                                 {"effectiveFrom":"2026-07",
                                  "weights":[{"indicator":"RETURNS","value":20},{"indicator":"CLOSE_RATE","value":120},
@@ -611,7 +613,7 @@ class AssessmentTests {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void theIndicatorsAreListedWithTheirNamesAndTheTypesThatHaveThem() throws Exception {
         String indicators =
                 body(countyLeader.perform(get("/api/assessment/indicators")).andExpect(status().isOk()));
