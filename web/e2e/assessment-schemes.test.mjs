@@ -61,7 +61,7 @@ async function confirmSave(page) {
 }
 
 test('the county operator keeps a new version of the grid workers’ scheme', async () => {
-  const { page, errors } = await freshBrowser()
+  const { page, errors, close } = await freshBrowser()
   await signIn(page, 'county.operator')
   assert.ok((await menuTexts(page)).includes('考核方案'), 'the menu offers 考核方案')
   await page.getByTestId('side-menu').getByText('考核方案', { exact: true }).click()
@@ -124,10 +124,11 @@ test('the county operator keeps a new version of the grid workers’ scheme', as
   assert.notEqual(await page.getByTestId('scheme-in-force').getAttribute('data-from'), from)
   await screenshot(page, 'assessment-schemes-saved-desktop.png')
   assert.deepEqual(errors, [])
+  await close()
 })
 
 test('those without assessment:manage have no menu entry and are told why', async () => {
-  const { page, errors } = await freshBrowser()
+  const { page, errors, close } = await freshBrowser()
   for (const username of ['yz.operator', 'county.leader']) {
     await signIn(page, username)
     const menu = await menuTexts(page)
@@ -140,10 +141,11 @@ test('those without assessment:manage have no menu entry and are told why', asyn
     await signOut(page)
   }
   assert.deepEqual(errors, [])
+  await close()
 })
 
 test('on a 390-px phone nothing scrolls sideways', async () => {
-  const { page, errors } = await freshBrowser(PHONE)
+  const { page, errors, close } = await freshBrowser(PHONE)
   await signIn(page, 'county.operator')
   await page.goto(`${BASE_URL}/#/assessment/schemes?type=TOWNSHIP`)
   await schemesShown(page, 'TOWNSHIP')
@@ -166,4 +168,5 @@ test('on a 390-px phone nothing scrolls sideways', async () => {
   assert.ok(await body.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the form does not scroll sideways inside its drawer')
   await screenshot(page, 'assessment-schemes-form-phone.png')
   assert.deepEqual(errors, [])
+  await close()
 })
