@@ -57,7 +57,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   const phone = name === 'phone'
 
   test(`the operator drills down to a grid and the events behind a figure (${name})`, async () => {
-    const { page, errors } = await freshBrowser(options)
+    const { page, errors, close } = await freshBrowser(options)
     await signIn(page, 'county.operator')
     if (!phone) assert.ok((await menuTexts(page)).includes('考核排名'), 'the menu offers 考核排名')
     await page.goto(`${BASE_URL}/#/assessment/rankings`)
@@ -102,10 +102,11 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     await drawer.getByTestId('figure-event').first().click()
     await page.waitForURL(/#\/events\/\d+$/)
     assert.deepEqual(errors, [])
+    await close()
   })
 
   test(`an adjustment asked for by the operator and approved by the leader counts (${name})`, async () => {
-    const { page, errors } = await freshBrowser(options)
+    const { page, errors, close } = await freshBrowser(options)
     await signIn(page, 'county.operator')
     const subject = 'VILLAGE:421381101001'
     await page.goto(`${BASE_URL}/#/assessment/scores/${subject}`)
@@ -148,10 +149,11 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     const points = Number(await page.getByTestId('score-adjustment').getAttribute('data-points'))
     assert.ok(points >= 2.5, `the score counts the approved points (${points})`)
     assert.deepEqual(errors, [])
+    await close()
   })
 
   test(`a subject's trend on the ranking shows six periods and opens one (${name})`, async () => {
-    const { page, errors } = await freshBrowser(options)
+    const { page, errors, close } = await freshBrowser(options)
     await signIn(page, 'county.leader')
     const month = currentMonth()
     await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=${month}`)
@@ -181,10 +183,11 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     assert.equal(await page.getByTestId('score-page').getAttribute('data-period'), periods[4])
     await noSidewaysScroll(page, 'score from the trend', phone)
     assert.deepEqual(errors, [])
+    await close()
   })
 
   test(`the bulletin shows its title and the ranking (${name})`, async () => {
-    const { page, errors } = await freshBrowser(options)
+    const { page, errors, close } = await freshBrowser(options)
     await signIn(page, 'county.operator')
     await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=${currentMonth()}`)
     const subjects = await rankingShown(page, 'TOWNSHIP', '')
@@ -198,10 +201,11 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     await noSidewaysScroll(page, 'bulletin', phone)
     await screenshot(page, `assessment-bulletin-${name}.png`)
     assert.deepEqual(errors, [])
+    await close()
   })
 
   test(`the homes show the assessment (${name})`, async () => {
-    const { page, errors } = await freshBrowser(options)
+    const { page, errors, close } = await freshBrowser(options)
     await signIn(page, 'grid.worker')
     if (!phone) assert.ok(!(await menuTexts(page)).includes('考核排名'), 'a grid worker has his figures on the home page')
     const card = page.getByTestId('assessment-worker-card')
@@ -230,11 +234,12 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     assert.match(await department.getByTestId('assessment-rank').innerText(), /第 \d+ \/ 共 \d+/)
     await noSidewaysScroll(page, 'department home', phone)
     assert.deepEqual(errors, [])
+    await close()
   })
 }
 
 test('the operator closes a past period and sees it closed', async () => {
-  const { page, errors } = await freshBrowser()
+  const { page, errors, close } = await freshBrowser()
   await signIn(page, 'county.operator')
   await page.goto(`${BASE_URL}/#/assessment/rankings?level=TOWNSHIP&period=2025`)
   await rankingShown(page, 'TOWNSHIP', '')
@@ -257,4 +262,5 @@ test('the operator closes a past period and sees it closed', async () => {
   await rankingShown(page, 'TOWNSHIP', '')
   assert.equal(await page.getByTestId('rankings-close').count(), 0)
   assert.deepEqual(errors, [])
+  await close()
 })

@@ -84,7 +84,7 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
 }
 
 test("each figure on the operator's home opens the event list of as many events", async () => {
-  const { page, errors } = await freshBrowser()
+  const { page, errors, close } = await freshBrowser()
   await signIn(page, 'yz.operator')
   await page.getByTestId('home-page').waitFor()
   // Something reported today through a channel, so that today's figures are not all zero.
@@ -109,11 +109,12 @@ test("each figure on the operator's home opens the event list of as many events"
     assert.equal(Number(await total.getAttribute('data-total')), value, `${figure}: the list shows as many events`)
   }
   assert.deepEqual(errors, [])
+  await close()
 })
 
 for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
   test(`the leader's supervised cases open the event list of as many (${name})`, async () => {
-    const { page, errors } = await freshBrowser(options)
+    const { page, errors, close } = await freshBrowser(options)
     await signIn(page, 'county.leader')
     await page.getByTestId('home-page').waitFor()
     // The demo county's leader supervised some late cases, and some of them are still open.
@@ -143,5 +144,6 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     }
     await screenshot(page, `home-supervised-list-${name}.png`)
     assert.deepEqual(errors, [])
+    await close()
   })
 }
