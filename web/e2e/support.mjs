@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests: launching the system Chromium, signing in and out through the pages, and
 // calling the API from the page (with the session cookie and, for writes, the CSRF header).
 // Not a test file itself (node --test runs only *.test.mjs here).
-import { after } from 'node:test'
+import { afterEach } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -49,12 +49,14 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 
 const opened = []
 
-after(async () => {
+// After each test, not after the file: a browser still open keeps node's event loop alive, and node runs a file's
+// last hooks only once that loop is empty, so a test that fails before its close() would never let the file end.
+afterEach(async () => {
   await Promise.all(opened.map((close) => close()))
 })
 
 /**
- * A fresh browser (launchBrowser) for one test, closed when the test file ends unless closed before; answers
+ * A fresh browser (launchBrowser) for one test, closed when the test ends (or before, by close()); answers
  * { context, page, close, errors }, errors collecting the page's uncaught exceptions.
  */
 export async function freshBrowser(options) {

@@ -514,8 +514,8 @@ class EventRepository {
     /**
      * Binds a list's filter. One county's or one township's events are named as an equality on the region rather
      * than as a prefix of the grid code where an index of the region answers best: a plain page ({@code page}, no box,
-     * card or supervision, which have indexes of their own) reads the region's newest events first from its index in report
-     * order instead of sorting all of them, and a county's count of a category counts the county's index of
+     * card or supervision, which have indexes of their own) reads the region's newest events first, in report order,
+     * off the region's index instead of sorting all of them, and a county's count of a category counts the county's index of
      * categories. The equality then stands alone: beside a prefix match of the same region the planner would take
      * the two for independent and guess a handful of rows. Either way the same events are selected: grid codes are
      * digits, so a six- or nine-digit prefix is the county or township.
