@@ -26,31 +26,16 @@ app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
-sql() { psql -Atq -h localhost -p $pgport -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+. bench/assessment-lib.sh
 
-list=()
-for n in $(seq 4 $(( 3 + months ))); do list+=("2026-$(printf %02d "$n")"); done
-for month in "${list[@]}"; do
-  start=$(date +%s)
-  PGOPTIONS="-c bench.month=$month -c bench.per_grid=$per_grid" sql -f bench/assessment-close.sql
-  echo "$month: $(sql -c "select count(*) from event where request_id like 'bench-$month-%'") events," \
-    "$(sql -c "select count(*) from event_history h join event e on e.id = h.event_id where e.request_id like 'bench-$month-%'") history rows made in $(( $(date +%s) - start )) s"
-done
-token=$(curl -sf -X POST -H 'Content-Type: application/json' \
-  -d '{"username":"county.operator","password":"GridGov@2026"}' "http://localhost:$port/api/auth/token" \
-  | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
-sync
+bench_months "$months"
+make_months 421381
+token=$(token_of county.operator)
 closes=()
 reads=()
 serial=$(( months / 2 ))
 for month in "${list[@]:0:$serial}"; do
-  from="${month}-01 00:00:00+08"
-  read_ms=$( { for _ in 1 2 3; do
-    sql -c '\timing on' -c "select count(*), count(distinct e.id) from event e join event_history h on h.event_id = e.id
-            where e.grid_code like '421381%' and e.reported_at >= timestamptz '$from'
-              and e.reported_at < timestamptz '$from' + interval '1 month'" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
-  done; } | median)
+  read_ms=$(baseline_read 421381 "$month")
   reads+=("$read_ms")
   close_s=$(curl -s -o "$data/close.json" -w '%{time_total}' -X POST -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d '{}' "http://localhost:$port/api/assessment/periods/$month/close")

@@ -35,8 +35,11 @@ export const enterAdjustment = (adjustment) => postJson('/api/assessment/adjustm
 /** POST /api/assessment/adjustments/{id}/approve|reject { note }; decision is 'approve' or 'reject'. */
 export const decideAdjustment = (id, decision, note) => postJson(`/api/assessment/adjustments/${id}/${decision}`, { note: note || null })
 
-/** POST /api/assessment/periods/{period}/close: freezes an ended period of the caller's county. */
-export const closePeriod = (period) => postJson(`/api/assessment/periods/${enc(period)}/close`, {})
+/**
+ * POST /api/assessment/periods/{period}/close-all: freezes an ended period for every county of the caller's area;
+ * answers { counties, closed, closedBefore, failed, subjects }.
+ */
+export const closePeriod = (period) => postJson(`/api/assessment/periods/${enc(period)}/close-all`, {})
 
 /** GET /api/assessment/schemes/{type}: the scheme a subject type is scored by in a period (default this month). */
 export const getScheme = (type, period) => getJson(`/api/assessment/schemes/${enc(type)}`, { period })

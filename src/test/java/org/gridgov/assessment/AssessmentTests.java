@@ -437,13 +437,29 @@ class AssessmentTests {
         countyOperator
                 .perform(post("/api/assessment/periods/2026-03/close"))
                 .andExpect(status().isUnprocessableContent());
+        countyOperator
+                .perform(post("/api/assessment/periods/2026-03/close-all"))
+                .andExpect(status().isUnprocessableContent());
         clock.set(Instant.parse("2026-04-08T02:00:00Z"));
         var before = score(countyOperator, "TOWNSHIP:" + TOWNSHIP, "2026-03");
+        // The county operator's area is one county: closing all of it closes that county.
         countyOperator
-                .perform(post("/api/assessment/periods/2026-03/close"))
+                .perform(post("/api/assessment/periods/2026-03/close-all"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.period").value("2026-03"));
+                .andExpect(jsonPath("$.period").value("2026-03"))
+                .andExpect(jsonPath("$.counties").value(1))
+                .andExpect(jsonPath("$.closed").value(1))
+                .andExpect(jsonPath("$.closedBefore").value(0))
+                .andExpect(jsonPath("$.failed").value(0))
+                .andExpect(jsonPath("$.subjects").value(org.hamcrest.Matchers.greaterThan(0)));
         countyOperator.perform(post("/api/assessment/periods/2026-03/close")).andExpect(status().isConflict());
+        countyOperator
+                .perform(post("/api/assessment/periods/2026-03/close-all"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.closed").value(0))
+                .andExpect(jsonPath("$.closedBefore").value(1))
+                .andExpect(jsonPath("$.subjects").value(0));
+        countyLeader.perform(post("/api/assessment/periods/2026-03/close-all")).andExpect(status().isForbidden());
         // E6 is dispatched again and closed in April: March's figures do not move, April's follow each move.
         dispatched(e6);
         assertFigure(score(countyOperator, "DEPARTMENT:" + DEPARTMENT, "2026-04"), "CLOSE_RATE", 0, 1);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gridgov.assessment.ClosedPeriod;
+import org.gridgov.assessment.ClosedPeriods;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.ProblemException;
 import org.gridgov.identity.CurrentUsers;
@@ -84,12 +86,36 @@ public class PeriodClosing {
             throw ProblemException.invalid(
                     "county", "scope", "须指定您管辖范围内的一个县（6 位代码）", "county must be a 6-digit county in your scope");
         }
-        if (clock.instant().isBefore(period.to())) {
-            throw ProblemException.unprocessable("考核期尚未结束，不能关账", "The period has not ended yet", List.of());
-        }
+        requireEnded(period);
         var user = users.require();
         return close(target, period, user.id(), user.realName())
                 .orElseThrow(() -> ProblemException.conflict("该考核期已关账", "This period is closed already"));
+    }
+
+    /**
+     * Closes an ended period for every county of the caller's area not closed yet, counties side by side as the
+     * closing scan does: a city or province center closes a month at once rather than county by county.
+     */
+    public ClosedPeriods closeAll(String periodKey) {
+        var period = Period.parse(periodKey, "period");
+        requireEnded(period);
+        var user = users.require();
+        var counties = assessment.countiesUnder(scope.regionPrefix());
+        var tally = closeAll(counties, List.of(period), user.id(), user.realName());
+        return new ClosedPeriods(
+                period.key(),
+                counties.size(),
+                tally.closed().get(),
+                tally.closedBefore().get(),
+                tally.failed().get(),
+                tally.subjects().get(),
+                clock.instant());
+    }
+
+    private void requireEnded(Period period) {
+        if (clock.instant().isBefore(period.to())) {
+            throw ProblemException.unprocessable("考核期尚未结束，不能关账", "The period has not ended yet", List.of());
+        }
     }
 
     private java.util.Optional<ClosedPeriod> close(String county, Period period, Long by, String name) {
@@ -138,14 +164,22 @@ public class PeriodClosing {
                 due.add(Period.parse(String.valueOf(month.getYear()), "period"));
             }
         }
-        closeAll(assessment.countiesUnder(regions.rootCode()), due);
+        closeAll(assessment.countiesUnder(regions.rootCode()), due, null, "系统");
+    }
+
+    /** What a closing of many counties did, counted as the counties finish side by side. */
+    record Tally(AtomicInteger closed, AtomicInteger closedBefore, AtomicInteger failed, AtomicInteger subjects) {
+        Tally() {
+            this(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        }
     }
 
     /**
      * Closes the periods of each county not closed yet, counties side by side up to the configured parallelism and
      * each county's periods in order. A county that fails is logged and left for the next scan; the others go on.
      */
-    void closeAll(List<String> counties, List<Period> due) {
+    Tally closeAll(List<String> counties, List<Period> due, Long by, String name) {
+        var tally = new Tally();
         var slots = new Semaphore(settings.parallelism());
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String county : counties) {
@@ -153,16 +187,27 @@ public class PeriodClosing {
                     slots.acquireUninterruptibly();
                     try {
                         for (var period : due) {
-                            if (results.closing(county, period.key()).isEmpty()) {
-                                close(county, period, null, "系统")
-                                        .ifPresent(c -> log.info(
-                                                "Closed assessment period {} of county {}: {} results kept",
-                                                c.period(),
-                                                county,
-                                                c.subjects()));
+                            if (results.closing(county, period.key()).isPresent()) {
+                                tally.closedBefore().incrementAndGet();
+                                continue;
                             }
+                            long started = System.nanoTime();
+                            var closed = close(county, period, by, name);
+                            if (closed.isEmpty()) {
+                                tally.closedBefore().incrementAndGet();
+                                continue;
+                            }
+                            tally.closed().incrementAndGet();
+                            tally.subjects().addAndGet(closed.get().subjects());
+                            log.info(
+                                    "Closed assessment period {} of county {} in {} ms: {} results kept",
+                                    period.key(),
+                                    county,
+                                    (System.nanoTime() - started) / 1_000_000,
+                                    closed.get().subjects());
                         }
                     } catch (RuntimeException e) {
+                        tally.failed().incrementAndGet();
                         log.error("Closing the assessment of county {} failed; the next scan tries again", county, e);
                     } finally {
                         slots.release();
@@ -170,5 +215,6 @@ public class PeriodClosing {
                 });
             }
         }
+        return tally;
     }
 }

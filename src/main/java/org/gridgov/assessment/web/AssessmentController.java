@@ -7,6 +7,7 @@ import java.util.List;
 import org.gridgov.assessment.Adjustment;
 import org.gridgov.assessment.AdjustmentCommand;
 import org.gridgov.assessment.ClosedPeriod;
+import org.gridgov.assessment.ClosedPeriods;
 import org.gridgov.assessment.EventLine;
 import org.gridgov.assessment.IndicatorDefinition;
 import org.gridgov.assessment.SchemeCommand;
@@ -168,6 +169,13 @@ class AssessmentController {
     @RequiresPermission(Permissions.ASSESSMENT_MANAGE)
     ClosedPeriod close(@PathVariable String period, @RequestBody(required = false) CloseCommand command) {
         return closing.close(period, command == null ? null : command.county());
+    }
+
+    /** Closes an ended period for every county of the caller's area that has not been closed yet. */
+    @PostMapping("/periods/{period}/close-all")
+    @RequiresPermission(Permissions.ASSESSMENT_MANAGE)
+    ClosedPeriods closeAll(@PathVariable String period) {
+        return closing.closeAll(period);
     }
 
     @GetMapping("/schemes/{type}")

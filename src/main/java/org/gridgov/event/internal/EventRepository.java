@@ -472,8 +472,8 @@ class EventRepository {
                             and c.card = 'RED'))))
                and (cast(:box as text) is null
                     or (:box = 'todo' and status in ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'FEEDBACK')
-                        and (holder_org = :holder or (status = 'FEEDBACK' and grid_code like any(cast(:grids as text[]))
-                                 and handled_by is distinct from :me)
+                        and (holder_org = :holder or (status = 'FEEDBACK' and cast(:grids as text[]) is not null
+                                 and grid_code like any(cast(:grids as text[])) and handled_by is distinct from :me)
                              or (cast(:holder as text) is null and reporter_user_id = :me
                                  and status in ('REPORTED', 'ACCEPTED'))))
                     or (:box = 'reported' and reporter_user_id = :me)
@@ -558,7 +558,13 @@ class EventRepository {
                 .param("since", ts(f.since()))
                 .param("box", f.box())
                 .param("holder", f.holderOrg())
-                .param("grids", f.gridCodes().stream().map(code -> code + "%").toArray(String[]::new))
+                // None rather than an empty list: the planner then drops the branch of a grid's verifications
+                // and reads a holder's to-do in order from its index.
+                .param(
+                        "grids",
+                        f.gridCodes().isEmpty()
+                                ? null
+                                : f.gridCodes().stream().map(code -> code + "%").toArray(String[]::new))
                 .param("me", f.me())
                 .param("now", ts(now));
     }

@@ -125,7 +125,8 @@ public final class EventFiguresBenchmark {
             "event_county_reported",
             "event_township_reported",
             "event_county_category",
-            "event_supervised_open");
+            "event_supervised_open",
+            "event_holder_open");
 
     /**
      * Which parts to run after the fill, from {@code BENCH_PARTS} (comma-separated: figures, lists; default both;
@@ -219,6 +220,8 @@ public final class EventFiguresBenchmark {
                         END,
                         RollupRepository.By.CATEGORY),
                 new Figure("province, 1 month, by county", "99", END.minusMonths(1), END, RollupRepository.By.COUNTY),
+                new Figure(
+                        "province, 1 month, by category", "99", END.minusMonths(1), END, RollupRepository.By.CATEGORY),
                 new Figure(
                         "province, 12 months, by county", "99", END.minusMonths(12), END, RollupRepository.By.COUNTY));
         System.out.printf(
