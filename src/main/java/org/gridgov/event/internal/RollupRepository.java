@@ -49,7 +49,9 @@ class RollupRepository {
             values ('DAY', %3$s, left(%1$s, 9), %2$s),
                 ('MONTH', cast(date_trunc('month', %3$s) as date), left(%1$s, 9), %2$s),
                 ('COUNTY_DAY', %3$s, '', ''),
-                ('COUNTY_MONTH', cast(date_trunc('month', %3$s) as date), '', '')""";
+                ('COUNTY_MONTH', cast(date_trunc('month', %3$s) as date), '', ''),
+                ('CATEGORY_DAY', %3$s, '', %2$s),
+                ('CATEGORY_MONTH', cast(date_trunc('month', %3$s) as date), '', %2$s)""";
 
     /** A row of {@code event_rollup} at the grain of a day; its month's row changes with it. */
     record StatusKey(String county, LocalDate day, String township, String category, String status) {
@@ -140,13 +142,15 @@ class RollupRepository {
 
     /**
      * The rows a change of one day, township and category counts in, as county, grain, period, township and category:
-     * the fine day and month rows, and the coarse rows of the county's day and month (V30), which have no township
-     * and no category. ISO dates sort as the dates do.
+     * the fine day and month rows, the coarse rows of the county's day and month (V30), which have no township and no
+     * category, and the county's rows of the category (V33), which have no township. ISO dates sort as the dates do.
      */
     private static List<List<String>> countedIn(String county, LocalDate day, String township, String category) {
         String date = day.toString();
         String month = day.withDayOfMonth(1).toString();
         return List.of(
+                List.of(county, "CATEGORY_DAY", date, "", category),
+                List.of(county, "CATEGORY_MONTH", month, "", category),
                 List.of(county, "COUNTY_DAY", date, "", ""),
                 List.of(county, "COUNTY_MONTH", month, "", ""),
                 List.of(county, "DAY", date, township, category),
@@ -253,11 +257,12 @@ class RollupRepository {
             where %4$s and grain = :dayGrain and period >= :tailFrom and period < :tailTo""";
 
     /**
-     * The figures of a slice grouped {@code by}: from the county's coarse rows when neither a township nor a grouping
-     * by township or category asks for the fine ones.
+     * The figures of a slice grouped {@code by}: from the fine rows when a township or a grouping by township asks for
+     * them, else from the county's rows of each category when grouped by category, else from the county's coarse rows.
      */
     List<Group> figures(By by, Slice slice) {
-        boolean fine = slice.township() != null || by == By.TOWNSHIP || by == By.CATEGORY;
+        boolean fine = slice.township() != null || by == By.TOWNSHIP;
+        String grain = fine ? "" : by == By.CATEGORY ? "CATEGORY_" : "COUNTY_";
         String region = (slice.countyFrom().equals(slice.countyTo())
                         ? "county_code = :countyFrom"
                         : "county_code between :countyFrom and :countyTo")
@@ -276,8 +281,8 @@ class RollupRepository {
                         + " group by key order by key nulls last")
                 .param("countyFrom", slice.countyFrom())
                 .param("countyTo", slice.countyTo())
-                .param("monthGrain", fine ? "MONTH" : "COUNTY_MONTH")
-                .param("dayGrain", fine ? "DAY" : "COUNTY_DAY")
+                .param("monthGrain", grain + "MONTH")
+                .param("dayGrain", grain + "DAY")
                 .param("monthFrom", slice.monthFrom())
                 .param("monthTo", slice.monthTo())
                 .param("headFrom", slice.headFrom())

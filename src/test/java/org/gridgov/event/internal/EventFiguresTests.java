@@ -114,23 +114,41 @@ class EventFiguresTests {
                         .list())
                 .as("rollup rows of today that the events do not give")
                 .isEmpty();
-        // The county's coarse rows (no township, no category) hold the same counts, day and month.
+        // The county's coarse rows (no township, no category) and its rows of each category (no township) hold the
+        // same counts as the fine rows, day and month, both ways round.
         for (var grain : List.of("DAY", "MONTH")) {
-            assertThat(jdbc.sql("""
-                            select status, events from event_rollup
-                            where county_code = :county and grain = 'COUNTY_' || :grain and period = :period
-                              and events <> 0
-                            except
-                            select status, sum(events)::int from event_rollup
-                            where county_code = :county and grain = :grain and period = :period
-                            group by status having sum(events) <> 0""")
-                            .param("county", COUNTY)
-                            .param("grain", grain)
-                            .param("period", grain.equals("DAY") ? today : today.withDayOfMonth(1))
-                            .query(String.class)
-                            .list())
-                    .as("coarse %s rows that differ from the sum of the fine ones", grain)
-                    .isEmpty();
+            for (var coarse : List.of("COUNTY_", "CATEGORY_")) {
+                String key = coarse.equals("COUNTY_") ? "''" : "category_code";
+                var params = java.util.Map.<String, Object>of(
+                        "county",
+                        COUNTY,
+                        "grain",
+                        grain,
+                        "coarse",
+                        coarse + grain,
+                        "period",
+                        grain.equals("DAY") ? today : today.withDayOfMonth(1));
+                String stored = """
+                        select category_code as key, status, events from event_rollup
+                        where county_code = :county and grain = :coarse and period = :period and events <> 0""";
+                String summed = """
+                        select %s as key, status, sum(events)::int from event_rollup
+                        where county_code = :county and grain = :grain and period = :period
+                        group by 1, 2 having sum(events) <> 0""".formatted(key);
+                assertThat(jdbc.sql("select count(*) from (" + stored + ") as s")
+                                .params(params)
+                                .query(Long.class)
+                                .single())
+                        .as("%s%s rows", coarse, grain)
+                        .isPositive();
+                assertThat(jdbc.sql("(" + stored + " except " + summed + ") union all (" + summed + " except " + stored
+                                        + ")")
+                                .params(params)
+                                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3))
+                                .list())
+                        .as("%s%s rows that differ from the sum of the fine ones", coarse, grain)
+                        .isEmpty();
+            }
         }
         assertThat(jdbc.sql("""
                         select closed, on_time from event_closing_rollup
@@ -148,14 +166,22 @@ class EventFiguresTests {
                         .single());
         var report = check.check(COUNTY, today.withDayOfMonth(1), today.plusDays(1), false);
         assertThat(report.drifts()).isEmpty();
-        // By status (the coarse rows) and by township (the fine ones), the county's totals are the same.
+        // By status (the coarse rows), by category (the county's category rows) and by township (the fine ones), the
+        // county's totals are the same.
         var byStatus = figures(county, Map.of("by", "status"));
+        var byCategory = figures(county, Map.of("by", "category"));
         var byTownship = figures(county, Map.of("by", "township"));
         for (var figure : List.of("reported", "open", "done", "closings", "closedOnTime")) {
+            long fine = ((Number) JsonPath.read(byTownship, "$.total." + figure)).longValue();
             assertThat(((Number) JsonPath.read(byStatus, "$.total." + figure)).longValue())
                     .as(figure)
-                    .isEqualTo(((Number) JsonPath.read(byTownship, "$.total." + figure)).longValue());
+                    .isEqualTo(fine);
+            assertThat(((Number) JsonPath.read(byCategory, "$.total." + figure)).longValue())
+                    .as(figure)
+                    .isEqualTo(fine);
         }
+        assertThat(((Number) JsonPath.read(byTownship, "$.total.reported")).longValue())
+                .isPositive();
     }
 
     @Test
