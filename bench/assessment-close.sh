@@ -15,18 +15,10 @@ per_grid=${2:-4.17}
 port=18194
 pgport=54394
 data=$(mktemp -d /tmp/gridgov-close-XXXX)
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-
-./mvnw -q -B -ntp -Dskip.web -Dspotless.check.skip -DskipTests package
-"$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/gridgov-0.1.0-SNAPSHOT.jar --server.port=$port \
-  --spring.profiles.active=demo --gridgov.demo.events=0 --gridgov.assessment.close-scan-delay=PT24H \
-  --gridgov.embedded-db.data-dir="$data/pg" --gridgov.embedded-db.port=$pgport --logging.level.root=warn \
-  > "$data/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 180); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
-export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
 . bench/assessment-lib.sh
+
+build_platform
+start_platform
 
 bench_months "$months"
 make_months 421381

@@ -1,5 +1,33 @@
-# Shared by the assessment benchmarks (sourced, not run): they set port, pgport, data and per_grid, and start the
-# platform on the embedded database in $data/pg before calling these.
+# Shared by the assessment benchmarks (sourced, not run): they set port, pgport, data and per_grid, then call
+# build_platform and start_platform (the platform on the embedded database in $data/pg) before the rest.
+
+build_platform() {
+  command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+  ./mvnw -q -B -ntp -Dskip.web -Dspotless.check.skip -DskipTests package
+  trap 'stop_platform; rm -rf "$data"' EXIT
+}
+
+# Starts the demo platform without demo events and without the closing scan, with the extra arguments given, and
+# waits until it answers; the database's password is then in PGPASSWORD.
+app=
+start_platform() {
+  "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-1g} ${BENCH_JAVA_OPTS:-} -jar target/gridgov-0.1.0-SNAPSHOT.jar \
+    --server.port=$port --spring.profiles.active=demo --gridgov.demo.events=0 \
+    --gridgov.assessment.close-scan-delay=PT24H --gridgov.embedded-db.data-dir="$data/pg" \
+    --gridgov.embedded-db.port=$pgport --logging.level.root=warn "$@" >> "$data/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 300); do
+    if curl -sf "http://localhost:$port/actuator/health" >/dev/null; then
+      export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
+      return
+    fi
+    sleep 1
+  done
+  echo "the platform did not start; see $data/app.log" >&2
+  exit 1
+}
+
+stop_platform() { if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; fi; }
 
 sql() { psql -Atq -h localhost -p "$pgport" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 

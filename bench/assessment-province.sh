@@ -17,26 +17,11 @@ per_grid=${3:-4.17}
 port=18195
 pgport=54395
 data=$(mktemp -d /tmp/gridgov-province-XXXX)
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-
-./mvnw -q -B -ntp -Dskip.web -Dspotless.check.skip -DskipTests package
-app=
-start_app() {
-  "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-2g} ${BENCH_JAVA_OPTS:-} -jar target/gridgov-0.1.0-SNAPSHOT.jar \
-    --server.port=$port --spring.profiles.active=demo --gridgov.demo.events=0 --gridgov.region.root-code=42 \
-    --gridgov.assessment.close-scan-delay=PT24H --gridgov.embedded-db.data-dir="$data/pg" \
-    --gridgov.embedded-db.port=$pgport --logging.level.root=warn \
-    --logging.level.org.gridgov.assessment.internal.PeriodClosing=info >> "$data/app.log" 2>&1 &
-  app=$!
-  for _ in $(seq 1 300); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && return; sleep 1; done
-  echo "the platform did not start; see $data/app.log" >&2
-  exit 1
-}
-stop_app() { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; }
-trap 'stop_app; rm -rf "$data"' EXIT
-start_app
-export PGPASSWORD=$(sed -n 's/^admin-password=//p' "$data/pg-credentials")
 . bench/assessment-lib.sh
+
+build_platform
+province=(--gridgov.region.root-code=42 --logging.level.org.gridgov.assessment.internal.PeriodClosing=info)
+BENCH_HEAP=${BENCH_HEAP:-2g} start_platform "${province[@]}"
 
 begun=$(date +%s)
 PGOPTIONS="-c bench.counties=$counties" sql -f bench/assessment-province.sql
@@ -44,8 +29,8 @@ echo "$(sql -c "select count(distinct left(code, 6)) from grid where valid_to is
   "$(sql -c "select count(*) from grid where valid_to is null and level = 1") grids," \
   "$(sql -c "select count(*) from organization where kind = 'DEPARTMENT'") departments made in $(( $(date +%s) - begun )) s"
 # The grids are read into memory at start: the platform starts again to see the new ones.
-stop_app
-start_app
+stop_platform
+BENCH_HEAP=${BENCH_HEAP:-2g} start_platform "${province[@]}"
 
 bench_months "$months"
 make_months 42
