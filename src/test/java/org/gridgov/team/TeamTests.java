@@ -166,6 +166,11 @@ class TeamTests {
                 .query(Long.class)
                 .single();
         assertThat(rows).as("both versions stay").isEqualTo(2);
+        // The audit log names the member each write concerns.
+        SignedIn.as(context, "auditor")
+                .perform(get("/api/audit").param("objectId", "/api/teams/members/" + id + "/leave"))
+                .andExpect(jsonPath("$.content[0].labelType").value("team-member"))
+                .andExpect(jsonPath("$.content[0].objectLabel").value("历史甲"));
     }
 
     @Test

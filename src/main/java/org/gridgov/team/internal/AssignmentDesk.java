@@ -76,9 +76,7 @@ class AssignmentDesk {
     @Transactional(readOnly = true)
     PageResult<Assignment> list(String regionCode, LocalDate on, boolean includeEnded, PageQuery page) {
         String region = scope.region(regionCode);
-        var fields = new FormFields();
-        LocalDate day = fields.date("on", on, days.today(), "日期", "on");
-        fields.refuseIfAny();
+        LocalDate day = FormFields.day("on", on, days.today());
         LocalDate holding = includeEnded ? null : day;
         var rows = assignments.list(region, scope.county(), holding, scope.data(), page);
         long total = assignments.count(region, scope.county(), holding, scope.data());
@@ -166,29 +164,14 @@ class AssignmentDesk {
     Assignment end(long id, Ending ending) {
         var user = users.require();
         var row = visible(id);
-        var fields = new FormFields();
-        String reason = fields.text("reason", ending.reason(), MemberRules.NOTE, true, "结束原因", "reason");
-        LocalDate on = fields.date("on", ending.on(), days.today(), "结束日期", "on");
-        fields.refuseIfAny();
-        if (row.validTo() != null && !on.isBefore(row.validTo())) {
-            throw ProblemException.conflict(
-                    "该包联已于 " + row.validTo() + " 结束", "The assignment ended on " + row.validTo());
-        }
-        if (on.isBefore(row.validFrom())) {
-            throw ProblemException.unprocessable(
-                    "结束日期不能早于开始日期 " + row.validFrom(),
-                    "The assignment cannot end before it began, " + row.validFrom(),
-                    List.of(new FieldProblem(
-                            "on",
-                            "before-start",
-                            "结束日期须不早于 " + row.validFrom(),
-                            "on must be on or after " + row.validFrom())));
-        }
+        var checked = Endings.check(
+                ending, row.validFrom(), row.validTo(), days.today(), new String[] {"该包联", "The assignment"});
         var locked = assignments.locked(row.countyCode(), id).orElseThrow();
         if (!Objects.equals(locked.validTo(), row.validTo())) {
             throw ProblemException.conflict("包联已被他人修改，请刷新后重试", "The assignment changed meanwhile; reload");
         }
-        assignments.end(row.countyCode(), id, on, clock.instant(), user.id(), user.realName(), reason);
+        assignments.end(
+                row.countyCode(), id, checked.on(), clock.instant(), user.id(), user.realName(), checked.reason());
         return view(visible(id));
     }
 
@@ -199,9 +182,7 @@ class AssignmentDesk {
     @Transactional(readOnly = true)
     Chain chain(String gridCode, LocalDate on) {
         String grid = scope.grid(gridCode);
-        var fields = new FormFields();
-        LocalDate day = fields.date("on", on, days.today(), "日期", "on");
-        fields.refuseIfAny();
+        LocalDate day = FormFields.day("on", on, days.today());
         String gridName = names.on(grid, day);
         String village = grid.substring(0, 12);
         String township = grid.substring(0, 9);

@@ -48,6 +48,14 @@ final class FormFields {
         return value;
     }
 
+    /** The day a read is asked for (default today), or a 400 naming the field when it is out of range. */
+    static LocalDate day(String field, LocalDate value, LocalDate today) {
+        var fields = new FormFields();
+        LocalDate day = fields.date(field, value, today, "日期", field);
+        fields.refuseIfAny();
+        return day;
+    }
+
     /** A problem when an end date is given and does not come after the start. */
     void inOrder(String field, LocalDate start, LocalDate end, String label, String labelEn) {
         if (start != null && end != null && !end.isAfter(start)) {

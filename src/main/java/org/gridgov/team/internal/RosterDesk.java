@@ -84,7 +84,7 @@ class RosterDesk {
     @Transactional(readOnly = true)
     PageResult<TeamMember> roster(String gridCode, LocalDate on, PageQuery page) {
         String grid = scope.grid(gridCode);
-        LocalDate day = day("on", on);
+        LocalDate day = FormFields.day("on", on, days.today());
         String name = grids.on(grid, day);
         var rows = members.roster(grid, day, scope.data(), page);
         long total = rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)
@@ -170,11 +170,7 @@ class RosterDesk {
         if (unchanged(head, checked, name, phoneHash)) {
             return view(head);
         }
-        members.lock(head.gridCode());
-        var locked = members.lockedHead(head.countyCode(), memberId).orElseThrow();
-        if (locked.version() != head.version() || !Objects.equals(locked.validTo(), head.validTo())) {
-            throw changedMeanwhile();
-        }
+        lockHead(head);
         requireFree(head.gridCode(), checked, memberId);
         var now = clock.instant();
         members.end(head.countyCode(), head.id(), checked.from(), now, user.id(), user.realName(), checked.note());
@@ -200,36 +196,23 @@ class RosterDesk {
     TeamMember leave(long memberId, Ending ending) {
         var user = users.require();
         var head = visible(memberId);
-        var fields = new FormFields();
-        String reason = fields.text("reason", ending.reason(), MemberRules.NOTE, true, "离任原因", "reason");
-        LocalDate on = fields.date("on", ending.on(), days.today(), "离任日期", "on");
         if (ending.version() == null) {
-            fields.add("version", "required", "版本号必填（请刷新后重试）", "version is required");
+            throw ProblemException.invalid("version", "required", "版本号必填（请刷新后重试）", "version is required");
         }
-        fields.refuseIfAny();
         if (ending.version() != head.version()) {
             throw changedMeanwhile();
         }
-        if (head.validTo() != null && !on.isBefore(head.validTo())) {
-            throw ProblemException.conflict(
-                    "该成员已于 " + head.validTo() + " 离任", "The member left on " + head.validTo() + " already");
-        }
-        if (on.isBefore(head.validFrom())) {
-            throw ProblemException.unprocessable(
-                    "离任日期不能早于当前版本的开始日期 " + head.validFrom(),
-                    "The member cannot leave before the current version began, " + head.validFrom(),
-                    List.of(new FieldProblem(
-                            "on",
-                            "before-version",
-                            "离任日期须不早于 " + head.validFrom(),
-                            "on must be on or after " + head.validFrom())));
-        }
-        members.lock(head.gridCode());
-        var locked = members.lockedHead(head.countyCode(), memberId).orElseThrow();
-        if (locked.version() != head.version() || !Objects.equals(locked.validTo(), head.validTo())) {
-            throw changedMeanwhile();
-        }
-        members.end(head.countyCode(), head.id(), on, clock.instant(), user.id(), user.realName(), reason);
+        var checked = Endings.check(
+                ending, head.validFrom(), head.validTo(), days.today(), new String[] {"该成员", "The member"});
+        lockHead(head);
+        members.end(
+                head.countyCode(),
+                head.id(),
+                checked.on(),
+                clock.instant(),
+                user.id(),
+                user.realName(),
+                checked.reason());
         return view(visible(memberId));
     }
 
@@ -363,19 +346,24 @@ class RosterDesk {
                 && Objects.equals(head.validTo(), c.to());
     }
 
+    /**
+     * Locks a member's grid and latest version until the transaction ends, refusing (409) when the version read before
+     * is no longer the latest as it was.
+     */
+    private void lockHead(RosterRow head) {
+        members.lock(head.gridCode());
+        var locked = members.lockedHead(head.countyCode(), head.memberId()).orElseThrow();
+        if (locked.version() != head.version() || !Objects.equals(locked.validTo(), head.validTo())) {
+            throw changedMeanwhile();
+        }
+    }
+
     private static ProblemException changedMeanwhile() {
         return ProblemException.conflict("队伍成员已被他人修改，请刷新后重试", "The member changed meanwhile; reload");
     }
 
     private org.gridgov.common.SealedValue seal(String phone) {
         return phone == null ? null : personalData.seal(PersonalDataKind.PHONE, phone);
-    }
-
-    private LocalDate day(String field, LocalDate on) {
-        var fields = new FormFields();
-        LocalDate day = fields.date(field, on, days.today(), "日期", field);
-        fields.refuseIfAny();
-        return day;
     }
 
     private Map<String, Position> positionsByCode() {
