@@ -2,8 +2,8 @@
 // member who began serving in the past, changes the member today (a new version), reads the member's history (both
 // versions, the former with its old duties), and reads the roster of a past day (the former version); the grid's
 // chain of responsibility names its 网格长 and the cadres above it. The operator assigns a cadre to a village (包联) and
-// ends the assignment. A grid worker sees the team of their own grid, without changing it. All again on a 390-px phone,
-// which never scrolls sideways.
+// ends the assignment. A grid worker sees the team of their own grid, without changing it; a leader sees a phone in
+// full after stating why. All again on a 390-px phone, which never scrolls sideways.
 // Run from web/: BASE_URL=http://localhost:8080 node --test e2e/team.test.mjs
 // Uses the system Chromium (CHROMIUM, default /usr/bin/chromium); never downloads browsers. Needs the demo accounts
 // (password GridGov@2026) and the demo teams.
@@ -166,6 +166,29 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     await page.getByTestId('chain-person').first().waitFor()
     await noSidewaysScroll(page, 'grid worker roster', phone)
     await screenshot(page, `team-worker-${name}.png`)
+    assert.deepEqual(errors, [])
+    await close()
+  })
+
+  test(`a leader sees a member's phone in full for a stated purpose (${name})`, async () => {
+    const { page, errors, close } = await freshBrowser(options)
+    await signIn(page, 'county.leader')
+    await page.goto(`${BASE_URL}/#/team?grid=421381101001101`)
+    await rosterShown(page)
+    const worker = memberOf(page, '网格员')
+    await worker.waitFor()
+    assert.match(await worker.getByTestId('roster-phone').innerText(), /^1\d\d\*{4}\d{4}$/)
+    assert.equal(await page.getByTestId('team-add').count(), 0, 'a leader reads the roster only')
+    await worker.getByRole('button', { name: '查看号码' }).click()
+    const box = page.locator('.el-message-box')
+    await box.waitFor()
+    await box.locator('input').fill('核实联系方式')
+    const unmasked = page.waitForResponse((r) => r.url().includes('/unmasked?purpose='))
+    await box.locator('.el-button--primary').click()
+    assert.equal((await unmasked).status(), 200)
+    const shown = await worker.getByTestId('roster-phone').elementHandle()
+    await page.waitForFunction((el) => /^1\d{10}$/.test(el.innerText.trim()), shown)
+    await noSidewaysScroll(page, 'unmasked phone', phone)
     assert.deepEqual(errors, [])
     await close()
   })
