@@ -326,63 +326,40 @@ class TeamTests {
     @Test
     void badInputIsRefusedNamingTheField() throws Exception {
         String grid = grid(TOWNSHIP, 14);
-        refused(add(operator, grid, "{\"positionCode\":\"INFORMANT\",\"employment\":\"PART_TIME\"}"), 400, "name");
-        refused(
-                add(
-                        operator,
-                        grid,
-                        "{\"positionCode\":\"INFORMANT\",\"name\":\"甲\",\"employment\":\"PART_TIME\",\"phone\":\"12345\"}"),
-                400,
-                "phone");
-        refused(add(operator, grid, """
-                        {"positionCode":"INFORMANT","name":"甲","employment":"PART_TIME","validFrom":"2025-05-01",
-                         "validTo":"2025-04-01"}"""), 400, "validTo");
-        refused(
-                add(operator, grid, "{\"positionCode\":\"MAYOR\",\"name\":\"甲\",\"employment\":\"PART_TIME\"}"),
-                400,
-                "positionCode");
-        refused(add(operator, grid, "{\"positionCode\":\"INFORMANT\",\"name\":\"甲\"}"), 400, "employment");
-        refused(
-                add(
-                        operator,
-                        grid,
-                        "{\"positionCode\":\"FULL_TIME_WORKER\",\"name\":\"甲\",\"employment\":\"PART_TIME\"}"),
-                400,
-                "employment");
-        refused(
-                add(
-                        operator,
-                        grid,
-                        "{\"positionCode\":\"INFORMANT\",\"employment\":\"PART_TIME\",\"name\":\"" + "长".repeat(51)
-                                + "\"}"),
-                400,
-                "name");
-        refused(
-                add(
-                        operator,
-                        grid,
-                        "{\"positionCode\":\"INFORMANT\",\"employment\":\"PART_TIME\",\"name\":\"a\\u0000b\"}"),
-                400,
-                "name");
-        refused(
-                add(
-                        operator,
-                        grid,
-                        "{\"positionCode\":\"INFORMANT\",\"employment\":\"PART_TIME\",\"name\":\"甲\",\"validFrom\":\"9999-01-01\"}"),
-                400,
-                "validFrom");
-        refused(add(operator, grid, "{\"positionCode\":\"INFORMANT\",\"name\":"), 400, "body");
-        refused(
-                add(operator, grid, "{\"positionCode\":\"INFORMANT\",\"name\":\"甲\",\"employment\":\"SOMETIMES\"}"),
-                400,
-                "employment");
-        refused(
-                add(
-                        operator,
-                        grid,
-                        "{\"positionCode\":\"INFORMANT\",\"name\":\"甲\",\"employment\":\"PART_TIME\",\"userId\":999999}"),
-                422,
-                "userId");
+        // Each body with the status and the field its refusal names.
+        String informant = "{\"positionCode\":\"INFORMANT\",\"employment\":\"PART_TIME\",";
+        var refusals = List.of(
+                new Refusal("{\"positionCode\":\"INFORMANT\",\"employment\":\"PART_TIME\"}", 400, "name"),
+                new Refusal(informant + "\"name\":\"甲\",\"phone\":\"12345\"}", 400, "phone"),
+                new Refusal(
+                        informant + "\"name\":\"甲\",\"validFrom\":\"2025-05-01\",\"validTo\":\"2025-04-01\"}",
+                        400,
+                        "validTo"),
+                new Refusal(
+                        "{\"positionCode\":\"MAYOR\",\"name\":\"甲\",\"employment\":\"PART_TIME\"}",
+                        400,
+                        "positionCode"),
+                new Refusal("{\"positionCode\":\"INFORMANT\",\"name\":\"甲\"}", 400, "employment"),
+                new Refusal(
+                        "{\"positionCode\":\"FULL_TIME_WORKER\",\"name\":\"甲\",\"employment\":\"PART_TIME\"}",
+                        400,
+                        "employment"),
+                new Refusal(informant + "\"name\":\"" + "长".repeat(51) + "\"}", 400, "name"),
+                new Refusal(informant + "\"name\":\"a\\u0000b\"}", 400, "name"),
+                new Refusal(informant + "\"name\":\"甲\",\"validFrom\":\"9999-01-01\"}", 400, "validFrom"),
+                new Refusal("{\"positionCode\":\"INFORMANT\",\"name\":", 400, "body"),
+                new Refusal(
+                        "{\"positionCode\":\"INFORMANT\",\"name\":\"甲\",\"employment\":\"SOMETIMES\"}",
+                        400,
+                        "employment"),
+                new Refusal(informant + "\"name\":\"甲\",\"userId\":999999}", 422, "userId"));
+        for (var refusal : refusals) {
+            try {
+                refused(add(operator, grid, refusal.body()), refusal.status(), refusal.field());
+            } catch (AssertionError e) {
+                throw new AssertionError(refusal.body() + ": " + e.getMessage(), e);
+            }
+        }
         add(operator, "421381101999999", "{\"positionCode\":\"INFORMANT\",\"name\":\"甲\",\"employment\":\"PART_TIME\"}")
                 .andExpect(status().isNotFound());
         long id = added(
@@ -424,6 +401,8 @@ class TeamTests {
                 422,
                 "cadreLevel");
     }
+
+    private record Refusal(String body, int status, String field) {}
 
     private static void refused(ResultActions answer, int status, String field) throws Exception {
         answer.andExpect(status().is(status))

@@ -140,9 +140,7 @@ class AssignmentDesk {
                             "已包联该区域",
                             "assigned to this area already")));
         }
-        long id = assignments.insert(new AssignmentRow(
-                RosterRepository.county(area),
-                0,
+        long id = assignments.insert(AssignmentRow.made(
                 area,
                 level,
                 c.userId(),
@@ -153,10 +151,7 @@ class AssignmentDesk {
                 to,
                 clock.instant(),
                 user.id(),
-                user.realName(),
-                null,
-                null,
-                null));
+                user.realName()));
         return view(visible(id));
     }
 

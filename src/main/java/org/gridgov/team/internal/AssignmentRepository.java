@@ -101,7 +101,7 @@ class AssignmentRepository {
                         + " and a.valid_from <= :day and (a.valid_to is null or a.valid_to > :day)"
                         + " and cast(:grid as text) like :prefix || '%' and " + DataScope.inGrids("cast(:grid as text)")
                         + " order by length(a.region_code) desc, a.valid_from, a.id")
-                .param("county", RosterRepository.county(grid))
+                .param("county", TeamScope.countyOf(grid))
                 .param("areas", areas.toArray(String[]::new))
                 .param("day", day)
                 .param("grid", grid)
@@ -124,7 +124,7 @@ class AssignmentRepository {
                                   and (a.valid_to is null or a.valid_to > a.valid_from)
                                   and (a.valid_to is null or a.valid_to > :from)
                                   and (cast(:to as date) is null or a.valid_from < :to)""")
-                        .param("county", RosterRepository.county(area))
+                        .param("county", TeamScope.countyOf(area))
                         .param("area", area)
                         .param("user", user)
                         .param("name", name)
@@ -227,7 +227,7 @@ class AssignmentRepository {
         return jdbc.sql("select " + COLUMNS + " from team_assignment a where a.county_code = :county"
                         + " and a.region_code like :grid || '%' and length(a.region_code) >= 15"
                         + " and (a.valid_to is null or a.valid_to > :day) order by a.id")
-                .param("county", RosterRepository.county(gridPrefix))
+                .param("county", TeamScope.countyOf(gridPrefix))
                 .param("grid", gridPrefix)
                 .param("day", day)
                 .query(AssignmentRepository::map)

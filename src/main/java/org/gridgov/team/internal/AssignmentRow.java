@@ -23,7 +23,35 @@ record AssignmentRow(
         String endedByName,
         String endReason) {
 
-    boolean holdsOn(LocalDate day) {
-        return !validFrom.isAfter(day) && (validTo == null || validTo.isAfter(day));
+    /** A new assignment, about to be inserted. */
+    static AssignmentRow made(
+            String area,
+            CadreLevel level,
+            Long userId,
+            String name,
+            String organization,
+            String role,
+            LocalDate from,
+            LocalDate to,
+            Instant at,
+            Long by,
+            String byName) {
+        return new AssignmentRow(
+                TeamScope.countyOf(area),
+                0,
+                area,
+                level,
+                userId,
+                name,
+                organization,
+                role,
+                from,
+                to,
+                at,
+                by,
+                byName,
+                null,
+                null,
+                null);
     }
 }

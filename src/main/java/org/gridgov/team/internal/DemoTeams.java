@@ -161,7 +161,7 @@ class DemoTeams implements ApplicationRunner {
                 LocalDate changed = since.plusDays(200 + random.nextInt(300));
                 var before = member(
                         code, "FULL_TIME_WORKER", Employment.FULL_TIME, worker, WORKER_DUTIES, since, random, now);
-                first.add(withEnd(before, changed, "更换手机号"));
+                first.add(before.endedOn(changed, RECORDER, "更换手机号"));
                 later.put(first.size() - 1, version2(before, changed, phone(random), "更换手机号", now));
             } else {
                 first.add(member(
@@ -181,7 +181,7 @@ class DemoTeams implements ApplicationRunner {
             }
             if (n % 11 == 0) {
                 var left = member(code, "PART_TIME_WORKER", Employment.PART_TIME, null, "协助巡查走访", since, random, now);
-                first.add(withEnd(left, since.plusDays(300 + random.nextInt(200)), "工作调动"));
+                first.add(left.endedOn(since.plusDays(300 + random.nextInt(200)), RECORDER, "工作调动"));
             }
             if (assistant != null || n % 3 == 0) {
                 first.add(member(
@@ -212,28 +212,7 @@ class DemoTeams implements ApplicationRunner {
         }
         var ids = members.insertAll(first);
         var second = new ArrayList<RosterRow>();
-        later.forEach((index, row) -> second.add(new RosterRow(
-                row.countyCode(),
-                0,
-                ids.get(index),
-                row.version(),
-                row.gridCode(),
-                row.positionCode(),
-                row.employment(),
-                row.name(),
-                row.phone(),
-                row.phoneHash(),
-                row.duties(),
-                row.userId(),
-                row.validFrom(),
-                row.validTo(),
-                row.note(),
-                row.recordedAt(),
-                null,
-                RECORDER,
-                null,
-                null,
-                null)));
+        later.forEach((index, row) -> second.add(row.numbered(ids.get(index), row.version())));
         members.insertAll(second);
         return first.size() + second.size();
     }
@@ -257,11 +236,7 @@ class DemoTeams implements ApplicationRunner {
             Random random,
             Instant now) {
         var phone = personalData.seal(PersonalDataKind.PHONE, phone(random));
-        return new RosterRow(
-                RosterRepository.county(grid),
-                0,
-                0,
-                1,
+        return RosterRow.first(
                 grid,
                 position,
                 employment,
@@ -275,54 +250,27 @@ class DemoTeams implements ApplicationRunner {
                 null,
                 now,
                 null,
-                RECORDER,
-                null,
-                null,
-                null);
-    }
-
-    private static RosterRow withEnd(RosterRow r, LocalDate end, String reason) {
-        return new RosterRow(
-                r.countyCode(),
-                r.id(),
-                r.memberId(),
-                r.version(),
-                r.gridCode(),
-                r.positionCode(),
-                r.employment(),
-                r.name(),
-                r.phone(),
-                r.phoneHash(),
-                r.duties(),
-                r.userId(),
-                r.validFrom(),
-                end,
-                r.note(),
-                r.recordedAt(),
-                r.recordedBy(),
-                r.recordedByName(),
-                r.recordedAt(),
-                RECORDER,
-                reason);
+                RECORDER);
     }
 
     private RosterRow version2(RosterRow r, LocalDate from, String phone, String note, Instant now) {
         var sealed = personalData.seal(PersonalDataKind.PHONE, phone);
-        return r.next(
-                r.gridCode(),
-                r.positionCode(),
-                r.employment(),
-                r.name(),
-                sealed.ciphertext(),
-                sealed.lookupHash(),
-                r.duties(),
-                r.userId(),
-                from,
-                null,
-                note,
-                now,
-                null,
-                RECORDER);
+        return RosterRow.first(
+                        r.gridCode(),
+                        r.positionCode(),
+                        r.employment(),
+                        r.name(),
+                        sealed.ciphertext(),
+                        sealed.lookupHash(),
+                        r.duties(),
+                        r.userId(),
+                        from,
+                        null,
+                        note,
+                        now,
+                        null,
+                        RECORDER)
+                .numbered(r.memberId(), r.version() + 1);
     }
 
     /** A county leader for every township, a township cadre for every village of the demo grids. */
@@ -355,9 +303,7 @@ class DemoTeams implements ApplicationRunner {
 
     private static AssignmentRow cadre(
             String area, CadreLevel level, String name, String organization, String role, Random random, Instant now) {
-        return new AssignmentRow(
-                RosterRepository.county(area),
-                0,
+        return AssignmentRow.made(
                 area,
                 level,
                 null,
@@ -368,10 +314,7 @@ class DemoTeams implements ApplicationRunner {
                 null,
                 now,
                 null,
-                RECORDER,
-                null,
-                null,
-                null);
+                RECORDER);
     }
 
     private static String name(Random random) {

@@ -108,11 +108,7 @@ class RosterDesk {
         members.lock(grid);
         requireFree(grid, checked, 0);
         var phone = seal(checked.phone());
-        long id = members.insert(new RosterRow(
-                RosterRepository.county(grid),
-                0,
-                0,
-                1,
+        long id = members.insert(RosterRow.first(
                 grid,
                 checked.position().code(),
                 checked.employment(),
@@ -126,10 +122,7 @@ class RosterDesk {
                 checked.note(),
                 clock.instant(),
                 user.id(),
-                user.realName(),
-                null,
-                null,
-                null));
+                user.realName()));
         return view(visible(id));
     }
 
@@ -174,21 +167,22 @@ class RosterDesk {
         requireFree(head.gridCode(), checked, memberId);
         var now = clock.instant();
         members.end(head.countyCode(), head.id(), checked.from(), now, user.id(), user.realName(), checked.note());
-        members.insert(head.next(
-                head.gridCode(),
-                checked.position().code(),
-                checked.employment(),
-                name,
-                phone == null ? null : phone.ciphertext(),
-                phoneHash,
-                checked.duties(),
-                checked.userId(),
-                checked.from(),
-                checked.to(),
-                checked.note(),
-                now,
-                user.id(),
-                user.realName()));
+        members.insert(RosterRow.first(
+                        head.gridCode(),
+                        checked.position().code(),
+                        checked.employment(),
+                        name,
+                        phone == null ? null : phone.ciphertext(),
+                        phoneHash,
+                        checked.duties(),
+                        checked.userId(),
+                        checked.from(),
+                        checked.to(),
+                        checked.note(),
+                        now,
+                        user.id(),
+                        user.realName())
+                .numbered(head.memberId(), head.version() + 1));
         return view(visible(memberId));
     }
 

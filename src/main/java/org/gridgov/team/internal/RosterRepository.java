@@ -64,7 +64,7 @@ class RosterRepository {
                                 + " and m.grid_code = :grid" + HOLDS + IN_SCOPE + POSITION_ORDER
                                 + " limit :limit offset :offset"),
                         scope)
-                .param("county", county(grid))
+                .param("county", TeamScope.countyOf(grid))
                 .param("grid", grid)
                 .param("day", day)
                 .param("limit", page.size())
@@ -78,7 +78,7 @@ class RosterRepository {
                         jdbc.sql("select count(*) from team_member m where m.county_code = :county"
                                 + " and m.grid_code = :grid" + HOLDS + IN_SCOPE),
                         scope)
-                .param("county", county(grid))
+                .param("county", TeamScope.countyOf(grid))
                 .param("grid", grid)
                 .param("day", day)
                 .query(Long.class)
@@ -173,7 +173,7 @@ class RosterRepository {
     Optional<String> holder(String grid, String position, LocalDate from, LocalDate to, long except) {
         return jdbc.sql("select m.name from team_member m where m.county_code = :county and m.grid_code = :grid"
                         + " and m.position_code = :position and m.member_id <> :except" + OVERLAPS + " limit 1")
-                .param("county", county(grid))
+                .param("county", TeamScope.countyOf(grid))
                 .param("grid", grid)
                 .param("position", position)
                 .param("except", except)
@@ -187,7 +187,7 @@ class RosterRepository {
     boolean servedByAccount(String grid, long user, LocalDate from, LocalDate to, long except) {
         return jdbc.sql("select count(*) from team_member m where m.county_code = :county and m.grid_code = :grid"
                                 + " and m.user_id = :user and m.member_id <> :except" + OVERLAPS)
-                        .param("county", county(grid))
+                        .param("county", TeamScope.countyOf(grid))
                         .param("grid", grid)
                         .param("user", user)
                         .param("except", except)
@@ -372,7 +372,7 @@ class RosterRepository {
     List<RosterRow> team(String grid, LocalDate day) {
         return jdbc.sql("select " + COLUMNS + " from team_member m where m.county_code = :county"
                         + " and m.grid_code = :grid" + HOLDS + POSITION_ORDER)
-                .param("county", county(grid))
+                .param("county", TeamScope.countyOf(grid))
                 .param("grid", grid)
                 .param("day", day)
                 .query(RosterRepository::map)
@@ -399,7 +399,7 @@ class RosterRepository {
                         + " and m.version = (select max(x.version) from team_member x"
                         + " where x.county_code = m.county_code and x.member_id = m.member_id)"
                         + " order by m.member_id")
-                .param("county", county(gridPrefix))
+                .param("county", TeamScope.countyOf(gridPrefix))
                 .param("grid", like(gridPrefix))
                 .param("day", day)
                 .query(RosterRepository::map)
@@ -408,11 +408,6 @@ class RosterRepository {
 
     private static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec, DataScope scope) {
         return spec.param("prefix", scope.prefix()).param(DataScope.GRIDS_PARAMETER, scope.gridPatterns());
-    }
-
-    /** The county of a grid or region code: its first six digits (docs/SCALE.md). */
-    static String county(String code) {
-        return code.substring(0, 6);
     }
 
     static RosterRow map(ResultSet rs, int n) throws SQLException {

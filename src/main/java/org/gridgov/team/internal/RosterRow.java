@@ -6,7 +6,8 @@ import org.gridgov.team.Employment;
 
 /**
  * One version of a member as stored, the phone sealed. A version about to be inserted has id 0, and member id 0 when
- * it is a new member's first (it then takes its own id).
+ * it is a new member's first (it then takes its own id); a member's next version is made as a first one and then
+ * {@link #numbered} as theirs.
  */
 record RosterRow(
         String countyCode,
@@ -31,13 +32,8 @@ record RosterRow(
         String endedByName,
         String endReason) {
 
-    /** Whether the version holds on a day: begun, and not ended by then. */
-    boolean holdsOn(LocalDate day) {
-        return !validFrom.isAfter(day) && (validTo == null || validTo.isAfter(day));
-    }
-
-    /** The next version of this member: these values, from {@code from} on. */
-    RosterRow next(
+    /** A new member's first version, about to be inserted. */
+    static RosterRow first(
             String grid,
             String position,
             Employment employment,
@@ -53,10 +49,10 @@ record RosterRow(
             Long by,
             String byName) {
         return new RosterRow(
-                countyCode,
+                TeamScope.countyOf(grid),
                 0,
-                memberId,
-                version + 1,
+                0,
+                1,
                 grid,
                 position,
                 employment,
@@ -74,5 +70,40 @@ record RosterRow(
                 null,
                 null,
                 null);
+    }
+
+    /** This version as the given version of the given member. */
+    RosterRow numbered(long member, int number) {
+        return copy(member, number, validTo, endedAt, endedByName, endReason);
+    }
+
+    /** This version ended on a day as it was recorded, by whom and why: for versions recorded ended already. */
+    RosterRow endedOn(LocalDate day, String byName, String reason) {
+        return copy(memberId, version, day, recordedAt, byName, reason);
+    }
+
+    private RosterRow copy(long member, int number, LocalDate to, Instant ended, String endedBy, String reason) {
+        return new RosterRow(
+                countyCode,
+                id,
+                member,
+                number,
+                gridCode,
+                positionCode,
+                employment,
+                name,
+                phone,
+                phoneHash,
+                duties,
+                userId,
+                validFrom,
+                to,
+                note,
+                recordedAt,
+                recordedBy,
+                recordedByName,
+                ended,
+                endedBy,
+                reason);
     }
 }

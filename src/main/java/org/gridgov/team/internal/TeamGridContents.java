@@ -81,29 +81,28 @@ class TeamGridContents implements GridContents {
             if (taken) {
                 continue;
             }
-            members.insert(head.next(
-                    toGridCode,
-                    head.positionCode(),
-                    head.employment(),
-                    head.name(),
-                    head.phone(),
-                    head.phoneHash(),
-                    head.duties(),
-                    head.userId(),
-                    day,
-                    head.validTo(),
-                    reason,
-                    now,
-                    user.id(),
-                    user.realName()));
+            members.insert(RosterRow.first(
+                            toGridCode,
+                            head.positionCode(),
+                            head.employment(),
+                            head.name(),
+                            head.phone(),
+                            head.phoneHash(),
+                            head.duties(),
+                            head.userId(),
+                            day,
+                            head.validTo(),
+                            reason,
+                            now,
+                            user.id(),
+                            user.realName())
+                    .numbered(head.memberId(), head.version() + 1));
             moved++;
         }
         for (var a : assignments.remaining(fromGridCode, today)) {
             var day = a.validFrom().isAfter(today) ? a.validFrom() : today;
             assignments.end(a.countyCode(), a.id(), day, now, user.id(), user.realName(), reason);
-            assignments.insert(new AssignmentRow(
-                    a.countyCode(),
-                    0,
+            assignments.insert(AssignmentRow.made(
                     toGridCode,
                     a.cadreLevel(),
                     a.userId(),
@@ -114,10 +113,7 @@ class TeamGridContents implements GridContents {
                     a.validTo(),
                     now,
                     user.id(),
-                    user.realName(),
-                    null,
-                    null,
-                    null));
+                    user.realName()));
             moved++;
         }
         return moved;

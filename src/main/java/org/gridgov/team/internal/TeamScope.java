@@ -70,6 +70,11 @@ class TeamScope {
         }
     }
 
+    /** The county of a grid or region code, the first six digits, which every key of the team's tables holds. */
+    static String countyOf(String code) {
+        return code.substring(0, 6);
+    }
+
     static ProblemException noSuchGrid() {
         return ProblemException.notFound("网格不存在", "No such grid within your scope");
     }
