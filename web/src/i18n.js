@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import assessment from './modules/assessment/messages.js'
 import screen from './modules/screen/messages.js'
+import team from './modules/team/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -78,6 +79,7 @@ const messages = {
       map_read: '查看底图（乡镇、村社区界线）',
       assessment_read: '查看考核排名', assessment_adjust: '申请考核加减分', assessment_approve: '审批考核加减分',
       assessment_manage: '维护考核方案、考核关账',
+      team_read: '查看网格队伍和包联', team_write: '维护网格队伍和包联',
     },
     users: {
       search: '按姓名或用户名搜索',
@@ -761,6 +763,7 @@ const messages = {
       map_read: 'See the base map (township and village outlines)',
       assessment_read: 'Read assessments and rankings', assessment_adjust: 'Ask for assessment adjustments',
       assessment_approve: 'Decide assessment adjustments', assessment_manage: 'Keep assessment schemes and close periods',
+      team_read: 'Read grid teams and cadre assignments', team_write: 'Keep grid teams and cadre assignments',
     },
     users: {
       search: 'Search by name or username',
@@ -1395,7 +1398,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

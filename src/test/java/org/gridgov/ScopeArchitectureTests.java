@@ -43,7 +43,8 @@ class ScopeArchitectureTests {
             "code_value",
             "person_group_type",
             "person_group_field",
-            "register_type");
+            "register_type",
+            "team_position");
 
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:from|join|update|into)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()", Pattern.CASE_INSENSITIVE);

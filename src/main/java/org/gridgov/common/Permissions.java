@@ -60,6 +60,14 @@ public final class Permissions {
 
     public static final String NOTIFICATION_READ = "notification:read";
 
+    /**
+     * Reading grid teams (网格队伍) and cadre assignments (包联) within the scope: a grid worker reads the teams of
+     * their own grids. Phones are shown masked; the plain number needs {@link #PERSONAL_UNMASK}.
+     */
+    public static final String TEAM_READ = "team:read";
+    /** Keeping the rosters of the grids in scope and the cadre assignments of their areas. */
+    public static final String TEAM_WRITE = "team:write";
+
     /** The platform's operations views: the API description and the actuator endpoints other than health. */
     public static final String OPS_READ = "ops:read";
 

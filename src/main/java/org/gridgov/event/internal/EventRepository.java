@@ -559,7 +559,7 @@ class EventRepository {
                 .param("box", f.box())
                 .param("holder", f.holderOrg())
                 // None rather than an empty list: the planner then drops the branch of a grid's verifications
-                // and reads a holder's to-do in order from its index.
+                // and reads a holder's to-do in the order of its index.
                 .param(
                         "grids",
                         f.gridCodes().isEmpty()

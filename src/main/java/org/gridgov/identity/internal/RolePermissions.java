@@ -31,6 +31,8 @@ import static org.gridgov.common.Permissions.ROLE_ASSIGN;
 import static org.gridgov.common.Permissions.RULES_WRITE;
 import static org.gridgov.common.Permissions.SPECIAL_READ;
 import static org.gridgov.common.Permissions.SPECIAL_WRITE;
+import static org.gridgov.common.Permissions.TEAM_READ;
+import static org.gridgov.common.Permissions.TEAM_WRITE;
 import static org.gridgov.common.Permissions.USER_READ;
 import static org.gridgov.common.Permissions.USER_WRITE;
 
@@ -87,6 +89,8 @@ public class RolePermissions {
                             ASSESSMENT_READ,
                             ASSESSMENT_ADJUST,
                             ASSESSMENT_MANAGE,
+                            TEAM_READ,
+                            TEAM_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
@@ -104,6 +108,7 @@ public class RolePermissions {
                             SPECIAL_READ,
                             ASSESSMENT_READ,
                             ASSESSMENT_APPROVE,
+                            TEAM_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_LEADER,
@@ -119,6 +124,7 @@ public class RolePermissions {
                             SPECIAL_READ,
                             SPECIAL_WRITE,
                             ASSESSMENT_READ,
+                            TEAM_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_WORKER,
@@ -134,6 +140,7 @@ public class RolePermissions {
                             SPECIAL_READ,
                             SPECIAL_WRITE,
                             ASSESSMENT_READ,
+                            TEAM_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_ASSISTANT,
@@ -144,6 +151,7 @@ public class RolePermissions {
                             EVENT_READ,
                             REGISTRY_READ,
                             ASSESSMENT_READ,
+                            TEAM_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_HANDLER,
