@@ -39,3 +39,6 @@ export const assignCadre = (assignment) => postJson('/api/teams/assignments', as
 
 /** POST /api/teams/assignments/{id}/end { on, reason }. */
 export const endAssignment = (id, ending) => postJson(`/api/teams/assignments/${id}/end`, ending)
+
+/** GET /api/teams/boards?region=&on=: one page of grid boards (公示牌) with phones in full; each page is audited. */
+export const getBoards = (region, on, page = 0, size = 20) => getJson('/api/teams/boards', { region, on, page, size })

@@ -11,4 +11,10 @@ export default [
     component: () => import('./AssignmentsPage.vue'),
     meta: { permission: 'team:read' },
   },
+  {
+    path: '/team/boards',
+    name: 'team-boards',
+    component: () => import('./BoardPage.vue'),
+    meta: { permission: 'team:write' },
+  },
 ]

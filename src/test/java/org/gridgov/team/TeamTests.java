@@ -462,6 +462,49 @@ class TeamTests {
     }
 
     @Test
+    void aVillagesBoardsPrintEachGridsTeamWithPhonesInFullUnderAudit() throws Exception {
+        String grid = grid(TOWNSHIP, 17);
+        String village = grid.substring(0, 12);
+        added(operator, grid, """
+                {"positionCode":"INFORMANT","name":"公示丁","phone":"13712345678","employment":"PART_TIME",
+                 "duties":"收集社情民意"}""");
+        long gridsInVillage =
+                jdbc.sql("""
+                        select count(*) from grid where code like :v || '%' and level = 1 and valid_to is null""").param("v", village).query(Long.class).single();
+        String boards = body(operator, "/api/teams/boards?size=50&region=" + village);
+        assertThat(((Number) JsonPath.read(boards, "$.totalElements")).longValue())
+                .isEqualTo(gridsInVillage);
+        assertThat(JsonPath.<List<String>>read(boards, "$.content[*].gridCode"))
+                .hasSize((int) gridsInVillage)
+                .allMatch(code -> code.startsWith(village))
+                .isSorted();
+        String board = "$.content[?(@.gridCode == '" + grid + "')]";
+        assertThat(JsonPath.<List<String>>read(boards, board + ".members[?(@.name == '公示丁')].phone"))
+                .containsExactly("13712345678");
+        assertThat(JsonPath.<List<String>>read(boards, board + ".members[?(@.name == '公示丁')].duties"))
+                .containsExactly("收集社情民意");
+        assertThat(JsonPath.<List<String>>read(boards, board + ".chain[*].level"))
+                .containsExactly("GRID", "VILLAGE", "TOWNSHIP", "COUNTY");
+        assertThat(JsonPath.<List<List<String>>>read(boards, board + ".path").getFirst())
+                .hasSize(2);
+        assertThat(JsonPath.<List<String>>read(boards, board + ".hotline")).containsExactly("12345");
+        long audited = jdbc.sql("""
+                        select count(*) from audit_log where action = 'UNMASK' and object_type = 'team-board'
+                          and object_id = :v and username = 'yz.operator' and purpose like '网格公示牌%'""").param("v", village).query(Long.class).single();
+        assertThat(audited).isEqualTo(1);
+
+        // Another township's boards, a grid worker and a leader without team:write get none.
+        operator.perform(get("/api/teams/boards").param("region", OTHER_TOWNSHIP))
+                .andExpect(status().isNotFound());
+        SignedIn.as(context, "grid.worker")
+                .perform(get("/api/teams/boards").param("region", village))
+                .andExpect(status().isForbidden());
+        operator.perform(get("/api/teams/boards").param("region", village).param("size", "51"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
     void theFacadeNamesAGridsTeamAndAnAccountsGrids() {
         long worker = jdbc.sql("select id from app_user where username = 'grid.worker'")
                 .query(Long.class)
