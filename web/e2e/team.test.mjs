@@ -10,6 +10,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE_URL, fetchInPage, freshBrowser, PHONE, screenshot, settleTransitions, signIn } from './support.mjs'
+import { xlsx } from './xlsx.mjs'
 
 const TOWNSHIP = '421381101'
 
@@ -64,8 +65,10 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
     if (phone) {
       await page.goto(`${BASE_URL}/#/team`)
     } else {
-      await page.getByTestId('side-menu').getByText('网格队伍', { exact: true }).click()
-      await page.getByTestId('side-menu').getByText('队伍花名册', { exact: true }).click()
+      const item = page.getByTestId('side-menu').getByText('队伍花名册', { exact: true })
+      if (!(await item.isVisible())) await page.getByTestId('side-menu').getByText('网格队伍', { exact: true }).click()
+      await settleTransitions(page)
+      await item.click()
     }
     await page.getByTestId('team-pick-grid').waitFor()
     await pick(page, page, 'team-grid', grid.name, grid.name)
@@ -262,6 +265,41 @@ for (const [name, options] of [['desktop', {}], ['phone', PHONE]]) {
       await page.emulateMedia({ media: 'screen' })
     }
     await screenshot(page, `team-boards-${name}.png`)
+    assert.deepEqual(errors, [])
+    await close()
+  })
+  test(`the operator imports a roster workbook and sees the refused row with its reason (${name})`, async () => {
+    const { page, errors, close } = await freshBrowser(options)
+    await signIn(page, 'yz.operator')
+    const { grid } = await villageAndGrid(page)
+    const stamp = `${name === 'phone' ? '乙' : '甲'}${Date.now() % 100000}`
+    const workbook = xlsx([
+      ['所属网格', '岗位', '姓名', '专兼职', '联系电话', '职责'],
+      [grid.code, '楼栋长', `导入楼栋长${stamp}`, '兼职', '13822223333', '负责1号楼'],
+      [grid.code, '楼栋长', `导入错号${stamp}`, '兼职', '12345', ''],
+    ])
+    await page.goto(`${BASE_URL}/#/team?grid=${grid.code}`)
+    await rosterShown(page)
+    await page.getByTestId('team-import').click()
+    const dialog = page.getByTestId('roster-import')
+    await dialog.waitFor()
+    await settleTransitions(page)
+    await noSidewaysScroll(page, 'import dialog', phone)
+    await page.getByTestId('roster-import-file').setInputFiles({
+      name: 'roster.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    })
+    await page.getByTestId('roster-import-start').click()
+    await page.getByTestId('roster-import-counts').waitFor()
+    assert.match(await page.getByTestId('roster-import-counts').innerText(), /共 2 行：新增 1 人，未导入 1 行/)
+    const refused = page.getByTestId('roster-import-rejection')
+    assert.equal(await refused.count(), 1)
+    assert.match(await refused.first().innerText(), new RegExp(`第 3 行 · 导入错号${stamp}[\\s\\S]*联系电话`))
+    await noSidewaysScroll(page, 'import outcome', phone)
+    await screenshot(page, `team-import-${name}.png`)
+    await page.locator('.el-dialog__headerbtn').last().click()
+    await memberOf(page, `导入楼栋长${stamp}`).waitFor()
     assert.deepEqual(errors, [])
     await close()
   })

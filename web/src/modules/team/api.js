@@ -1,6 +1,6 @@
 // REST client of the team module: grid rosters (网格队伍 / 花名册) kept as versions, and cadre assignments (包联).
 // Days are written 2026-12-03; a member serves from validFrom until the day before validTo.
-import { getJson, postJson, putJson } from '@/common/http.js'
+import { getJson, postJson, postMultipart, putJson } from '@/common/http.js'
 
 const enc = encodeURIComponent
 
@@ -42,3 +42,13 @@ export const endAssignment = (id, ending) => postJson(`/api/teams/assignments/${
 
 /** GET /api/teams/boards?region=&on=: one page of grid boards (公示牌) with phones in full; each page is audited. */
 export const getBoards = (region, on, page = 0, size = 20) => getJson('/api/teams/boards', { region, on, page, size })
+
+/** GET /api/teams/import/template: the roster workbook to fill in. */
+export const rosterTemplateUrl = '/api/teams/import/template'
+
+/** POST /api/teams/imports (multipart `file`): { rows, added, rejectedRows, rejections[{rowNumber, name, field, code, message, messageEn}] }. */
+export function importRoster(file) {
+  const form = new FormData()
+  form.append('file', file)
+  return postMultipart('/api/teams/imports', form)
+}

@@ -95,6 +95,16 @@ export default {
         empty: '暂无包联记录',
         regionLevel: { TOWNSHIP: '乡镇', VILLAGE: '村（社区）', GRID: '网格' },
       },
+      import: {
+        button: '批量导入',
+        title: '花名册导入',
+        hint: '按模板填写队伍成员（每行一人），所属网格填网格编码（模板的“填写说明”页列出您管辖的网格及其编码）。每行按表单的规则添加，不合规的行会逐条说明原因，其余照常导入；已在该网格同一岗位的同名成员不会重复添加。',
+        template: '下载导入模板',
+        start: '开始导入',
+        counts: '共 {rows} 行：新增 {added} 人，未导入 {rejected} 行',
+        row: '第 {n} 行',
+        again: '再导入一个文件',
+      },
       board: {
         menu: '网格公示牌',
         title: '网格公示牌',
@@ -213,6 +223,16 @@ export default {
         total: '{n} assignments',
         empty: 'No assignments',
         regionLevel: { TOWNSHIP: 'Township', VILLAGE: 'Village', GRID: 'Grid' },
+      },
+      import: {
+        button: 'Import',
+        title: 'Import a roster workbook',
+        hint: 'Fill in the template, a member per row, with the grid code (the sheet 填写说明 lists the grids of your scope with their codes). Each row is added under the rules of the form; a row that breaks one is listed with its reasons and the others are added. Someone already serving the grid in the same position is not added twice.',
+        template: 'Download the template',
+        start: 'Import',
+        counts: '{rows} rows: {added} members added, {rejected} rows refused',
+        row: 'Row {n}',
+        again: 'Import another file',
       },
       board: {
         menu: 'Grid boards',

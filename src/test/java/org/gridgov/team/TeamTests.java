@@ -56,13 +56,7 @@ class TeamTests {
 
     /** The n-th current grid of a township, so that each test works on a grid of its own. */
     private String grid(String township, int n) {
-        return jdbc.sql("""
-                        select code from grid where code like :t || '%' and level = 1 and valid_to is null
-                        order by code offset :n limit 1""")
-                .param("t", township)
-                .param("n", n)
-                .query(String.class)
-                .single();
+        return DemoGrids.nth(jdbc, township, n);
     }
 
     private static String today() {

@@ -2,7 +2,6 @@ package org.gridgov.assessment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gridgov.assessment.Adjustment;
 import org.gridgov.assessment.AdjustmentCommand;
@@ -24,7 +23,7 @@ import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
-import org.springframework.http.ContentDisposition;
+import org.gridgov.common.Xlsx;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,13 +120,7 @@ class AssessmentController {
             HttpServletResponse response)
             throws IOException {
         var bulletin = bulletins.bulletin(level, region, period);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(bulletin.title() + ".xlsx", StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
+        Xlsx.attachment(response, bulletin.title() + ".xlsx");
         bulletins.workbook(bulletin, response.getOutputStream());
     }
 

@@ -2,7 +2,6 @@ package org.gridgov.region.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import org.gridgov.common.PageQuery;
@@ -10,6 +9,7 @@ import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
+import org.gridgov.common.Xlsx;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionNode;
 import org.gridgov.region.internal.GridFeatures;
@@ -21,7 +21,6 @@ import org.gridgov.region.internal.RegionRegister;
 import org.gridgov.region.internal.RegionRegister.RegionDraft;
 import org.gridgov.region.internal.RegionRegister.VillageImport;
 import org.gridgov.region.internal.VillageImports;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -174,13 +173,7 @@ class RegionController {
     @RequiresPermission(Permissions.REGION_WRITE)
     @GetMapping("/import/template")
     void template(HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename("村（社区）导入模板.xlsx", StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
+        Xlsx.attachment(response, "村（社区）导入模板.xlsx");
         try (var out = response.getOutputStream()) {
             villages.writeTemplate(out);
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.RequiresPermission;
+import org.gridgov.common.Xlsx;
 import org.gridgov.registry.internal.HouseDesk.HouseQuery;
 import org.gridgov.registry.internal.PlaceDesk.PlaceQuery;
 import org.gridgov.registry.internal.RecordKind;

@@ -8,6 +8,7 @@ import org.gridgov.common.PageResult;
 import org.gridgov.common.Permissions;
 import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequiresPermission;
+import org.gridgov.common.Xlsx;
 import org.gridgov.registry.internal.ImportRejection;
 import org.gridgov.registry.internal.ImportView;
 import org.gridgov.registry.internal.RecordKind;

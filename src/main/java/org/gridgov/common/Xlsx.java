@@ -1,17 +1,17 @@
-package org.gridgov.registry.web;
+package org.gridgov.common;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 
 /** Answers a workbook as a download under a Chinese file name. */
-final class Xlsx {
+public final class Xlsx {
 
     private static final String TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private Xlsx() {}
 
-    static void attachment(HttpServletResponse response, String fileName) {
+    public static void attachment(HttpServletResponse response, String fileName) {
         response.setContentType(TYPE);
         response.setHeader(
                 "Content-Disposition",
