@@ -168,11 +168,11 @@ class DiaryRepository {
 
     List<DiaryRow> ownPage(String county, long userId, LocalDate from, LocalDate to, PageQuery page) {
         return jdbc.sql("select " + COLUMNS + " from field_diary where county_code = :county and user_id = :user"
-                        + " and day between :from and :to order by day desc, id desc limit :limit offset :offset")
+                        + " and day between :since and :until order by day desc, id desc limit :limit offset :offset")
                 .param("county", county)
                 .param("user", userId)
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(ROW)
@@ -181,16 +181,16 @@ class DiaryRepository {
 
     long ownCount(String county, long userId, LocalDate from, LocalDate to) {
         return jdbc.sql("select count(*) from field_diary where county_code = :county and user_id = :user"
-                        + " and day between :from and :to")
+                        + " and day between :since and :until")
                 .param("county", county)
                 .param("user", userId)
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .query(Long.class)
                 .single();
     }
 
-    private static final String LIST_FILTER = " where day between :from and :to"
+    private static final String LIST_FILTER = " where day between :since and :until"
             + " and (cast(:author as bigint) is null or user_id = :author)" + IN_SCOPE;
 
     List<DiaryRow> page(
@@ -198,8 +198,8 @@ class DiaryRepository {
         return jdbc.sql("select " + COLUMNS + " from field_diary" + LIST_FILTER
                         + " order by day desc, grid_code, id desc limit :limit offset :offset")
                 .param("author", author)
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("county", county)
                 .param("prefix", prefix)
                 .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
@@ -212,8 +212,8 @@ class DiaryRepository {
     long count(Long author, LocalDate from, LocalDate to, String county, String prefix, DataScope scope) {
         return jdbc.sql("select count(*) from field_diary" + LIST_FILTER)
                 .param("author", author)
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("county", county)
                 .param("prefix", prefix)
                 .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
@@ -224,10 +224,10 @@ class DiaryRepository {
     /** Entries per subject: {@code key} is a column expression the caller picks from constants, never input. */
     List<FigureCount> entries(String key, LocalDate from, LocalDate to, String county, String prefix, DataScope scope) {
         return jdbc.sql("select " + key + " as key, max(author_name) as name, count(distinct user_id) as workers,"
-                        + " count(*) as entries from field_diary where day between :from and :to" + IN_SCOPE
+                        + " count(*) as entries from field_diary where day between :since and :until" + IN_SCOPE
                         + " group by 1")
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("county", county)
                 .param("prefix", prefix)
                 .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())

@@ -172,10 +172,10 @@ class SignRepository {
                           max(at) filter (where kind = 'OUT') as last_out,
                           (array_agg(inside order by at desc) filter (where kind = 'OUT'))[1] as last_out_inside
                         from field_sign
-                        where user_id = any(:users) and day between :from and :to""" + IN_SCOPE + " group by user_id, day")
+                        where user_id = any(:users) and day between :since and :until""" + IN_SCOPE + " group by user_id, day")
                 .param("users", users)
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("county", county)
                 .param("prefix", prefix)
                 .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
@@ -195,9 +195,9 @@ class SignRepository {
 
     List<Seen> workersIn(LocalDate from, LocalDate to, String county, String prefix, DataScope scope) {
         return jdbc.sql("select distinct on (user_id) user_id, worker_name, grid_code from field_sign"
-                        + " where day between :from and :to" + IN_SCOPE + " order by user_id, at desc")
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                        + " where day between :since and :until" + IN_SCOPE + " order by user_id, at desc")
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("county", county)
                 .param("prefix", prefix)
                 .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
@@ -222,9 +222,9 @@ class SignRepository {
             String key, LocalDate from, LocalDate to, String county, String prefix, DataScope scope) {
         return jdbc.sql("select " + key + " as key, max(worker_name) as name, count(distinct user_id) as workers,"
                         + " count(distinct (user_id, day)) as days from field_sign"
-                        + " where kind = 'IN' and day between :from and :to" + IN_SCOPE + " group by 1")
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
+                        + " where kind = 'IN' and day between :since and :until" + IN_SCOPE + " group by 1")
+                .param("since", Date.valueOf(from))
+                .param("until", Date.valueOf(to))
                 .param("county", county)
                 .param("prefix", prefix)
                 .param(DataScope.GRIDS_PARAMETER, scope.gridPatterns())
