@@ -16,6 +16,9 @@ const PHOTO = Buffer.from(
   'base64',
 )
 
+/** A text field by its test id: Element Plus puts the id on the textarea itself or on its wrapper. */
+const field = (page, id) => page.locator(`textarea[data-testid="${id}"], [data-testid="${id}"] textarea`).first()
+
 async function noSidewaysScroll(page, what) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= 390, `${what}: no sideways scrolling on a phone (scrollWidth ${width})`)
@@ -48,8 +51,8 @@ test('a grid worker signs in for the day inside the grid and writes the diary wi
   // Run again on the same day, the day's entry exists already: it is changed instead.
   if (!(await page.getByTestId('diary-form').isVisible())) await page.getByTestId('diary-edit').first().click()
   const seen = `路灯不亮，已上报 ${Date.now()}`
-  await page.locator('[data-testid="diary-seen-input"] textarea').fill(seen)
-  await page.locator('[data-testid="diary-done-input"] textarea').fill('联系社区维修')
+  await field(page, 'diary-seen-input').fill(seen)
+  await field(page, 'diary-done-input').fill('联系社区维修')
   await page.getByTestId('diary-photo-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: PHOTO })
   await page.getByTestId('diary-form-photo').last().waitFor()
   await page.getByTestId('diary-save').click()
