@@ -17,8 +17,21 @@ class AttendanceTests {
 
     private static SignRecord record(SignKind kind, String at, boolean inside) {
         return new SignRecord(
-                1, 7, "网格员", kind, TODAY, Instant.parse(at), 113.8, 31.6, 10.0, "手机", "421381101001101", null,
-                null, inside, "request-" + at);
+                1,
+                7,
+                "网格员",
+                kind,
+                TODAY,
+                Instant.parse(at),
+                113.8,
+                31.6,
+                10.0,
+                "手机",
+                "421381101001101",
+                null,
+                null,
+                inside,
+                "request-" + at);
     }
 
     @Test
@@ -58,6 +71,7 @@ class AttendanceTests {
     void aSignOutBeforeAnySignInMakesNoHours() {
         assertThat(Attendance.hours(Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T08:00:00Z")))
                 .isNull();
-        assertThat(Attendance.hours(null, Instant.parse("2026-12-09T08:00:00Z"))).isNull();
+        assertThat(Attendance.hours(null, Instant.parse("2026-12-09T08:00:00Z")))
+                .isNull();
     }
 }

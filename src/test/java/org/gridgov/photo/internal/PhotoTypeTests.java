@@ -18,7 +18,8 @@ class PhotoTypeTests {
     @Test
     void jpegPngAndWebpAreKnownByTheirSignatures() {
         assertThat(PhotoShelf.imageType(bytes(0xFF, 0xD8, 0xFF, 0xE0))).isEqualTo("image/jpeg");
-        assertThat(PhotoShelf.imageType(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A))).isEqualTo("image/png");
+        assertThat(PhotoShelf.imageType(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)))
+                .isEqualTo("image/png");
         assertThat(PhotoShelf.imageType(bytes('R', 'I', 'F', 'F', 1, 2, 3, 4, 'W', 'E', 'B', 'P')))
                 .isEqualTo("image/webp");
     }
@@ -26,7 +27,8 @@ class PhotoTypeTests {
     @Test
     void anythingElseIsRefused() {
         assertThat(PhotoShelf.imageType("<svg onload=alert(1)>".getBytes())).isNull();
-        assertThat(PhotoShelf.imageType(bytes('R', 'I', 'F', 'F', 1, 2, 3, 4, 'W', 'A', 'V', 'E'))).isNull();
+        assertThat(PhotoShelf.imageType(bytes('R', 'I', 'F', 'F', 1, 2, 3, 4, 'W', 'A', 'V', 'E')))
+                .isNull();
         assertThat(PhotoShelf.imageType(bytes(0xFF, 0xD8))).isNull();
         assertThat(PhotoShelf.imageType(new byte[0])).isNull();
     }
