@@ -205,6 +205,13 @@ class FieldDayTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PRESENT"))
                 .andExpect(jsonPath("$.records[0].lon").value(inside[0]));
+        long audited = jdbc.sql(
+                        "select count(*) from audit_log where action = 'VIEW_PERSONAL' and object_type = 'field-day'"
+                                + " and object_id = :id")
+                .param("id", id + "/2027-02-01")
+                .query(Long.class)
+                .single();
+        assertThat(audited).as("the supervisor's view of the points is audited").isEqualTo(1);
         leader.perform(get("/api/field/workers/" + id + "/days/2027-02-02"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("GAP"));

@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.audit.AuditAction;
+import org.gridgov.audit.AuditEntry;
+import org.gridgov.audit.AuditLog;
+import org.gridgov.audit.AuditResult;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;
@@ -38,6 +42,7 @@ class AttendanceDesk {
     private final RegionApi regions;
     private final CurrentUsers users;
     private final FieldDays days;
+    private final AuditLog audit;
 
     AttendanceDesk(
             SignRepository signs,
@@ -46,7 +51,8 @@ class AttendanceDesk {
             StaffDirectory staff,
             RegionApi regions,
             CurrentUsers users,
-            FieldDays days) {
+            FieldDays days,
+            AuditLog audit) {
         this.signs = signs;
         this.scope = scope;
         this.workerGrids = workerGrids;
@@ -54,6 +60,7 @@ class AttendanceDesk {
         this.regions = regions;
         this.users = users;
         this.days = days;
+        this.audit = audit;
     }
 
     /** The caller's own day, today by default. */
@@ -74,10 +81,24 @@ class AttendanceDesk {
         return named;
     }
 
-    /** A worker's day as a supervisor sees it: only the records counting for grids in the supervisor's scope. */
+    /**
+     * A worker's day as a supervisor sees it: only the records counting for grids in the supervisor's scope. Their
+     * points are the worker's personal data, so each view of them is audited.
+     */
     DayAttendance workerDay(long userId, LocalDate day) {
         var data = scope.data();
         var records = signs.day(userId, day(day), scope.county(), data.prefix(), data);
+        var caller = users.require();
+        if (!records.isEmpty() && caller.id() != userId) {
+            audit.record(AuditEntry.builder(AuditAction.VIEW_PERSONAL, AuditResult.SUCCESS)
+                    .userId(caller.id())
+                    .username(caller.username())
+                    .roles(caller.rolesText())
+                    .organization(caller.organizationCode())
+                    .object("field-day", userId + "/" + day)
+                    .detail("sign-in points=" + records.size())
+                    .build());
+        }
         String name = staff.account(userId).map(a -> a.realName()).orElse(null);
         if (records.isEmpty()) {
             boolean inScope = workerGrids.of(userId).stream().anyMatch(scope::covers)
