@@ -68,6 +68,11 @@ public final class Permissions {
     /** Keeping the rosters of the grids in scope and the cadre assignments of their areas. */
     public static final String TEAM_WRITE = "team:write";
 
+    /** Recording one's own field day: sign-in and sign-out, the field diary. */
+    public static final String FIELD_WRITE = "field:write";
+    /** Reading the field days of the people in the grids of the scope: attendance, diaries, figures. */
+    public static final String FIELD_READ = "field:read";
+
     /** The platform's operations views: the API description and the actuator endpoints other than health. */
     public static final String OPS_READ = "ops:read";
 

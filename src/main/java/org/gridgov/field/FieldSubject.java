@@ -1,0 +1,8 @@
+package org.gridgov.field;
+
+/** What the field figures are counted per. */
+public enum FieldSubject {
+    WORKER,
+    GRID,
+    VILLAGE
+}

@@ -1,0 +1,35 @@
+// Times as the platform shows them: in China's time zone.
+import { fieldMessage, problemText } from '@/common/http.js'
+const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
+const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+
+/** 08:30 of an instant, or an empty text. */
+export const clock = (instant) => (instant ? TIME.format(new Date(instant)) : '')
+
+/** This month, 2026-12. */
+export const thisMonth = () => MONTH.format(new Date())
+
+/** The phone's position, as a promise of { lon, lat, accuracy }; refused with a reason people can read. */
+export function position() {
+  return new Promise((resolve, reject) => {
+    if (!navigator.geolocation) {
+      reject(new Error('navigator.geolocation'))
+      return
+    }
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lon: p.coords.longitude, lat: p.coords.latitude, accuracy: Math.round(p.coords.accuracy ?? 0) }),
+      (e) => reject(new Error(e.message || String(e.code))),
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 },
+    )
+  })
+}
+
+/** The phone as it names itself, short. */
+export const device = () => (navigator.userAgentData?.platform || navigator.platform || 'browser').slice(0, 100)
+
+/** What went wrong, for people: the first field's message when the problem names fields. */
+export function reason(error, locale) {
+  const first = error?.problem?.errors?.[0]
+  if (first) return fieldMessage(first, locale)
+  return problemText(error, locale)
+}
