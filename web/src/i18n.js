@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import assessment from './modules/assessment/messages.js'
 import screen from './modules/screen/messages.js'
 import team from './modules/team/messages.js'
+import me from './modules/me/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -1398,7 +1399,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], me[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
