@@ -39,6 +39,10 @@ export default {
       removeConfirm: '删除后这条内容不会再上报，确定删除吗？',
       editTitle: '修改后重新上报',
       savedAt: '保存于 {time}',
+      field: {
+        title: '标题', description: '描述', address: '地址', lon: '经度', lat: '纬度', categoryCode: '事件类别',
+        urgency: '紧急程度', involvedCount: '涉及人数', reporterPhone: '联系电话', doneOn: '日期', kind: '方式', content: '情况',
+      },
     },
     pwa: { newVersion: '有新版本', newVersionHint: '平台已更新，刷新后使用新版本。', reload: '刷新' },
   },
@@ -80,6 +84,11 @@ export default {
       removeConfirm: 'Once deleted this will never be sent. Delete it?',
       editTitle: 'Edit and send again',
       savedAt: 'saved {time}',
+      field: {
+        title: 'Title', description: 'Description', address: 'Address', lon: 'Longitude', lat: 'Latitude',
+        categoryCode: 'Category', urgency: 'Urgency', involvedCount: 'People involved', reporterPhone: 'Phone',
+        doneOn: 'Day', kind: 'Kind', content: 'What happened',
+      },
     },
     pwa: { newVersion: 'New version', newVersionHint: 'The platform was updated; reload to use the new version.', reload: 'Reload' },
   },
