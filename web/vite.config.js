@@ -20,13 +20,14 @@ function serviceWorker() {
   return {
     name: 'gridgov-service-worker',
     apply: 'build',
-    generateBundle(options, bundle) {
+    // After every other plugin has settled the bundle (chunks holding only CSS are dropped late).
+    writeBundle(options, bundle) {
       const built = Object.keys(bundle).map((name) => `/${name}`)
       const shell = [...new Set(['/index.html', ...built, ...publicFiles(fileURLToPath(new URL('./public', import.meta.url)))])].sort()
       const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12)
       const template = fs.readFileSync(fileURLToPath(new URL('./sw-template.js', import.meta.url)), 'utf8')
       const source = template.replace('__VERSION__', version).replace('__SHELL__', JSON.stringify(shell, null, 2))
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source })
+      fs.writeFileSync(`${options.dir}/sw.js`, source)
     },
   }
 }

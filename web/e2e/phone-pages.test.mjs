@@ -51,17 +51,20 @@ async function overflow(page) {
 }
 
 for (const width of [390, 360]) {
-  test(`every page of a grid worker fits a ${width}-px phone`, async () => {
+  test(`every page of a grid worker fits a ${width}-px phone`, async (t) => {
     const { page, errors } = await freshBrowser({ ...PHONE, viewport: { width, height: 800 } })
     await page.goto(BASE_URL)
     await signIn(page, 'grid.worker')
     await page.getByTestId('phone-nav').waitFor()
     const paths = await workerPages(page)
     assert.ok(paths.length >= 8, `pages: ${paths}`)
+    t.diagnostic(`pages: ${paths.join(' ')}`)
     const offenders = []
     for (const path of paths) {
+      // A full load per page: a change of the hash alone would let the previous page be measured.
       await page.goto(`${BASE_URL}/#${path}`)
-      await page.waitForLoadState('networkidle')
+      await page.reload({ waitUntil: 'networkidle' })
+      await page.locator('.app-main > *').first().waitFor()
       await settleTransitions(page)
       const header = await page.locator('.app-header').evaluate((el) => el.scrollWidth - el.clientWidth)
       const { doc, main, culprit } = await overflow(page)
