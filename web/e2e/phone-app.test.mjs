@@ -167,3 +167,42 @@ test('the app installs, and what a grid worker records offline lands once when t
   await page.locator('[data-testid="offline-queue"][data-count="0"]').waitFor()
   assert.deepEqual(errors, [])
 })
+
+test('a photo whose answer was lost is not sent twice', async () => {
+  // Without the service worker, so that the test sees the page's own requests.
+  const { context, page, errors } = await freshBrowser({ ...PHONE, serviceWorkers: 'block' })
+  await page.goto(BASE_URL)
+  await signIn(page, 'grid.worker')
+  const grid = await fetchInPage(page, `/api/grids/${GRID}`)
+  const [lon, lat] = grid.body.labelPoint
+  // The first upload reaches the server, but its answer is lost on the way back.
+  let lost = 0
+  await context.route('**/api/events/*/attachments', async (route) => {
+    if (route.request().method() !== 'POST' || lost > 0) return route.continue()
+    lost += 1
+    await route.fetch()
+    await route.abort('connectionreset')
+  })
+  await page.goto(`${BASE_URL}/#/events/report`)
+  const title = `照片应答丢失 ${run}`
+  await page.getByTestId('event-title').fill(title)
+  await pickCategory(page, '街面秩序', '占道经营')
+  await page.getByTestId('event-lon').fill(String(lon))
+  await page.getByTestId('event-lat').fill(String(lat))
+  await page.getByTestId('event-photos').locator('input[type=file]').setInputFiles(photoFile())
+  await page.locator('[data-testid="event-photos"][data-count="1"]').waitFor()
+  await page.getByTestId('event-submit').click()
+  await page.getByTestId('event-queued').waitFor()
+  assert.equal(lost, 1)
+
+  await page.getByTestId('phone-tab-me').click()
+  await page.locator('[data-testid="offline-queue"][data-count="1"]').waitFor()
+  await page.getByTestId('offline-send-now').click()
+  await page.locator('[data-testid="offline-queue"][data-count="0"]').waitFor({ timeout: 30_000 })
+  const found = await fetchInPage(page, '/api/events?box=reported&size=100')
+  const mine = found.body.content.filter((e) => e.title === title)
+  assert.equal(mine.length, 1)
+  const photos = await fetchInPage(page, `/api/events/${mine[0].id}/attachments`)
+  assert.equal(photos.body.content.length, 1, 'the photo the server kept is not sent again')
+  assert.deepEqual(errors, [])
+})
