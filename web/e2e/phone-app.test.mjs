@@ -21,6 +21,16 @@ function photoFile() {
   return file
 }
 
+/** Fills the report form: a title, 占道经营, the point and one photo. */
+async function fillReport(page, title, lon, lat) {
+  await page.getByTestId('event-title').fill(title)
+  await pickCategory(page, '街面秩序', '占道经营')
+  await page.getByTestId('event-lon').fill(String(lon))
+  await page.getByTestId('event-lat').fill(String(lat))
+  await page.getByTestId('event-photos').locator('input[type=file]').setInputFiles(photoFile())
+  await page.locator('[data-testid="event-photos"][data-count="1"]').waitFor()
+}
+
 async function noSidewaysScroll(page, what) {
   const [doc, main, inner] = await page.evaluate(() => [
     document.documentElement.scrollWidth - window.innerWidth,
@@ -103,12 +113,7 @@ test('the app installs, and what a grid worker records offline lands once when t
   await page.getByTestId('phone-tab-report').click()
   await page.waitForURL(/#\/events\/report/)
   const title = `离线上报 ${run}`
-  await page.getByTestId('event-title').fill(title)
-  await pickCategory(page, '街面秩序', '占道经营')
-  await page.getByTestId('event-lon').fill(String(lon))
-  await page.getByTestId('event-lat').fill(String(lat))
-  await page.getByTestId('event-photos').locator('input[type=file]').setInputFiles(photoFile())
-  await page.locator('[data-testid="event-photos"][data-count="1"]').waitFor()
+  await fillReport(page, title, lon, lat)
   assert.equal(await page.getByTestId('event-photos').locator('input[type=file]').getAttribute('capture'), 'environment')
   await noSidewaysScroll(page, 'the report form')
   await page.getByTestId('event-submit').click()
@@ -185,12 +190,7 @@ test('a photo whose answer was lost is not sent twice', async () => {
   })
   await page.goto(`${BASE_URL}/#/events/report`)
   const title = `照片应答丢失 ${run}`
-  await page.getByTestId('event-title').fill(title)
-  await pickCategory(page, '街面秩序', '占道经营')
-  await page.getByTestId('event-lon').fill(String(lon))
-  await page.getByTestId('event-lat').fill(String(lat))
-  await page.getByTestId('event-photos').locator('input[type=file]').setInputFiles(photoFile())
-  await page.locator('[data-testid="event-photos"][data-count="1"]').waitFor()
+  await fillReport(page, title, lon, lat)
   await page.getByTestId('event-submit').click()
   await page.getByTestId('event-queued').waitFor()
   assert.equal(lost, 1)
