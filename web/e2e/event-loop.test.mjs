@@ -10,7 +10,7 @@
 // Needs the demo accounts (password GridGov@2026) and the demo grids; creates new events on every run.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, fetchInPage, launchBrowser, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
+import { BASE_URL, fetchInPage, launchBrowser, pickCategory, screenshot, settleTransitions, signIn, signOut } from './support.mjs'
 
 const GRID = '421381101001101'
 const CGJ = '421381-cgj'
@@ -66,15 +66,6 @@ const offered = async () =>
   (await page.getByTestId('event-moves').locator('[data-testid^="move-"]').evaluateAll((buttons) =>
     buttons.map((b) => b.dataset.testid.slice('move-'.length))))
 
-/** Picks a category in the two-level cascader: a major, then one of its minors. */
-async function pickCategory(major, minor) {
-  await page.getByTestId('event-category').locator('input').click()
-  const popper = page.locator('.category-cascader-popper').filter({ visible: true })
-  await popper.locator('.el-cascader-node', { hasText: major }).click()
-  await popper.locator('.el-cascader-node', { hasText: minor }).click()
-  await page.waitForFunction(() => !document.querySelector('.category-cascader-popper:not([style*="display: none"]) .el-cascader-node'))
-}
-
 test('a grid worker reports an event on the map form', async () => {
   await page.goto(BASE_URL)
   await signIn(page, 'grid.worker')
@@ -84,7 +75,7 @@ test('a grid worker reports an event on the map form', async () => {
   const [lon, lat] = grid.body.labelPoint
 
   await page.getByTestId('event-title').fill(`门店占道经营 ${run}`)
-  await pickCategory('街面秩序', '占道经营')
+  await pickCategory(page, '街面秩序', '占道经营')
   await page.getByTestId('event-urgency').getByText('紧急').click()
   // The map and the coordinate inputs are kept in step; the grid of the point is found as soon as it is known.
   await page.getByTestId('event-lon').fill(String(lon))

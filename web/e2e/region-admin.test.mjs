@@ -13,6 +13,7 @@ import path from 'node:path'
 import {
   BASE_URL,
   fetchInPage as fetchIn,
+  idNumber,
   launchBrowser,
   screenshot as saveScreenshot,
   settleTransitions,
@@ -46,16 +47,6 @@ const square = (lon, lat, size = 0.01) => ({
   type: 'Polygon',
   coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]],
 })
-
-/** A valid 18-character ID number (GB 11643) of someone born in June 1980, different each run. */
-function idNumber() {
-  const serial = String(Date.now() % 1000).padStart(3, '0')
-  const day = String(1 + (Math.floor(Date.now() / 1000) % 28)).padStart(2, '0')
-  const first17 = `4213811980` + `06${day}${serial}`
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0)
-  return first17 + '10X98765432'[sum % 11]
-}
 
 function writeFile(name, content) {
   const file = path.join(tmp, name)

@@ -140,3 +140,22 @@ export async function menuTexts(page) {
   await page.getByTestId('side-menu').waitFor()
   return (await page.getByTestId('side-menu').locator('.el-menu-item').allInnerTexts()).map((t) => t.trim())
 }
+
+/** A valid 18-character ID number (GB 11643) of someone born in the month (yyyyMM), different each run. */
+export function idNumber(born = '198006') {
+  const serial = String(Date.now() % 1000).padStart(3, '0')
+  const day = String(1 + (Math.floor(Date.now() / 1000) % 28)).padStart(2, '0')
+  const first17 = `421381${born}${day}${serial}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}
+
+/** Picks an event category in the report form's two-level cascader: a major, then one of its minors. */
+export async function pickCategory(page, major, minor) {
+  await page.getByTestId('event-category').locator('input').click()
+  const popper = page.locator('.category-cascader-popper').filter({ visible: true })
+  await popper.locator('.el-cascader-node', { hasText: major }).click()
+  await popper.locator('.el-cascader-node', { hasText: minor }).click()
+  await page.waitForFunction(() => !document.querySelector('.category-cascader-popper:not([style*="display: none"]) .el-cascader-node'))
+}

@@ -3,6 +3,7 @@ import assessment from './modules/assessment/messages.js'
 import screen from './modules/screen/messages.js'
 import team from './modules/team/messages.js'
 import field from './modules/field/messages.js'
+import me from './modules/me/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -1401,7 +1402,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], field[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], field[locale], me[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

@@ -13,12 +13,41 @@ export const session = reactive({
 
 let pending = null
 
+// The last user the server confirmed, kept on the device: a phone that starts the app without a network opens it as
+// that person (their offline queue, their pages from the kept app shell) instead of a sign-in it cannot complete.
+// Dropped on sign-out and whenever the server says the session is gone.
+const LAST_USER = 'gridgov.lastUser'
+const keep = (user) => {
+  try {
+    if (user) localStorage.setItem(LAST_USER, JSON.stringify(user))
+    else localStorage.removeItem(LAST_USER)
+  } catch {
+    // private mode: nothing is kept
+  }
+}
+const lastUser = () => {
+  try {
+    return JSON.parse(localStorage.getItem(LAST_USER) || 'null')
+  } catch {
+    return null
+  }
+}
+
 /** Asks who is signed in, once; later calls answer the same user (force asks again). Resolves to the user or null. */
 export function loadSession(force = false) {
   if (session.loaded && !force && !pending) return Promise.resolve(session.user)
   if (pending && !force) return pending
   const request = getMe()
-    .catch(() => null)
+    .then((user) => {
+      keep(user)
+      return user
+    })
+    // No answer at all (no network): the last confirmed user; any answer of the server (401 …) means signed out.
+    .catch((error) => {
+      if (!error?.status) return lastUser()
+      keep(null)
+      return null
+    })
     .then((user) => {
       if (pending === request) {
         session.user = user
@@ -49,8 +78,21 @@ export async function signOut() {
   }
 }
 
+/**
+ * Signs out and goes to the sign-in page; a refusal of the sign-out (the session ends anyway) is passed to warn.
+ */
+export async function signOutAndLeave(router, warn) {
+  try {
+    await signOut()
+  } catch (error) {
+    warn(error)
+  }
+  router.push({ name: 'login' })
+}
+
 /** Drops the user kept here (after sign-out or a 401). */
 export function forget() {
+  keep(null)
   pending = null
   session.user = null
   session.loaded = true

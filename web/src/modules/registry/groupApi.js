@@ -29,8 +29,8 @@ export const endMember = (category, id, version, reason) => postJson(`${base(cat
 export const getFollowUps = (category, id, page = 0, size = 50) =>
   getJson(`${base(category)}/${enc(id)}/follow-ups`, { page, size })
 
-/** POST …/{id}/follow-ups: records a follow-up; answers the registration with its new due date. */
-export const addFollowUp = (category, id, followUp) => postJson(`${base(category)}/${enc(id)}/follow-ups`, followUp)
+/** Where follow-ups of a registration go (POST records one, with an optional requestId, answering the registration). */
+export const followUpsUrl = (category, id) => `${base(category)}/${enc(id)}/follow-ups`
 
 /** GET /api/registry/follow-ups/overdue: the caller's people whose follow-up is overdue. */
 export const getOverdue = (page = 0, size = 20) => getJson('/api/registry/follow-ups/overdue', { page, size })

@@ -409,7 +409,7 @@ class IdentityTests {
     }
 
     @Test
-    void meAnswersOnlyWhenSignedIn() throws Exception {
+    void meAnswersOnlyWhenSignedInAndNamesTheWorkersGrids() throws Exception {
         anonymous().perform(get("/api/auth/me")).andExpect(status().isUnauthorized());
         String me = SignedIn.as(context, "grid.worker")
                 .perform(get("/api/auth/me"))
@@ -418,5 +418,10 @@ class IdentityTests {
                 .getResponse()
                 .getContentAsString();
         assertThat((String) JsonPath.read(me, "$.scopeKind")).isEqualTo("GRIDS");
+        // The phone app's 我的 shows the worker's grids by name.
+        java.util.List<String> codes = JsonPath.read(me, "$.gridCodes");
+        assertThat(codes).isNotEmpty();
+        assertThat((String) JsonPath.read(me, "$.gridNames['" + codes.getFirst() + "']"))
+                .contains("网格");
     }
 }

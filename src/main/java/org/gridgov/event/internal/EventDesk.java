@@ -14,6 +14,7 @@ import org.gridgov.common.PageResult;
 import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
+import org.gridgov.common.RequestIds;
 import org.gridgov.event.EventMoved;
 import org.gridgov.event.EventStatus;
 import org.gridgov.event.Move;
@@ -45,9 +46,8 @@ public class EventDesk {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** The lengths the event table allows. */
-    static final int MAX_REQUEST_ID = 64;
-
     static final int MAX_TITLE = 200;
+
     static final int MAX_ADDRESS = 300;
     static final int MAX_NAME = 50;
 
@@ -136,14 +136,7 @@ public class EventDesk {
 
     public Reported report(ReportCommand command) {
         var user = users.require();
-        String requestId = blankToNull(command.requestId());
-        if (requestId != null && requestId.length() > MAX_REQUEST_ID) {
-            throw ProblemException.invalid(
-                    "requestId",
-                    "too-long",
-                    "请求号不能超过 " + MAX_REQUEST_ID + " 个字符",
-                    "requestId must have at most " + MAX_REQUEST_ID + " characters");
-        }
+        String requestId = RequestIds.checked(command.requestId());
         if (requestId != null) {
             var earlier = events.findByRequestId(requestId);
             if (earlier.isPresent()) {

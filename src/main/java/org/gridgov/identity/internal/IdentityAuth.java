@@ -1,6 +1,7 @@
 package org.gridgov.identity.internal;
 
 import org.gridgov.identity.CurrentUser;
+import org.gridgov.region.RegionApi;
 import org.springframework.stereotype.Service;
 
 /** The sign-in operations the web layer offers, over the package's authenticator and token service. */
@@ -10,18 +11,22 @@ public class IdentityAuth {
     private final Authenticator authenticator;
     private final TokenService tokens;
     private final UserAdministration administration;
+    private final RegionApi regions;
 
-    IdentityAuth(Authenticator authenticator, TokenService tokens, UserAdministration administration) {
+    IdentityAuth(
+            Authenticator authenticator, TokenService tokens, UserAdministration administration, RegionApi regions) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.administration = administration;
+        this.regions = regions;
     }
 
     /** An access token (short-lived) and a refresh token (replaced on each use). */
     public record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {}
 
     public Me me(CurrentUser user) {
-        return Me.of(user);
+        var grids = user.gridCodes();
+        return Me.of(user, grids == null || grids.isEmpty() ? java.util.Map.of() : regions.names(grids));
     }
 
     public TokenPair signIn(String username, String password, String code, String clientAddress) {

@@ -18,6 +18,7 @@ import org.gridgov.common.Permissions;
 import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
+import org.gridgov.common.RequestIds;
 import org.gridgov.identity.CurrentUsers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -293,6 +294,19 @@ public class GroupDesk {
     /** Records a follow-up and answers the registration with its new due date. */
     public MemberView addFollowUp(GroupCategory category, long id, FollowUpDraft draft) {
         visible(category, id);
+        var user = users.require();
+        String requestId = RequestIds.checked(draft.requestId());
+        if (requestId != null) {
+            var actor = members.followUpActor(id, requestId);
+            if (actor.isPresent()) {
+                // A resend after a lost answer: the follow-up is there already; only its sender may be told so.
+                if (actor.get() != user.id()) {
+                    throw ProblemException.conflict(
+                            "请求号已被使用", "requestId " + requestId + " was used by another follow-up");
+                }
+                return get(category, id);
+            }
+        }
         var problems = new ArrayList<FieldProblem>();
         LocalDate doneOn = null;
         String day = ResidentRules.trim(draft.doneOn());
@@ -319,8 +333,8 @@ public class GroupDesk {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        var user = users.require();
-        if (!members.addFollowUp(id, doneOn, draft.kind(), content, user.id(), user.realName(), clock.instant())) {
+        if (!members.addFollowUp(
+                id, doneOn, draft.kind(), content, user.id(), user.realName(), clock.instant(), requestId)) {
             throw ProblemException.conflict("登记已结束", "The registration has ended");
         }
         return get(category, id);

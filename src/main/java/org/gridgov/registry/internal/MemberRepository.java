@@ -237,6 +237,22 @@ class MemberRepository {
      */
     boolean addFollowUp(
             long member, LocalDate doneOn, String kind, String content, Long actorId, String actorName, Instant now) {
+        return addFollowUp(member, doneOn, kind, content, actorId, actorName, now, null);
+    }
+
+    /**
+     * As above, under the client's request id: a second insert with the same id for the same registration is
+     * dropped (moving the due date again is harmless: it takes the greatest day).
+     */
+    boolean addFollowUp(
+            long member,
+            LocalDate doneOn,
+            String kind,
+            String content,
+            Long actorId,
+            String actorName,
+            Instant now,
+            String requestId) {
         int moved = jdbc.sql("""
                         update person_group_member set last_follow_up_on = greatest(last_follow_up_on, :done),
                             next_due_on = greatest(last_follow_up_on, :done) + frequency_days
@@ -245,8 +261,10 @@ class MemberRepository {
             return false;
         }
         jdbc.sql("""
-                        insert into follow_up (member_id, done_on, kind, content, actor_id, actor_name, created_at)
-                        values (:member, :done, :kind, :content, :actor, :actorName, :at)""")
+                        insert into follow_up (member_id, done_on, kind, content, actor_id, actor_name, created_at,
+                            request_id)
+                        values (:member, :done, :kind, :content, :actor, :actorName, :at, :requestId)
+                        on conflict (member_id, request_id) where request_id is not null do nothing""")
                 .param("member", member)
                 .param("done", doneOn)
                 .param("kind", kind)
@@ -254,8 +272,19 @@ class MemberRepository {
                 .param("actor", actorId)
                 .param("actorName", actorName)
                 .param("at", ts(now))
+                .param("requestId", requestId)
                 .update();
         return true;
+    }
+
+    /** Who recorded the registration's follow-up sent under the request id (0 for no one named); empty if none was. */
+    Optional<Long> followUpActor(long member, String requestId) {
+        return jdbc.sql(
+                        "select coalesce(actor_id, 0) from follow_up where member_id = :member and request_id = :requestId")
+                .param("member", member)
+                .param("requestId", requestId)
+                .query(Long.class)
+                .optional();
     }
 
     List<FollowUpView> followUps(long member, DataScope scope, PageQuery page) {

@@ -7,6 +7,7 @@ import static org.gridgov.registry.web.GroupCalls.member;
 import static org.gridgov.registry.web.GroupCalls.resident;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -90,6 +92,35 @@ class FollowUpDueTests {
         followUp(worker, SPECIAL, id, today().toString(), "LETTER")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'kind')].code", hasItem("unknown")));
+    }
+
+    @Test
+    void aFollowUpSentAgainUnderTheSameRequestIdIsRecordedOnce() throws Exception {
+        long id = member(worker, SPECIAL, resident(worker, GRID, "重发丁"), "KEY_YOUTH", "{\"youthType\":\"02\"}", 7);
+        String requestId = java.util.UUID.randomUUID().toString();
+        String body = "{\"doneOn\":\"" + today() + "\",\"kind\":\"VISIT\",\"content\":\"离线走访\",\"requestId\":\""
+                + requestId + "\"}";
+        for (int send = 0; send < 2; send++) {
+            worker.perform(post(SPECIAL + "/" + id + "/follow-ups")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.followUps").value(1));
+        }
+        // Someone else who (by a copied id) sends the same request id is refused, not shown the first.
+        villageLeader
+                .perform(post(SPECIAL + "/" + id + "/follow-ups")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isConflict());
+        worker.perform(post(SPECIAL + "/" + id + "/follow-ups")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace(requestId, "x".repeat(65))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'requestId')].code", hasItem("too-long")));
+        followUp(worker, SPECIAL, id, today().toString(), "PHONE")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.followUps").value(2));
     }
 
     @Test
