@@ -67,6 +67,25 @@ test('a grid worker signs in for the day inside the grid and writes the diary wi
   assert.ok(loaded, 'the photo is served back to its author')
   await noSidewaysScroll(page, '民情日志')
   await screenshot(page, 'field-diary-phone.png')
+
+  // Offline, a sign-out is kept on the phone with the time of the tap, and sent once when the network returns.
+  await page.goto(`${BASE_URL}/#/field/today`)
+  await page.getByTestId('field-today').waitFor()
+  await page.waitForLoadState('networkidle')
+  const before = (await fetchInPage(page, '/api/field/my/day')).body.records.length
+  await context.setOffline(true)
+  const tapped = Date.now()
+  await page.getByTestId('sign-out').click()
+  await page.getByTestId('sign-result').getByText('已保存，联网后自动上报').waitFor()
+  await context.setOffline(false)
+  await page.goto(`${BASE_URL}/#/me`)
+  await page.locator('[data-testid="offline-queue"][data-count="0"]').waitFor({ timeout: 30_000 })
+  const day = (await fetchInPage(page, '/api/field/my/day')).body
+  assert.equal(day.records.length, before + 1, 'the sign-out landed once')
+  const landed = day.records.at(-1)
+  assert.equal(landed.kind, 'OUT')
+  assert.ok(Math.abs(new Date(landed.at).getTime() - tapped) < 15_000, 'it counts at the time of the tap')
+  assert.ok(new Date(landed.receivedAt).getTime() >= new Date(landed.at).getTime())
   assert.deepEqual(errors, [])
 })
 

@@ -1,13 +1,12 @@
 // REST client of the field day: a worker's own day (sign-in / sign-out, 民情日志 with photos) and what supervisors
 // read of the workers in their scope (考勤 month and day, diaries, figures). Days are written 2026-12-03.
-import { getJson, postJson, putJson, postMultipart } from '@/common/http.js'
+import { getJson, putJson, postMultipart } from '@/common/http.js'
 
-/** A client-made id for a write, so that sending it again (no answer the first time) makes nothing twice. */
-export const requestId = () =>
-  globalThis.crypto?.randomUUID?.() ?? `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
-
-/** POST /api/field/my/sign-ins { kind: IN|OUT, lon, lat, accuracy, device, requestId }: the record, inside or not. */
-export const sign = (command) => postJson('/api/field/my/sign-ins', command)
+/**
+ * POST /api/field/my/sign-ins { kind: IN|OUT, lon, lat, accuracy, device, requestId, takenAt } as an item of the offline
+ * queue: sent at once when online, else kept with its tap time (takenAt) and request id and sent when the network returns.
+ */
+export const signInRequest = (command, label) => ({ kind: 'sign-in', label, url: '/api/field/my/sign-ins', body: command })
 
 /** GET /api/field/my/day?day=: the caller's day { status, firstIn, lastOut, hours, records }. */
 export const getMyDay = (day) => getJson('/api/field/my/day', { day })
@@ -22,8 +21,8 @@ export function uploadPhoto(file, onProgress) {
   return postMultipart('/api/field/my/photos', form, { onProgress })
 }
 
-/** POST /api/field/my/diary { requestId, day, seen, done, lon, lat, photoIds }. */
-export const writeDiary = (entry) => postJson('/api/field/my/diary', entry)
+/** POST /api/field/my/diary { requestId, day, seen, done, lon, lat, photoIds } as an item of the offline queue. */
+export const diaryRequest = (entry, label) => ({ kind: 'diary', label, url: '/api/field/my/diary', body: entry })
 
 /** PUT /api/field/my/diary/{id} { seen, done, lon, lat, photoIds, version }: on the entry's day only. */
 export const changeDiary = (id, entry) => putJson(`/api/field/my/diary/${id}`, entry)

@@ -6,6 +6,11 @@ const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year
 /** 08:30 of an instant, or an empty text. */
 export const clock = (instant) => (instant ? TIME.format(new Date(instant)) : '')
 
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Today, 2026-12-03. */
+export const today = () => DAY.format(new Date())
+
 /** This month, 2026-12. */
 export const thisMonth = () => MONTH.format(new Date())
 

@@ -35,6 +35,7 @@ create table field_sign (
     kind              varchar(3)       not null,
     day               date             not null,
     at                timestamptz      not null,
+    received_at       timestamptz      not null,
     lon               double precision not null,
     lat               double precision not null,
     accuracy          real,

@@ -159,6 +159,45 @@ class FieldDayTests {
     }
 
     @Test
+    void aSignInKeptOnThePhoneOfflineCountsAtItsTapAndTheDayItWasMade() throws Exception {
+        at("2027-01-19", "09:10");
+        String taken = LocalDate.parse("2027-01-18")
+                .atTime(8, 20)
+                .atZone(ZONE)
+                .toInstant()
+                .toString();
+        String answer = body(worker.perform(post("/api/field/my/sign-ins")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"kind":"IN","lon":%s,"lat":%s,"requestId":"%s","takenAt":"%s"}""".formatted(inside[0], inside[1], UUID.randomUUID(), taken)))
+                .andExpect(status().isCreated()));
+        assertThat(JsonPath.<String>read(answer, "$.day")).isEqualTo("2027-01-18");
+        assertThat(java.time.Instant.parse(JsonPath.read(answer, "$.at"))).isEqualTo(java.time.Instant.parse(taken));
+        assertThat(java.time.Instant.parse(JsonPath.read(answer, "$.receivedAt")))
+                .isEqualTo(
+                        LocalDate.parse("2027-01-19").atTime(9, 10).atZone(ZONE).toInstant());
+        worker.perform(get("/api/field/my/day").param("day", "2027-01-18"))
+                .andExpect(jsonPath("$.status").value("PRESENT"));
+
+        for (var refused : java.util.Map.of(
+                        LocalDate.parse("2027-01-15").atTime(8, 0), "too-old",
+                        LocalDate.parse("2027-01-19").atTime(10, 0), "future")
+                .entrySet()) {
+            worker.perform(post("/api/field/my/sign-ins")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"kind":"IN","lon":%s,"lat":%s,"requestId":"%s","takenAt":"%s"}""".formatted(
+                                            inside[0],
+                                            inside[1],
+                                            UUID.randomUUID(),
+                                            refused.getKey().atZone(ZONE).toInstant())))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].field").value("takenAt"))
+                    .andExpect(jsonPath("$.errors[0].code").value(refused.getValue()));
+        }
+    }
+
+    @Test
     void badSignInsAreRefusedNamingTheField() throws Exception {
         worker.perform(post("/api/field/my/sign-ins")
                         .contentType(MediaType.APPLICATION_JSON)

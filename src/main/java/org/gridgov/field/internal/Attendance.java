@@ -71,6 +71,7 @@ final class Attendance {
                 r.kind(),
                 r.day(),
                 r.at(),
+                r.receivedAt(),
                 r.lon(),
                 r.lat(),
                 r.accuracy(),

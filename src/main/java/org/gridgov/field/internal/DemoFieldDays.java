@@ -177,6 +177,7 @@ class DemoFieldDays implements ApplicationRunner {
                 name,
                 kind,
                 at,
+                at,
                 day,
                 point[0],
                 point[1],

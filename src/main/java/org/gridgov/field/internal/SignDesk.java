@@ -21,6 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Unscoped("a worker records and reads back only their own sign-ins, by account")
 class SignDesk {
 
+    /** How far a phone's clock may run ahead, and how long a record may wait on a phone that is offline. */
+    private static final java.time.Duration OFFLINE_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+    private static final java.time.Duration OFFLINE_LIMIT = java.time.Duration.ofDays(3);
+
     private final SignRepository signs;
     private final WorkerGrids workerGrids;
     private final RegionApi regions;
@@ -60,7 +65,8 @@ class SignDesk {
             return new Signed(named(earlier.get()), false);
         }
         var now = days.now();
-        var today = days.dayOf(now);
+        var at = takenAt(command.takenAt(), now);
+        var today = days.dayOf(at);
         if (signs.ownDay(county, user.id(), today).size() >= DayAttendance.MAX_RECORDS) {
             throw FieldInput.rule(
                     "kind",
@@ -76,6 +82,7 @@ class SignDesk {
                 user.id(),
                 user.realName(),
                 command.kind(),
+                at,
                 now,
                 today,
                 command.lon(),
@@ -91,6 +98,24 @@ class SignDesk {
                 .map(record -> new Signed(named(record), true))
                 .orElseGet(() -> new Signed(
                         named(signs.byRequest(county, user.id(), requestId).orElseThrow()), false));
+    }
+
+    /**
+     * The time a record counts at: now, or the phone's time of a tap made offline. A phone's clock may run a little
+     * fast; a record older than three days is no longer a day's attendance but a correction, which is not made here.
+     */
+    private static java.time.Instant takenAt(java.time.Instant takenAt, java.time.Instant now) {
+        if (takenAt == null) {
+            return now;
+        }
+        if (takenAt.isAfter(now.plus(OFFLINE_CLOCK_SKEW))) {
+            throw FieldInput.rule("takenAt", "future", "签到时间晚于现在，请校准手机时间", "takenAt lies in the future");
+        }
+        if (takenAt.isBefore(now.minus(OFFLINE_LIMIT))) {
+            throw FieldInput.rule(
+                    "takenAt", "too-old", "离线签到超过 3 天，不再补录", "an offline record older than three days is not taken");
+        }
+        return takenAt.isAfter(now) ? now : takenAt;
     }
 
     private SignRecord named(SignRecord record) {

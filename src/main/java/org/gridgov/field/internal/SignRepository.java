@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class SignRepository {
 
     private static final String COLUMNS = """
-            id, user_id, worker_name, kind, day, at, lon, lat, accuracy, device, grid_code, located_grid_code, inside,
+            id, user_id, worker_name, kind, day, at, received_at, lon, lat, accuracy, device, grid_code, located_grid_code, inside,
             request_id""";
 
     static final String IN_SCOPE = " and (cast(:county as text) is null or county_code = :county)"
@@ -38,6 +38,7 @@ class SignRepository {
             SignKind.valueOf(rs.getString("kind")),
             rs.getObject("day", LocalDate.class),
             rs.getTimestamp("at").toInstant(),
+            rs.getTimestamp("received_at").toInstant(),
             rs.getDouble("lon"),
             rs.getDouble("lat"),
             rs.getObject("accuracy") == null ? null : (double) rs.getFloat("accuracy"),
@@ -63,6 +64,7 @@ class SignRepository {
             String workerName,
             SignKind kind,
             Instant at,
+            Instant receivedAt,
             LocalDate day,
             double lon,
             double lat,
@@ -85,11 +87,12 @@ class SignRepository {
 
     /** Inserts the row unless the worker sent its request id before; empty then. */
     Optional<SignRecord> insert(NewSign sign) {
-        return jdbc.sql("insert into field_sign (county_code, user_id, worker_name, kind, day, at, lon, lat, accuracy,"
-                        + " device, grid_code, located_grid_code, inside, request_id)"
-                        + " values (:county, :user, :name, :kind, :day, :at, :lon, :lat, :accuracy, :device, :grid,"
-                        + " :located, :inside, :request)"
-                        + " on conflict (county_code, user_id, request_id) do nothing returning " + COLUMNS)
+        return jdbc.sql(
+                        "insert into field_sign (county_code, user_id, worker_name, kind, day, at, received_at, lon, lat,"
+                                + " accuracy, device, grid_code, located_grid_code, inside, request_id)"
+                                + " values (:county, :user, :name, :kind, :day, :at, :received, :lon, :lat, :accuracy, :device, :grid,"
+                                + " :located, :inside, :request)"
+                                + " on conflict (county_code, user_id, request_id) do nothing returning " + COLUMNS)
                 .paramSource(params(sign))
                 .query(RECORD)
                 .optional();
@@ -98,9 +101,9 @@ class SignRepository {
     /** Inserts many rows as one batch (the demo's month). */
     void insertAll(List<NewSign> signs) {
         named.batchUpdate(
-                "insert into field_sign (county_code, user_id, worker_name, kind, day, at, lon, lat, accuracy, device,"
-                        + " grid_code, located_grid_code, inside, request_id) values (:county, :user, :name, :kind,"
-                        + " :day, :at, :lon, :lat, :accuracy, :device, :grid, :located, :inside, :request)",
+                "insert into field_sign (county_code, user_id, worker_name, kind, day, at, received_at, lon, lat, accuracy,"
+                        + " device, grid_code, located_grid_code, inside, request_id) values (:county, :user, :name,"
+                        + " :kind, :day, :at, :received, :lon, :lat, :accuracy, :device, :grid, :located, :inside, :request)",
                 signs.stream().map(SignRepository::params).toArray(MapSqlParameterSource[]::new));
     }
 
@@ -112,6 +115,7 @@ class SignRepository {
                 .addValue("kind", sign.kind().name())
                 .addValue("day", Date.valueOf(sign.day()))
                 .addValue("at", Timestamp.from(sign.at()))
+                .addValue("received", Timestamp.from(sign.receivedAt()))
                 .addValue("lon", sign.lon())
                 .addValue("lat", sign.lat())
                 .addValue("accuracy", sign.accuracy())

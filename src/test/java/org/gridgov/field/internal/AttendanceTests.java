@@ -23,6 +23,7 @@ class AttendanceTests {
                 kind,
                 TODAY,
                 Instant.parse(at),
+                Instant.parse(at),
                 113.8,
                 31.6,
                 10.0,
