@@ -68,6 +68,14 @@ public final class Permissions {
     /** Keeping the rosters of the grids in scope and the cadre assignments of their areas. */
     public static final String TEAM_WRITE = "team:write";
 
+    /**
+     * Reading the field day of others (patrols and their tracks …) within the scope: a grid leader their village's,
+     * center operators and leaders their area's. One's own field day needs only {@link #FIELD_WRITE}.
+     */
+    public static final String FIELD_READ = "field:read";
+    /** Recording one's own field day: patrols and their tracks, as a grid worker, assistant or leader. */
+    public static final String FIELD_WRITE = "field:write";
+
     /** The platform's operations views: the API description and the actuator endpoints other than health. */
     public static final String OPS_READ = "ops:read";
 

@@ -12,6 +12,8 @@ import static org.gridgov.common.Permissions.EVENT_READ;
 import static org.gridgov.common.Permissions.EVENT_REPORT;
 import static org.gridgov.common.Permissions.EVENT_SUPERVISE;
 import static org.gridgov.common.Permissions.EVENT_VERIFY;
+import static org.gridgov.common.Permissions.FIELD_READ;
+import static org.gridgov.common.Permissions.FIELD_WRITE;
 import static org.gridgov.common.Permissions.GRID_EXPORT;
 import static org.gridgov.common.Permissions.GRID_WRITE;
 import static org.gridgov.common.Permissions.MAP_READ;
@@ -91,6 +93,7 @@ public class RolePermissions {
                             ASSESSMENT_MANAGE,
                             TEAM_READ,
                             TEAM_WRITE,
+                            FIELD_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.CENTER_LEADER,
@@ -109,6 +112,7 @@ public class RolePermissions {
                             ASSESSMENT_READ,
                             ASSESSMENT_APPROVE,
                             TEAM_READ,
+                            FIELD_READ,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_LEADER,
@@ -125,6 +129,8 @@ public class RolePermissions {
                             SPECIAL_WRITE,
                             ASSESSMENT_READ,
                             TEAM_READ,
+                            FIELD_READ,
+                            FIELD_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_WORKER,
@@ -141,6 +147,7 @@ public class RolePermissions {
                             SPECIAL_WRITE,
                             ASSESSMENT_READ,
                             TEAM_READ,
+                            FIELD_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.GRID_ASSISTANT,
@@ -152,6 +159,7 @@ public class RolePermissions {
                             REGISTRY_READ,
                             ASSESSMENT_READ,
                             TEAM_READ,
+                            FIELD_WRITE,
                             NOTIFICATION_READ)),
             Map.entry(
                     Role.DEPARTMENT_HANDLER,
