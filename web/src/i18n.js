@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import assessment from './modules/assessment/messages.js'
 import screen from './modules/screen/messages.js'
 import team from './modules/team/messages.js'
+import patrol from './modules/patrol/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -80,6 +81,7 @@ const messages = {
       assessment_read: '查看考核排名', assessment_adjust: '申请考核加减分', assessment_approve: '审批考核加减分',
       assessment_manage: '维护考核方案、考核关账',
       team_read: '查看网格队伍和包联', team_write: '维护网格队伍和包联',
+      field_read: '查看辖区内人员的巡查等履职记录', field_write: '记录本人的巡查等履职',
     },
     users: {
       search: '按姓名或用户名搜索',
@@ -764,6 +766,7 @@ const messages = {
       assessment_read: 'Read assessments and rankings', assessment_adjust: 'Ask for assessment adjustments',
       assessment_approve: 'Decide assessment adjustments', assessment_manage: 'Keep assessment schemes and close periods',
       team_read: 'Read grid teams and cadre assignments', team_write: 'Keep grid teams and cadre assignments',
+      field_read: 'Read the field day (patrols …) of others in scope', field_write: 'Record one\'s own field day (patrols …)',
     },
     users: {
       search: 'Search by name or username',
@@ -1398,7 +1401,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], patrol[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

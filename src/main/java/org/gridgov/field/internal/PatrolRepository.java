@@ -245,11 +245,11 @@ class PatrolRepository {
             case GRID -> "grid_code";
             case VILLAGE -> "left(grid_code, 12)";
         };
-        String name = by == PatrolFigures.By.WORKER ? "max(worker_name)" : "null";
+        String name = by == PatrolFigures.By.WORKER ? "max(worker_name) " : "null ";
         return bind(
                         jdbc.sql("select " + key + " as code, " + name + """
                                          as name, count(*), sum(distance_m) / 1000.0,
-                                         sum(extract(epoch from stopped_at - started_at) - paused_ms / 1000.0) / 3600.0,
+                                         sum(extract(epoch from (stopped_at - started_at)) - paused_ms / 1000.0) / 3600.0,
                                          avg(coverage)""" + FILTER
                                 + " and status = 'STOPPED' group by 1 order by 4 desc, 1"
                                 + " limit :size offset :offset"),

@@ -38,11 +38,11 @@ class TrackRepository {
     Set<Integer> stored(String county, long patrolId, int from, int to) {
         return new TreeSet<>(jdbc.sql("""
                         select seq from track_point
-                         where county_code = :county and patrol_id = :patrol and seq between :from and :to""")
+                         where county_code = :county and patrol_id = :patrol and seq between :first and :last""")
                 .param("county", county)
                 .param("patrol", patrolId)
-                .param("from", from)
-                .param("to", to)
+                .param("first", from)
+                .param("last", to)
                 .query(Integer.class)
                 .list());
     }

@@ -33,13 +33,17 @@ final class TrackWalk {
 
     /** A pause of the patrol, {@code to} null while it lasts. */
     record Span(Instant from, Instant to) {
+        /** Whether a point recorded at an instant was recorded during the pause (the instant it began is before it). */
         boolean contains(Instant at) {
-            return !at.isBefore(from) && (to == null || at.isBefore(to));
+            return at.isAfter(from) && (to == null || at.isBefore(to));
         }
 
-        /** Whether the pause began after one instant and no later than another. */
-        boolean between(Instant after, Instant until) {
-            return from.isAfter(after) && !from.isAfter(until);
+        /**
+         * Whether the pause began between two points (at the first one's instant or after, before the second's), so
+         * that the way from one to the other does not count.
+         */
+        boolean between(Instant first, Instant second) {
+            return !from.isBefore(first) && from.isBefore(second);
         }
     }
 
