@@ -208,7 +208,8 @@ class PatrolTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(JsonPath.<Number>read(stopped, "$.distanceMetres").doubleValue()).isCloseTo(120, within(1.0));
+        assertThat(JsonPath.<Number>read(stopped, "$.distanceMetres").doubleValue())
+                .isCloseTo(120, within(1.0));
         assertThat(JsonPath.<Number>read(stopped, "$.coverage").doubleValue()).isGreaterThan(0);
         worker.perform(post("/api/patrols/mine/" + id + "/stop")).andExpect(status().isConflict());
         worker.perform(post("/api/patrols/mine/" + id + "/pause")).andExpect(status().isConflict());
