@@ -190,7 +190,7 @@ class PatrolDesk {
 
     /** Stops a patrol, storing a last batch of points first, and works its figures out in full. */
     Patrol stop(long id, TrackCommand last) {
-        var steps = last == null ? List.<TrackWalk.Step>of() : points(last);
+        var steps = last == null || last.points() == null ? List.<TrackWalk.Step>of() : points(last);
         var patrol = lockOwn(id);
         var to = patrol.after(PatrolMove.STOP);
         patrol = add(patrol, steps);
