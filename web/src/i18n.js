@@ -4,6 +4,7 @@ import screen from './modules/screen/messages.js'
 import team from './modules/team/messages.js'
 import field from './modules/field/messages.js'
 import me from './modules/me/messages.js'
+import patrol from './modules/patrol/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -82,7 +83,7 @@ const messages = {
       assessment_read: '查看考核排名', assessment_adjust: '申请考核加减分', assessment_approve: '审批考核加减分',
       assessment_manage: '维护考核方案、考核关账',
       team_read: '查看网格队伍和包联', team_write: '维护网格队伍和包联',
-      field_read: '查看网格员考勤和民情日志', field_write: '签到签退、写民情日志',
+      field_read: '查看辖区内人员的考勤、巡查和民情日志', field_write: '签到签退、巡查、写民情日志',
     },
     users: {
       search: '按姓名或用户名搜索',
@@ -767,7 +768,7 @@ const messages = {
       assessment_read: 'Read assessments and rankings', assessment_adjust: 'Ask for assessment adjustments',
       assessment_approve: 'Decide assessment adjustments', assessment_manage: 'Keep assessment schemes and close periods',
       team_read: 'Read grid teams and cadre assignments', team_write: 'Keep grid teams and cadre assignments',
-      field_read: "Read grid workers' attendance and diaries", field_write: 'Sign in and out, write the field diary',
+      field_read: 'Read the attendance, patrols and diaries of others in scope', field_write: 'Sign in and out, patrol, write the field diary',
     },
     users: {
       search: 'Search by name or username',
@@ -1402,7 +1403,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], field[locale], me[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], field[locale], me[locale], patrol[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

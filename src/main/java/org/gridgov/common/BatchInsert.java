@@ -42,4 +42,20 @@ public final class BatchInsert {
         named.batchUpdate(sql, sources);
         return ids;
     }
+
+    /**
+     * Inserts every row with the statement into a table keyed by the rows' own values, which needs no id; answers
+     * how many rows each insert added (0 for one an {@code on conflict do nothing} skipped), in the order of the rows.
+     */
+    public static <T> int[] insertKeyed(
+            NamedParameterJdbcTemplate named, String sql, List<T> rows, Function<T, MapSqlParameterSource> params) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        var sources = new SqlParameterSource[rows.size()];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = params.apply(rows.get(i));
+        }
+        return named.batchUpdate(sql, sources);
+    }
 }

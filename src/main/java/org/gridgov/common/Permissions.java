@@ -68,9 +68,12 @@ public final class Permissions {
     /** Keeping the rosters of the grids in scope and the cadre assignments of their areas. */
     public static final String TEAM_WRITE = "team:write";
 
-    /** Recording one's own field day: sign-in and sign-out, the field diary. */
+    /** Recording one's own field day: sign-in and sign-out, patrols and their tracks, the field diary. */
     public static final String FIELD_WRITE = "field:write";
-    /** Reading the field days of the people in the grids of the scope: attendance, diaries, figures. */
+    /**
+     * Reading the field day of others within the scope — attendance, patrols and their tracks, diaries, figures: a grid
+     * leader their village's, center operators and leaders their area's. One's own needs only {@link #FIELD_WRITE}.
+     */
     public static final String FIELD_READ = "field:read";
 
     /** The platform's operations views: the API description and the actuator endpoints other than health. */

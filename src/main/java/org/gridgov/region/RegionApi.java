@@ -45,6 +45,14 @@ public class RegionApi {
         return grids.current(code);
     }
 
+    /**
+     * The outline of a grid's current version (a polygon or multipolygon in CGCS2000 lon/lat degrees), for work over
+     * its area such as a patrol's coverage; no caller's scope is applied.
+     */
+    public Optional<org.locationtech.jts.geom.Geometry> currentOutline(String code) {
+        return grids.currentOutline(code);
+    }
+
     /** A grid as it was in one version, for records made under that version. */
     public Optional<GridSummary> gridVersion(long versionId) {
         return grids.version(versionId);

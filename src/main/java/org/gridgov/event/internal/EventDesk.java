@@ -16,6 +16,7 @@ import org.gridgov.common.PersonalDataKind;
 import org.gridgov.common.ProblemException;
 import org.gridgov.common.RequestIds;
 import org.gridgov.event.EventMoved;
+import org.gridgov.event.EventReported;
 import org.gridgov.event.EventStatus;
 import org.gridgov.event.Move;
 import org.gridgov.event.Step;
@@ -252,6 +253,8 @@ public class EventDesk {
         }
         var t = new Event.Transition(Move.REPORT, null, EventStatus.REPORTED, null, e.holderOrg, note, Step.ACCEPT);
         record(e, t, user, now);
+        publisher.publishEvent(
+                new EventReported(e.id, e.serialNumber, e.title, e.gridCode, e.reporterUserId, e.reportedAt));
         return new Reported(view(e, user), true);
     }
 

@@ -54,6 +54,11 @@ public class GridCatalog {
         return grids.findCurrent(code).map(GridCatalog::summary);
     }
 
+    /** The outline of a grid's current version, in CGCS2000 degrees. */
+    public Optional<org.locationtech.jts.geom.Geometry> currentOutline(String code) {
+        return grids.findCurrent(code).map(GridVersion::boundary);
+    }
+
     /** The version of a grid that was current at an instant: what a record made then was made under. */
     public Optional<GridSummary> at(String code, Instant instant) {
         return grids.findAt(code, instant).map(GridCatalog::summary);
