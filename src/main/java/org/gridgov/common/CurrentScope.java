@@ -33,4 +33,28 @@ public interface CurrentScope {
     default boolean covers(String code) {
         return data().covers(code);
     }
+
+    /**
+     * The county every row the caller may see lies in, when their scope is a county or deeper; null for a wider scope.
+     * Bound beside the scope, it keeps a query by id in one county.
+     */
+    default String county() {
+        String prefix = regionPrefix();
+        return prefix.length() >= 6 ? prefix.substring(0, 6) : null;
+    }
+
+    /**
+     * The region a list or figures are asked for: the caller's whole scope when none is given, else a region or grid
+     * code inside it; 404 otherwise, which does not tell whether the region exists elsewhere.
+     */
+    default String regionWithin(String code) {
+        if (code == null || code.isBlank()) {
+            return regionPrefix();
+        }
+        String region = code.strip();
+        if (!region.matches("\\d{6,15}") || !covers(region)) {
+            throw ProblemException.notFound("区域不存在", "No such region within your scope");
+        }
+        return region;
+    }
 }

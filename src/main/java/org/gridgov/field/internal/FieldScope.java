@@ -1,6 +1,5 @@
 package org.gridgov.field.internal;
 
-import java.util.regex.Pattern;
 import org.gridgov.common.CurrentScope;
 import org.gridgov.common.DataScope;
 import org.gridgov.common.ProblemException;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FieldScope {
-
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6,15}");
 
     private final CurrentScope scope;
 
@@ -29,22 +26,12 @@ class FieldScope {
         return scope.covers(code);
     }
 
-    /** The county every row the caller may see lies in, when their scope is a county or deeper; else null. */
     String county() {
-        String prefix = scope.regionPrefix();
-        return prefix.length() >= 6 ? prefix.substring(0, 6) : null;
+        return scope.county();
     }
 
-    /** The region a read is asked for: the caller's whole scope when none is given, else one inside it (or 404). */
     String region(String code) {
-        if (code == null || code.isBlank()) {
-            return scope.regionPrefix();
-        }
-        String region = code.strip();
-        if (!REGION_CODE.matcher(region).matches() || !scope.covers(region)) {
-            throw ProblemException.notFound("区域不存在", "No such region within your scope");
-        }
-        return region;
+        return scope.regionWithin(code);
     }
 
     static String countyOf(String code) {

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 class PatrolScope {
 
     private static final Pattern GRID_CODE = Pattern.compile("\\d{15}");
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6,15}");
 
     private final CurrentScope scope;
     private final CurrentUsers users;
@@ -36,10 +35,8 @@ class PatrolScope {
         return scope.data();
     }
 
-    /** The county the caller's scope lies in, bound beside it so that a query by id stays in one county; else null. */
     String county() {
-        String prefix = scope.regionPrefix();
-        return prefix.length() >= 6 ? prefix.substring(0, 6) : null;
+        return scope.county();
     }
 
     /** The county of the caller's own patrols: that of their scope, which lies in one for everyone who patrols. */
@@ -68,16 +65,8 @@ class PatrolScope {
         return code;
     }
 
-    /** The region a list or figures are asked for: the whole scope when none is given, else one inside it (or 404). */
     String region(String code) {
-        if (code == null || code.isBlank()) {
-            return scope.regionPrefix();
-        }
-        String region = code.strip();
-        if (!REGION_CODE.matcher(region).matches() || !scope.covers(region)) {
-            throw ProblemException.notFound("区域不存在", "No such region within your scope");
-        }
-        return region;
+        return scope.regionWithin(code);
     }
 
     static ProblemException noSuchPatrol() {

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 class TeamScope {
 
     private static final java.util.regex.Pattern GRID_CODE = java.util.regex.Pattern.compile("\\d{15}");
-    private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("\\d{6,15}");
 
     private final CurrentScope scope;
 
@@ -31,13 +30,8 @@ class TeamScope {
         return scope.covers(code);
     }
 
-    /**
-     * The county every row the caller may see lies in, when their scope is a county or deeper; null for a wider scope.
-     * Bound beside the scope, it keeps a query by id in one county.
-     */
     String county() {
-        String prefix = scope.regionPrefix();
-        return prefix.length() >= 6 ? prefix.substring(0, 6) : null;
+        return scope.county();
     }
 
     /** A grid code in the scope, or a 404 that does not tell whether the grid exists elsewhere. */
@@ -48,16 +42,8 @@ class TeamScope {
         return code;
     }
 
-    /** The region a list is asked for: the caller's whole scope when none is given, else one inside it (or 404). */
     String region(String code) {
-        if (code == null || code.isBlank()) {
-            return scope.regionPrefix();
-        }
-        String region = code.strip();
-        if (!REGION_CODE.matcher(region).matches() || !scope.covers(region)) {
-            throw ProblemException.notFound("区域不存在", "No such region within your scope");
-        }
-        return region;
+        return scope.regionWithin(code);
     }
 
     /** Refuses an area outside the caller's scope given in a request's body (422, naming the field). */
