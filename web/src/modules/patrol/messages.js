@@ -2,7 +2,7 @@
 export default {
   'zh-CN': {
     patrol: {
-      menu: { group: '巡查', patrol: '巡查', patrols: '巡查记录' },
+      menu: { patrol: '巡查', patrols: '巡查记录' },
       title: '巡查',
       grid: '巡查网格',
       pickGrid: '请选择巡查网格',
@@ -44,7 +44,7 @@ export default {
   },
   en: {
     patrol: {
-      menu: { group: 'Patrols', patrol: 'Patrol', patrols: 'Patrol records' },
+      menu: { patrol: 'Patrol', patrols: 'Patrol records' },
       title: 'Patrol',
       grid: 'Grid to patrol',
       pickGrid: 'Pick the grid to patrol',

@@ -8,5 +8,5 @@ const notGridWorker = (user) => Boolean(user) && user.scopeKind !== 'GRIDS'
 export default [
   { path: '/team', titleKey: 'team.menu.roster', groupKey: 'team.menu.group', icon: markRaw(UserFilled), permission: 'team:read', order: 25 },
   { path: '/team/assignments', titleKey: 'team.menu.assignments', groupKey: 'team.menu.group', icon: markRaw(Connection), permission: 'team:read', order: 26, when: notGridWorker },
-  { path: '/team/boards', titleKey: 'team.board.menu', groupKey: 'team.menu.group', icon: markRaw(Postcard), permission: 'team:write', order: 27, when: notGridWorker },
+  { path: '/team/boards', titleKey: 'team.board.menu', groupKey: 'team.menu.group', icon: markRaw(Postcard), permission: 'team:write', order: 26.5, when: notGridWorker },
 ]

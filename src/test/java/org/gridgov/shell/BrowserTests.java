@@ -37,10 +37,10 @@ class BrowserTests {
         builder.environment().put("BASE_URL", "http://localhost:" + port);
         var process = builder.start();
         process.getOutputStream().close();
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(20, TimeUnit.MINUTES);
         String output = Files.readString(log);
         System.out.println(output);
-        assertThat(finished).as("browser tests finished within 15 minutes").isTrue();
+        assertThat(finished).as("browser tests finished within 20 minutes").isTrue();
         assertThat(process.exitValue())
                 .as("browser tests exit code; output:%n%s", output)
                 .isZero();

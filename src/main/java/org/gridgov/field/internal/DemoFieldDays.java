@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The last 30 days (up to yesterday, so that today is still to be signed) of the demo county's grid workers: a
+ * Last month and this one up to yesterday (so that today is still to be signed; last month's matrix is whole) of the demo county's grid workers: a
  * sign-in most working mornings near their grid's middle, now and then from outside it, a sign-out most evenings, a
  * missed day here and there, a Saturday on duty now and then, and a diary entry on most days on duty. Deterministic;
  * created once, as two batches.
@@ -97,7 +97,7 @@ class DemoFieldDays implements ApplicationRunner {
             String device = DEVICES[random.nextInt(DEVICES.length)];
             // Some workers keep their days better than others.
             double diligence = 0.82 + random.nextDouble() * 0.16;
-            for (var day = today.minusDays(30); day.isBefore(today); day = day.plusDays(1)) {
+            for (var day = today.withDayOfMonth(1).minusMonths(1); day.isBefore(today); day = day.plusDays(1)) {
                 boolean working = days.isWorkingDay(day);
                 boolean onDuty = working ? random.nextDouble() < diligence : random.nextDouble() < 0.08;
                 if (!onDuty) {
