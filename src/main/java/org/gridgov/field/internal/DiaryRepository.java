@@ -63,6 +63,11 @@ class DiaryRepository {
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
 
+    private static final String INSERT =
+            "insert into field_diary (county_code, user_id, author_name, grid_code, day, seen, done, lon, lat,"
+                    + " request_id, version, created_at, updated_at) values (:county, :user, :author, :grid, :day,"
+                    + " :seen, :done, :lon, :lat, :request, 1, :at, :at)";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -115,21 +120,14 @@ class DiaryRepository {
 
     /** Inserts the entry unless the author sent its request id or wrote of that day before; empty then. */
     Optional<DiaryRow> insert(DiaryRow entry) {
-        return jdbc.sql("insert into field_diary (county_code, user_id, author_name, grid_code, day, seen, done, lon,"
-                        + " lat, request_id, version, created_at, updated_at) values (:county, :user, :author, :grid,"
-                        + " :day, :seen, :done, :lon, :lat, :request, 1, :at, :at) on conflict do nothing returning "
-                        + COLUMNS)
+        return jdbc.sql(INSERT + " on conflict do nothing returning " + COLUMNS)
                 .paramSource(params(entry))
                 .query(ROW)
                 .optional();
     }
 
     void insertAll(List<DiaryRow> entries) {
-        named.batchUpdate(
-                "insert into field_diary (county_code, user_id, author_name, grid_code, day, seen, done, lon, lat,"
-                        + " request_id, version, created_at, updated_at) values (:county, :user, :author, :grid, :day,"
-                        + " :seen, :done, :lon, :lat, :request, 1, :at, :at)",
-                entries.stream().map(DiaryRepository::params).toArray(MapSqlParameterSource[]::new));
+        named.batchUpdate(INSERT, entries.stream().map(DiaryRepository::params).toArray(MapSqlParameterSource[]::new));
     }
 
     private static MapSqlParameterSource params(DiaryRow entry) {

@@ -61,18 +61,16 @@ class PatrolRepository {
 
     /** A worker's own patrol, locked for a move or an upload: the uploads of one patrol queue up here. */
     Optional<PatrolRow> lockOwn(String county, long id, long userId) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from patrol where county_code = :county and id = :id and user_id = :userId for update")
-                .param("county", county)
-                .param("id", id)
-                .param("userId", userId)
-                .query(PatrolRepository::row)
-                .optional();
+        return own(county, id, userId, " for update");
     }
 
     Optional<PatrolRow> own(String county, long id, long userId) {
+        return own(county, id, userId, "");
+    }
+
+    private Optional<PatrolRow> own(String county, long id, long userId, String lock) {
         return jdbc.sql("select " + COLUMNS
-                        + " from patrol where county_code = :county and id = :id and user_id = :userId")
+                        + " from patrol where county_code = :county and id = :id and user_id = :userId" + lock)
                 .param("county", county)
                 .param("id", id)
                 .param("userId", userId)

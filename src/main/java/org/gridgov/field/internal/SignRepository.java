@@ -28,6 +28,11 @@ class SignRepository {
             id, user_id, worker_name, kind, day, at, received_at, lon, lat, accuracy, device, grid_code, located_grid_code, inside,
             request_id""";
 
+    private static final String INSERT =
+            "insert into field_sign (county_code, user_id, worker_name, kind, day, at, received_at, lon, lat, accuracy,"
+                    + " device, grid_code, located_grid_code, inside, request_id) values (:county, :user, :name, :kind,"
+                    + " :day, :at, :received, :lon, :lat, :accuracy, :device, :grid, :located, :inside, :request)";
+
     static final String IN_SCOPE = " and (cast(:county as text) is null or county_code = :county)"
             + " and grid_code like :prefix || '%' and " + DataScope.inGrids("grid_code");
 
@@ -87,12 +92,7 @@ class SignRepository {
 
     /** Inserts the row unless the worker sent its request id before; empty then. */
     Optional<SignRecord> insert(NewSign sign) {
-        return jdbc.sql(
-                        "insert into field_sign (county_code, user_id, worker_name, kind, day, at, received_at, lon, lat,"
-                                + " accuracy, device, grid_code, located_grid_code, inside, request_id)"
-                                + " values (:county, :user, :name, :kind, :day, :at, :received, :lon, :lat, :accuracy, :device, :grid,"
-                                + " :located, :inside, :request)"
-                                + " on conflict (county_code, user_id, request_id) do nothing returning " + COLUMNS)
+        return jdbc.sql(INSERT + " on conflict (county_code, user_id, request_id) do nothing returning " + COLUMNS)
                 .paramSource(params(sign))
                 .query(RECORD)
                 .optional();
@@ -100,11 +100,7 @@ class SignRepository {
 
     /** Inserts many rows as one batch (the demo's month). */
     void insertAll(List<NewSign> signs) {
-        named.batchUpdate(
-                "insert into field_sign (county_code, user_id, worker_name, kind, day, at, received_at, lon, lat, accuracy,"
-                        + " device, grid_code, located_grid_code, inside, request_id) values (:county, :user, :name,"
-                        + " :kind, :day, :at, :received, :lon, :lat, :accuracy, :device, :grid, :located, :inside, :request)",
-                signs.stream().map(SignRepository::params).toArray(MapSqlParameterSource[]::new));
+        named.batchUpdate(INSERT, signs.stream().map(SignRepository::params).toArray(MapSqlParameterSource[]::new));
     }
 
     private static MapSqlParameterSource params(NewSign sign) {

@@ -15,7 +15,6 @@ import org.gridgov.common.PersonalData;
 import org.gridgov.common.PersonalDataKind;
 import org.gridgov.identity.CurrentUsers;
 import org.gridgov.region.RegionApi;
-import org.gridgov.region.RegionRef;
 import org.gridgov.team.Chain;
 import org.gridgov.team.Employment;
 import org.gridgov.team.Position;
@@ -99,6 +98,11 @@ class BoardDesk {
         List<String> pageCodes = codes.subList(from, Math.min(from + page.size(), codes.size()));
         Map<String, Position> byCode = new LinkedHashMap<>();
         positions.all().forEach(p -> byCode.put(p.code(), p));
+        // The township and village above each grid, named in one read for the page.
+        var areaNames = regions.names(pageCodes.stream()
+                .flatMap(code -> java.util.stream.Stream.of(code.substring(0, 9), code.substring(0, 12)))
+                .distinct()
+                .toList());
         var boards = new ArrayList<Board>();
         int phones = 0;
         for (String code : pageCodes) {
@@ -116,7 +120,11 @@ class BoardDesk {
                         m.duties()));
             }
             var chain = assignments.chain(code, day);
-            boards.add(new Board(code, chain.gridName(), areaPath(code), team, chain.levels(), hotline, day));
+            var path = java.util.stream.Stream.of(code.substring(0, 9), code.substring(0, 12))
+                    .map(areaNames::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            boards.add(new Board(code, chain.gridName(), path, team, chain.levels(), hotline, day));
         }
         if (!boards.isEmpty()) {
             var user = users.require();
@@ -131,13 +139,5 @@ class BoardDesk {
                     .build());
         }
         return PageResult.of(boards, page, codes.size());
-    }
-
-    /** The township and village names above a grid. */
-    private List<String> areaPath(String grid) {
-        return regions.path(grid).stream()
-                .filter(r -> r.code().length() == 9 || r.code().length() == 12)
-                .map(RegionRef::name)
-                .toList();
     }
 }
