@@ -44,7 +44,8 @@ class ScopeArchitectureTests {
             "person_group_type",
             "person_group_field",
             "register_type",
-            "team_position");
+            "team_position",
+            "visit_schedule");
 
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:from|join|update|into)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()", Pattern.CASE_INSENSITIVE);

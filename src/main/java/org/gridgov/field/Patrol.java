@@ -11,6 +11,7 @@ import java.util.List;
  * @param coverage the share of the grid's cells the track came near, 0 to 1; null before the first point
  * @param lastSeq the highest sequence number stored, for the device to know what arrived
  * @param events the events the worker reported during the patrol
+ * @param visits the visits the worker made during the patrol
  */
 public record Patrol(
         long id,
@@ -27,12 +28,17 @@ public record Patrol(
         Double coverage,
         int pointCount,
         Integer lastSeq,
-        List<LinkedEvent> events) {
+        List<LinkedEvent> events,
+        List<LinkedVisit> visits) {
 
     public Patrol {
         events = events == null ? null : List.copyOf(events);
+        visits = visits == null ? null : List.copyOf(visits);
     }
 
     /** An event reported during the patrol. */
     public record LinkedEvent(long eventId, String serialNumber, String title, Instant reportedAt) {}
+
+    /** A visit made during the patrol: of what, and when. */
+    public record LinkedVisit(long visitId, String subjectName, Instant visitedAt) {}
 }

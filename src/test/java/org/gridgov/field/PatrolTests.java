@@ -253,6 +253,38 @@ class PatrolTests {
     }
 
     @Test
+    void aVisitMadeDuringThePatrolIsLinkedToIt() throws Exception {
+        clock.set(Instant.now());
+        long id = start(UUID.randomUUID().toString());
+        upload(id, walk(0, 2, 0)).andExpect(status().isOk());
+        String place = send(
+                        "/api/registry/places",
+                        "{\"gridCode\":\"" + GRID
+                                + "\",\"name\":\"巡查途中小卖部\",\"type\":\"SHOP\",\"address\":\"站前路 3 号\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long placeId = ((Number) JsonPath.read(place, "$.id")).longValue();
+        String visited = send(
+                        "/api/visits",
+                        "{\"requestId\":\"" + UUID.randomUUID() + "\",\"subjectKind\":\"PLACE\",\"subjectId\":"
+                                + placeId + ",\"purpose\":\"SAFETY\",\"content\":\"灭火器在有效期内\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long visit = ((Number) JsonPath.read(visited, "$.id")).longValue();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String patrol = body(worker, "/api/patrols/mine/" + id);
+            assertThat(JsonPath.<List<Integer>>read(patrol, "$.visits[*].visitId"))
+                    .containsExactly((int) visit);
+        });
+        String patrol = body(worker, "/api/patrols/mine/" + id);
+        assertThat(JsonPath.<String>read(patrol, "$.visits[0].subjectName")).isEqualTo("巡查途中小卖部");
+    }
+
+    @Test
     void supervisorsInScopeReadThePatrolAndOthersFindNothing() throws Exception {
         clock.set(Instant.parse("2026-12-02T03:00:00Z"));
         long id = start(UUID.randomUUID().toString());

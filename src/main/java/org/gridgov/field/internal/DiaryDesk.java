@@ -3,6 +3,7 @@ package org.gridgov.field.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.common.FieldInput;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.common.ProblemException;

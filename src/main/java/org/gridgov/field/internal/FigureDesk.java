@@ -2,6 +2,7 @@ package org.gridgov.field.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.gridgov.common.FieldInput;
 import org.gridgov.common.PageQuery;
 import org.gridgov.common.PageResult;
 import org.gridgov.field.FieldFigure;

@@ -11,11 +11,8 @@ import org.gridgov.field.DiaryCommand;
 import org.gridgov.field.DiaryEntry;
 import org.gridgov.field.SignCommand;
 import org.gridgov.field.SignRecord;
-import org.gridgov.photo.PhotoContent;
 import org.gridgov.photo.StoredPhoto;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -103,14 +100,6 @@ class MyDayController {
     @GetMapping("/diary/{id}/photos/{photoId}")
     @RequiresPermission(Permissions.FIELD_WRITE)
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-        return photoResponse(diary.myPhoto(id, photoId));
-    }
-
-    static ResponseEntity<byte[]> photoResponse(PhotoContent photo) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(photo.contentType()))
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(photo.data());
+        return diary.myPhoto(id, photoId).response();
     }
 }

@@ -369,7 +369,7 @@ class PatrolDesk {
                 regions.names(rows.stream().map(PatrolRow::gridCode).distinct().toList());
         Instant now = clock.instant();
         return rows.stream()
-                .map(p -> view(p, names.getOrDefault(p.gridCode(), p.gridCode()), null, p.coverage(), now))
+                .map(p -> view(p, names.getOrDefault(p.gridCode(), p.gridCode()), null, null, p.coverage(), now))
                 .toList();
     }
 
@@ -384,11 +384,22 @@ class PatrolDesk {
                     .toList();
             coverage = coverage(p.gridCode(), counted);
         }
-        return view(p, name, full ? patrols.events(p.countyCode(), p.id()) : null, coverage, clock.instant());
+        return view(
+                p,
+                name,
+                full ? patrols.events(p.countyCode(), p.id()) : null,
+                full ? patrols.visits(p.countyCode(), p.id()) : null,
+                coverage,
+                clock.instant());
     }
 
     private static Patrol view(
-            PatrolRow p, String gridName, List<Patrol.LinkedEvent> events, Double coverage, Instant now) {
+            PatrolRow p,
+            String gridName,
+            List<Patrol.LinkedEvent> events,
+            List<Patrol.LinkedVisit> visits,
+            Double coverage,
+            Instant now) {
         return new Patrol(
                 p.id(),
                 p.gridCode(),
@@ -404,7 +415,8 @@ class PatrolDesk {
                 coverage,
                 p.pointCount(),
                 p.maxSeq(),
-                events);
+                events,
+                visits);
     }
 
     private static String requestId(String value) {

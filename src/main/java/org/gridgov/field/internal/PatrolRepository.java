@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Patrols, their moves and the events linked to them. Every query names the county (docs/SCALE.md). */
 @Repository
-@ScopedData(tables = {"patrol", "patrol_step", "patrol_event"})
+@ScopedData(tables = {"patrol", "patrol_step", "patrol_event", "patrol_visit"})
 class PatrolRepository {
 
     private static final String COLUMNS = """
@@ -203,6 +203,29 @@ class PatrolRepository {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    void linkVisit(String county, long patrolId, long visitId, String subjectName, Instant at) {
+        jdbc.sql("""
+                        insert into patrol_visit (county_code, patrol_id, visit_id, subject_name, visited_at)
+                        values (:county, :patrol, :visit, :name, :at) on conflict do nothing""")
+                .param("county", county)
+                .param("patrol", patrolId)
+                .param("visit", visitId)
+                .param("name", subjectName)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    List<Patrol.LinkedVisit> visits(String county, long patrolId) {
+        return jdbc.sql("""
+                        select visit_id, subject_name, visited_at from patrol_visit
+                         where county_code = :county and patrol_id = :id order by visited_at, visit_id""")
+                .param("county", county)
+                .param("id", patrolId)
+                .query((rs, n) -> new Patrol.LinkedVisit(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }
 

@@ -2,6 +2,7 @@ package org.gridgov.field.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.common.FieldInput;
 import org.gridgov.common.Unscoped;
 import org.gridgov.field.DayAttendance;
 import org.gridgov.field.SignCommand;

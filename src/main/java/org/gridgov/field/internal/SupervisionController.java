@@ -67,7 +67,7 @@ class SupervisionController {
     @GetMapping("/diary/{id}/photos/{photoId}")
     @RequiresPermission(Permissions.FIELD_READ)
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-        return MyDayController.photoResponse(diary.photo(id, photoId));
+        return diary.photo(id, photoId).response();
     }
 
     /** Sign-in days, working days and diary entries per worker, grid or village (default this month). */

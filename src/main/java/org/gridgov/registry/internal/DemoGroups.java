@@ -118,7 +118,8 @@ class DemoGroups implements ApplicationRunner {
                             "入户走访，了解近况，情况稳定。",
                             null,
                             "网格员",
-                            now);
+                            now,
+                            null);
                 }
                 added++;
             }

@@ -68,6 +68,7 @@ public class GroupDesk {
     private final AuditLog audit;
     private final GridNames gridNames;
     private final PersonalReads reads;
+    private final VisitRepository visits;
     private final Clock clock;
 
     GroupDesk(
@@ -82,6 +83,7 @@ public class GroupDesk {
             AuditLog audit,
             GridNames gridNames,
             PersonalReads reads,
+            VisitRepository visits,
             Clock clock) {
         this.scope = scope;
         this.residents = residents;
@@ -94,6 +96,7 @@ public class GroupDesk {
         this.audit = audit;
         this.gridNames = gridNames;
         this.reads = reads;
+        this.visits = visits;
         this.clock = clock;
     }
 
@@ -333,10 +336,13 @@ public class GroupDesk {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        if (!members.addFollowUp(
-                id, doneOn, draft.kind(), content, user.id(), user.realName(), clock.instant(), requestId)) {
+        var followUp = members.addFollowUp(
+                id, doneOn, draft.kind(), content, user.id(), user.realName(), clock.instant(), requestId);
+        if (followUp.isEmpty()) {
             throw ProblemException.conflict("登记已结束", "The registration has ended");
         }
+        // A follow-up is one kind of visit: the visits of the person and of the worker show it too.
+        visits.keepFollowUps(followUp.get(), clock.instant());
         return get(category, id);
     }
 

@@ -233,18 +233,11 @@ class MemberRepository {
 
     /**
      * Records a follow-up and moves the due date on from the latest one; a follow-up entered late for an earlier
-     * day does not move it back. False when the membership ended meanwhile.
+     * day does not move it back. Under the client's request id a second insert for the same registration is dropped
+     * and answers the first (moving the due date again is harmless: it takes the greatest day). Empty when the
+     * registration ended meanwhile.
      */
-    boolean addFollowUp(
-            long member, LocalDate doneOn, String kind, String content, Long actorId, String actorName, Instant now) {
-        return addFollowUp(member, doneOn, kind, content, actorId, actorName, now, null);
-    }
-
-    /**
-     * As above, under the client's request id: a second insert with the same id for the same registration is
-     * dropped (moving the due date again is harmless: it takes the greatest day).
-     */
-    boolean addFollowUp(
+    Optional<Long> addFollowUp(
             long member,
             LocalDate doneOn,
             String kind,
@@ -258,13 +251,14 @@ class MemberRepository {
                             next_due_on = greatest(last_follow_up_on, :done) + frequency_days
                         where id = :id and ended_at is null""").param("done", doneOn).param("id", member).update();
         if (moved == 0) {
-            return false;
+            return Optional.empty();
         }
-        jdbc.sql("""
+        var inserted = jdbc.sql("""
                         insert into follow_up (member_id, done_on, kind, content, actor_id, actor_name, created_at,
                             request_id)
                         values (:member, :done, :kind, :content, :actor, :actorName, :at, :requestId)
-                        on conflict (member_id, request_id) where request_id is not null do nothing""")
+                        on conflict (member_id, request_id) where request_id is not null do nothing
+                        returning id""")
                 .param("member", member)
                 .param("done", doneOn)
                 .param("kind", kind)
@@ -273,8 +267,15 @@ class MemberRepository {
                 .param("actorName", actorName)
                 .param("at", ts(now))
                 .param("requestId", requestId)
-                .update();
-        return true;
+                .query(Long.class)
+                .optional();
+        return inserted.isPresent()
+                ? inserted
+                : jdbc.sql("select id from follow_up where member_id = :member and request_id = :requestId")
+                        .param("member", member)
+                        .param("requestId", requestId)
+                        .query(Long.class)
+                        .optional();
     }
 
     /** Who recorded the registration's follow-up sent under the request id (0 for no one named); empty if none was. */

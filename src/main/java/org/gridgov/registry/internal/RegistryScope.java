@@ -26,6 +26,16 @@ class RegistryScope {
         return scope.data();
     }
 
+    /** The county of the caller's scope, or null for a wider scope. */
+    String county() {
+        return scope.county();
+    }
+
+    /** The caller's scope, or a region or grid inside it (404 otherwise). */
+    String regionWithin(String code) {
+        return scope.regionWithin(code);
+    }
+
     /** The record a scoped query found, or a 404 that does not tell whether it exists elsewhere. */
     static <T> T visible(Optional<T> found, String what, String whatEn) {
         return found.orElseThrow(() -> ProblemException.notFound(what + "不存在", "No such " + whatEn));

@@ -1,20 +1,18 @@
-package org.gridgov.field.internal;
+package org.gridgov.common;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.gridgov.common.FieldProblem;
-import org.gridgov.common.ProblemException;
 
 /** Collects what is wrong with a request's fields, each named in Chinese and English, and refuses them all at once. */
-final class FieldInput {
+public final class FieldInput {
 
     /** A client-made id: a UUID or any other 8–64 letters, digits and {@code -_.:}. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:-]{8,64}");
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    String requestId(String value) {
+    public String requestId(String value) {
         if (value == null || value.isBlank()) {
             add("requestId", "required", "请求编号必填", "requestId is required");
             return null;
@@ -27,7 +25,7 @@ final class FieldInput {
     }
 
     /** The text trimmed, null when blank; a problem when required and blank, or longer than {@code max}. */
-    String text(String field, String value, int max, boolean required, String label, String labelEn) {
+    public String text(String field, String value, int max, boolean required, String label, String labelEn) {
         String text = value == null || value.isBlank() ? null : value.strip();
         if (text == null) {
             if (required) {
@@ -43,7 +41,7 @@ final class FieldInput {
     }
 
     /** A point's coordinates, both given or both left out (unless required), in range. */
-    boolean point(Double lon, Double lat, boolean required) {
+    public boolean point(Double lon, Double lat, boolean required) {
         if (lon == null && lat == null && !required) {
             return false;
         }
@@ -61,7 +59,7 @@ final class FieldInput {
         return problems.size() == before;
     }
 
-    Double accuracy(Double value) {
+    public Double accuracy(Double value) {
         if (value != null && (!Double.isFinite(value) || value < 0 || value > 100_000)) {
             add("accuracy", "range", "精度须在 0 到 100000 米之间", "accuracy must be within 0..100000 metres");
             return null;
@@ -70,7 +68,7 @@ final class FieldInput {
     }
 
     /** A period from {@code first} to {@code last}, both included: in order, within 2000..2099, a year at most. */
-    static void period(java.time.LocalDate first, java.time.LocalDate last) {
+    public static void period(java.time.LocalDate first, java.time.LocalDate last) {
         if (first.getYear() < 2000 || last.getYear() > 2099 || first.isAfter(last)) {
             throw ProblemException.invalid(
                     "from", "range", "日期范围有误（2000–2099 年，开始不晚于结束）", "from..to must lie within 2000..2099, in order");
@@ -80,18 +78,18 @@ final class FieldInput {
         }
     }
 
-    void add(String field, String code, String message, String messageEn) {
+    public void add(String field, String code, String message, String messageEn) {
         problems.add(new FieldProblem(field, code, message, messageEn));
     }
 
-    void refuseIfAny() {
+    public void refuseIfAny() {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
     }
 
     /** A rule the well-formed request breaks: 422 naming the field. */
-    static ProblemException rule(String field, String code, String message, String messageEn) {
+    public static ProblemException rule(String field, String code, String message, String messageEn) {
         return ProblemException.unprocessable(
                 message, messageEn, List.of(new FieldProblem(field, code, message, messageEn)));
     }
