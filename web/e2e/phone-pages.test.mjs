@@ -26,7 +26,8 @@ async function workerPages(page) {
   ]
     .filter(([, id]) => id)
     .map(([prefix, id]) => `${prefix}${id}`)
-  return [...new Set([...tabs, ...menu, ...details])]
+  // Pages reached from others rather than the menu: the form of a visit.
+  return [...new Set([...tabs, ...menu, ...details, '/visits/new'])]
 }
 
 async function overflow(page) {

@@ -5,6 +5,7 @@ import team from './modules/team/messages.js'
 import field from './modules/field/messages.js'
 import me from './modules/me/messages.js'
 import patrol from './modules/patrol/messages.js'
+import visit from './modules/visit/messages.js'
 
 const STORAGE_KEY = 'gridgov.locale'
 export const LOCALES = ['zh-CN', 'en']
@@ -1403,7 +1404,7 @@ function initialLocale() {
   return 'zh-CN'
 }
 
-for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], field[locale], me[locale], patrol[locale])
+for (const locale of LOCALES) Object.assign(messages[locale], assessment[locale], screen[locale], team[locale], field[locale], me[locale], patrol[locale], visit[locale])
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),

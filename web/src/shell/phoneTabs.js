@@ -8,7 +8,7 @@ export const PHONE_TABS = [
   { key: 'home', path: '/home', icon: House },
   { key: 'report', path: '/events/report', icon: EditPen },
   { key: 'patrol', path: '/field/patrol', icon: Guide },
-  { key: 'visit', path: '/registry/my-visits', icon: Notebook },
+  { key: 'visit', path: '/visits', icon: Notebook },
   { key: 'me', path: '/me', icon: User },
 ]
 

@@ -3,6 +3,19 @@ import { fieldMessage, problemText } from '@/common/http.js'
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
 const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
 
+const DAY_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+
+/** 2026/12/04 08:30 of an instant in China's time, or an empty text. */
+export const dayTime = (instant) => (instant ? DAY_TIME.format(new Date(instant)) : '')
+
 /** 08:30 of an instant, or an empty text. */
 export const clock = (instant) => (instant ? TIME.format(new Date(instant)) : '')
 

@@ -401,7 +401,7 @@ class VisitRepository {
 
     /**
      * The demo's visits of one worker's grid: each record of the schedule visited at its interval, the latest visit
-     * a spread of up to 115 % of the interval ago (so that about one in eight is overdue), earlier ones an interval
+     * yesterday or up to 115 % of the interval before (today's are left to make) (so that about one in eight is overdue), earlier ones an interval
      * apart back to {@code since}. Deterministic: the spread comes from the record's id.
      */
     int insertDemo(
@@ -454,7 +454,7 @@ class VisitRepository {
                             :user, :actor, 'demo-' || :kind || '-' || t.id || '-' || d.k
                         from target t
                         cross join lateral (
-                            select k, cast(:today as date) - (abs(hashtext(:kind || t.id)) % :span) - k * :interval as done_on
+                            select k, cast(:today as date) - 1 - (abs(hashtext(:kind || t.id)) % :span) - k * :interval as done_on
                             from generate_series(0, 40) k) d
                         where d.done_on >= :since
                         on conflict do nothing""")
