@@ -38,4 +38,12 @@ public class RegistryApi {
     public List<VisitFigure> visitsPerGrid(String regionPrefix, LocalDate from, LocalDate to) {
         return visits.figures(regionPrefix, from, to, false);
     }
+
+    /**
+     * Visits against the plan, per grid of an area: the records the visit schedules cover and how many of them are
+     * not overdue on {@code day}. The share is what "visits done against plan" means for a grid or a village.
+     */
+    public List<VisitPlanFigure> visitPlanPerGrid(String regionPrefix, LocalDate day) {
+        return visits.planPerGrid(regionPrefix, day);
+    }
 }

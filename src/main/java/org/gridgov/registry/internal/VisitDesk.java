@@ -228,6 +228,12 @@ public class VisitDesk {
         return visits.figures(regionPrefix, from, to, byWorker);
     }
 
+    /** Per grid of an area: the records the schedules cover and those not overdue on a day; no caller. */
+    @Transactional(readOnly = true)
+    public List<org.gridgov.registry.VisitPlanFigure> planPerGrid(String regionPrefix, LocalDate day) {
+        return visits.planPerGrid(visits.schedules(), regionPrefix, day);
+    }
+
     // --- visits ---
 
     public Written record(VisitDraft draft) {

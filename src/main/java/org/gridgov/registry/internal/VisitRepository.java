@@ -239,6 +239,33 @@ class VisitRepository {
                 .single();
     }
 
+    /**
+     * Per grid of an area: how many records the active schedules cover and how many of them are not overdue on
+     * {@code day} (visited within their interval, or not yet due since registration).
+     */
+    List<org.gridgov.registry.VisitPlanFigure> planPerGrid(
+            List<VisitSchedule> schedules, String prefix, LocalDate day) {
+        var parts = parts(schedules);
+        if (parts.sql().isEmpty()) {
+            return List.of();
+        }
+        var spec = jdbc.sql("with plan as (" + parts.sql() + """
+                )
+                select grid_code, count(*), count(*) filter (where due_on >= :day) from plan
+                group by grid_code order by grid_code""");
+        return bindPlan(
+                        spec,
+                        parts,
+                        schedules,
+                        prefix,
+                        DataScope.region(prefix),
+                        List.of(GroupCategory.SERVICE.name(), GroupCategory.SPECIAL.name()))
+                .param("day", day)
+                .query((rs, n) ->
+                        new org.gridgov.registry.VisitPlanFigure(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     private record Parts(String sql, List<Integer> used) {}
 
     /** One select per active schedule, all of the same columns; the sets are the application's, never input. */

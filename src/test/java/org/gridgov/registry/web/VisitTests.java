@@ -55,6 +55,9 @@ class VisitTests {
     @Autowired
     RegionApi regions;
 
+    @Autowired
+    org.gridgov.registry.RegistryApi registry;
+
     MockMvc worker;
     MockMvc township;
     MockMvc county;
@@ -122,8 +125,16 @@ class VisitTests {
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].actorName").value("网格员"));
 
+        var onPlan = registry.visitPlanPerGrid(GRID, today()).getFirst();
+        var visitsOfWorkers = registry.visitsPerWorker(GRID, today(), today());
+        assertThat(onPlan.records()).isGreaterThanOrEqualTo(onPlan.onSchedule()).isPositive();
+        assertThat(visitsOfWorkers).anySatisfy(f -> assertThat(f.visits()).isPositive());
+
         clock.advance(Duration.ofDays(8));
         try {
+            var later = registry.visitPlanPerGrid(GRID, today()).getFirst();
+            // The place visited eight days ago is overdue now: one record fewer on schedule, at least.
+            assertThat(later.onSchedule()).isLessThan(onPlan.onSchedule());
             worker.perform(get("/api/visits/plan").param("window", "OVERDUE").param("size", "200"))
                     .andExpect(jsonPath("$.content[?(@.subjectId == " + place + ")].status")
                             .value(hasItem("OVERDUE")))
